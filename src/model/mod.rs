@@ -1,0 +1,26 @@
+//! The postmortem document: plain data and its invariants. No I/O, no UI.
+
+pub mod actions;
+pub mod behaviour;
+pub mod factors;
+pub mod history;
+pub mod ids;
+pub mod session;
+pub mod text;
+pub mod time_entry;
+pub mod timeline;
+pub mod whys;
+
+pub use actions::{ActionItem, ActionKind, ActionStatus};
+pub use behaviour::{Answer, Behaviour};
+pub use factors::{Category, Factor};
+pub use session::{Incident, Mode, Participant, ReviewStatus, Session};
+pub use timeline::{Event, EventKind, Milestone};
+pub use whys::Why;
+
+/// Fields a hand-edited file carried that this version does not know. They are kept and
+/// written back on save so nothing a person typed is lost.
+pub type Extra = toml::Table;
+
+/// A point in time with the offset it was recorded in.
+pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;

@@ -1,0 +1,125 @@
+//! A review: the incident, and everything the room finds out about it.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ActionItem, Behaviour, Event, Extra, Factor, Timestamp, Why};
+
+/// One postmortem review: the unit saved as one file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Session {
+    pub incident: Incident,
+    pub events: Vec<Event>,
+    pub whys: Vec<Why>,
+    pub factors: Vec<Factor>,
+    pub behaviours: Vec<Behaviour>,
+    pub actions: Vec<ActionItem>,
+    /// Top-level keys this version does not know, kept for the next save.
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Incident {
+    pub title: String,
+    pub severity: String,
+    pub status: ReviewStatus,
+    pub mode: Mode,
+    pub summary: String,
+    pub impact: String,
+    pub started_at: Option<Timestamp>,
+    pub detected_at: Option<Timestamp>,
+    pub mitigated_at: Option<Timestamp>,
+    pub resolved_at: Option<Timestamp>,
+    pub facilitator: String,
+    pub participants: Vec<Participant>,
+    pub tags: Vec<String>,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Participant {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewStatus {
+    #[default]
+    Draft,
+    InReview,
+    Reviewed,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    #[default]
+    Facilitated,
+    SelfReview,
+}
+
+impl ReviewStatus {
+    pub const ALL: [ReviewStatus; 4] = [Self::Draft, Self::InReview, Self::Reviewed, Self::Closed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::InReview => "in-review",
+            Self::Reviewed => "reviewed",
+            Self::Closed => "closed",
+        }
+    }
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Facilitated => "facilitated",
+            Self::SelfReview => "self-review",
+        }
+    }
+}
+
+impl Session {
+    /// A new, empty review with the given title.
+    pub fn new(title: impl Into<String>) -> Self {
+        Session {
+            incident: Incident { title: title.into(), ..Incident::default() },
+            ..Session::default()
+        }
+    }
+
+    /// Committed actions that are not finished yet (ideas and decided-against ones excluded).
+    pub fn open_action_count(&self) -> usize {
+        self.actions.iter().filter(|a| a.status.is_open()).count()
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    pub fn event_mut(&mut self, id: &str) -> Option<&mut Event> {
+        self.events.iter_mut().find(|e| e.id == id)
+    }
+
+    /// Removes an event and every reference to it, so the file stays consistent.
+    pub fn remove_event(&mut self, id: &str) -> Option<Event> {
+        let index = self.events.iter().position(|e| e.id == id)?;
+        for factor in &mut self.factors {
+            factor.events.retain(|e| e != id);
+        }
+        for behaviour in &mut self.behaviours {
+            if behaviour.event.as_deref() == Some(id) {
+                behaviour.event = None;
+            }
+        }
+        Some(self.events.remove(index))
+    }
+
+    /// Keeps events in time order; equal times keep their entry order.
+    pub fn sort_events(&mut self) {
+        self.events.sort_by_key(|e| e.at);
+    }
+}
