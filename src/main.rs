@@ -1,1 +1,5 @@
-fn main() {}
+//! The waterline binary: hands over to the library at once.
+
+fn main() -> std::process::ExitCode {
+    waterline::cli::main()
+}

@@ -1,1 +1,98 @@
-//! The command line.
+//! The command line: parses arguments, runs non-interactive commands, starts the console.
+
+mod config;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::{assets, store, tui};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "waterline",
+    version,
+    about = "A terminal console for blameless postmortems",
+    long_about = "A terminal console for blameless postmortems.\n\n\
+        With no command, lists the reviews in the data folder (WATERLINE_HOME overrides it).",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new review and open it
+    New {
+        /// What happened, in a few words (asked for when left out)
+        title: Option<String>,
+        /// The form to start from
+        #[arg(long, default_value = "standard", value_parser = assets::TEMPLATE_NAMES)]
+        template: String,
+    },
+    /// Open a review file
+    Open {
+        /// A session file (.toml)
+        path: PathBuf,
+    },
+    /// Open the built-in example review (on a copy; nothing of yours is touched)
+    Demo,
+}
+
+/// Runs the program; the binary's whole job is to call this.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version itself, and exits 2 on a usage error.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("waterline: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let data_dir = store::data_dir();
+    let config = config::load(store::config_dir().as_deref());
+    for message in &config.messages {
+        eprintln!("waterline: {message}");
+    }
+    let start = match cli.command {
+        None => tui::Start::Home,
+        Some(Command::Demo) => tui::Start::Demo,
+        Some(Command::Open { path }) => {
+            // A file that cannot be read is reported here, where the message stays on screen.
+            if let Err(e) = store::load(&path) {
+                eprintln!("{e}");
+                return Ok(ExitCode::from(2));
+            }
+            tui::Start::Open(path)
+        }
+        Some(Command::New { title: None, template }) => tui::Start::NewReview { template },
+        Some(Command::New { title: Some(title), template }) => {
+            let dir = data_dir.clone().ok_or_else(|| anyhow::anyhow!("no data folder is known on this system; set WATERLINE_HOME"))?;
+            let title = crate::model::text::sanitize_line(&title);
+            if title.is_empty() {
+                eprintln!("waterline: a review needs a title — a few words about what happened");
+                return Ok(ExitCode::from(2));
+            }
+            let path = tui::effects::create_review(&dir, &title, &template).map_err(anyhow::Error::msg)?;
+            eprintln!("New review: {}", path.display());
+            tui::Start::Open(path)
+        }
+    };
+    if let Some(line) = tui::run(start, data_dir, config.keys)? {
+        eprintln!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,42 @@
+//! `config.toml`: a person's own settings. A broken file never stops the program: the
+//! message names the line, and the defaults are used.
+
+use std::path::Path;
+
+pub struct Config {
+    /// The `[keys]` table: overrides for the keymap.
+    pub keys: Option<toml::Table>,
+    pub messages: Vec<String>,
+}
+
+pub fn load(dir: Option<&Path>) -> Config {
+    let mut config = Config { keys: None, messages: Vec::new() };
+    let Some(path) = dir.map(|d| d.join("config.toml")) else { return config };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return config,
+        Err(e) => {
+            config.messages.push(format!("{}: {e}; using the defaults", path.display()));
+            return config;
+        }
+    };
+    match text.parse::<toml::Table>() {
+        Ok(mut table) => match table.remove("keys") {
+            Some(toml::Value::Table(keys)) => config.keys = Some(keys),
+            Some(_) => config.messages.push(format!("{}: [keys] should be a table; using the default keys", path.display())),
+            None => {}
+        },
+        Err(e) => {
+            let (line, column) = e.span().map(|s| line_column(&text, s.start)).unwrap_or((1, 1));
+            config.messages.push(format!("{}:{line}:{column}: {}; using the defaults", path.display(), e.message()));
+        }
+    }
+    config
+}
+
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}

@@ -1,0 +1,183 @@
+//! Every user intent is one `Action`. The bindable ones have a name, which is what people
+//! write in their key config, and a description, which is what the help screen shows.
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use super::keymap::KeyInput;
+use crate::store::Loaded;
+
+/// The six steps of a review, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    Timeline,
+    Whys,
+    Factors,
+    Behaviours,
+    Actions,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 6] =
+        [Self::Timeline, Self::Whys, Self::Factors, Self::Behaviours, Self::Actions, Self::Review];
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Timeline => "Timeline",
+            Self::Whys => "Whys",
+            Self::Factors => "Factors",
+            Self::Behaviours => "Behaviours",
+            Self::Actions => "Actions",
+            Self::Review => "Review",
+        }
+    }
+
+    /// The key used for this step in prompts.toml.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Timeline => "timeline",
+            Self::Whys => "whys",
+            Self::Factors => "factors",
+            Self::Behaviours => "behaviours",
+            Self::Actions => "actions",
+            Self::Review => "review",
+        }
+    }
+
+    pub fn next(self) -> Self {
+        Self::ALL[(self.index() + 1) % Self::ALL.len()]
+    }
+
+    pub fn prev(self) -> Self {
+        Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    // Anywhere.
+    Quit,
+    ToggleHelp,
+    Undo,
+    Redo,
+    IncidentDetails,
+    // Moving around.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    NextStep,
+    PrevStep,
+    GoToStep(Step),
+    // Home screen.
+    OpenSelected,
+    NewReview,
+    OpenDemo,
+    Refresh,
+    // Timeline.
+    AddEvent,
+    EditEvent,
+    DeleteEvent,
+    MarkStart,
+    MarkDetected,
+    MarkMitigated,
+    MarkResolved,
+    // Forms and dialogs.
+    Submit,
+    Cancel,
+    NextField,
+    PrevField,
+    NewLine,
+    // Input that is not a command: typed into the focused field, or pasted.
+    Type(KeyInput),
+    Paste(String),
+    // From the loop and from effects.
+    Tick,
+    Resize(u16, u16),
+    Saved(chrono::DateTime<chrono::Local>),
+    SaveFailed(String),
+    Loaded { path: PathBuf, result: Result<Box<Loaded>, String>, demo: bool },
+    Listed(Vec<crate::store::Listing>),
+}
+
+/// One bindable action: its config name, the action, and what help says about it.
+pub struct Bindable {
+    pub name: &'static str,
+    pub action: Action,
+    /// One or two words for the footer.
+    pub short: &'static str,
+    pub help: &'static str,
+}
+
+macro_rules! bindables {
+    ($($name:literal => $action:expr, $short:literal, $help:literal;)*) => {
+        /// Every action a key can be bound to.
+        pub static BINDABLES: LazyLock<Vec<Bindable>> = LazyLock::new(|| {
+            vec![$(Bindable { name: $name, action: $action, short: $short, help: $help }),*]
+        });
+    };
+}
+
+bindables! {
+    "quit" => Action::Quit, "quit", "quit (everything is already saved)";
+    "toggle_help" => Action::ToggleHelp, "help", "show or hide all keys";
+    "undo" => Action::Undo, "undo", "undo the last change";
+    "redo" => Action::Redo, "redo", "redo";
+    "incident_details" => Action::IncidentDetails, "incident", "incident details";
+    "up" => Action::Up, "up", "previous item";
+    "down" => Action::Down, "down", "next item";
+    "page_up" => Action::PageUp, "page up", "page up";
+    "page_down" => Action::PageDown, "page down", "page down";
+    "top" => Action::Top, "first", "first item";
+    "bottom" => Action::Bottom, "last", "last item";
+    "next_step" => Action::NextStep, "next step", "next step";
+    "prev_step" => Action::PrevStep, "prev step", "previous step";
+    "step_timeline" => Action::GoToStep(Step::Timeline), "timeline", "Timeline step";
+    "step_whys" => Action::GoToStep(Step::Whys), "whys", "Whys step";
+    "step_factors" => Action::GoToStep(Step::Factors), "factors", "Factors step";
+    "step_behaviours" => Action::GoToStep(Step::Behaviours), "behaviours", "Behaviours step";
+    "step_actions" => Action::GoToStep(Step::Actions), "actions", "Actions step";
+    "step_review" => Action::GoToStep(Step::Review), "review", "Review step";
+    "open_selected" => Action::OpenSelected, "open", "open the selected review";
+    "new_review" => Action::NewReview, "new", "start a new review";
+    "open_demo" => Action::OpenDemo, "demo", "open the example review";
+    "refresh" => Action::Refresh, "reload", "reload the list";
+    "add_event" => Action::AddEvent, "add", "add an event";
+    "edit_event" => Action::EditEvent, "edit", "edit the selected event";
+    "delete_event" => Action::DeleteEvent, "delete", "delete the selected event (undo brings it back)";
+    "mark_start" => Action::MarkStart, "start", "mark as the incident's start";
+    "mark_detected" => Action::MarkDetected, "detected", "mark as detection";
+    "mark_mitigated" => Action::MarkMitigated, "mitigated", "mark as mitigation";
+    "mark_resolved" => Action::MarkResolved, "resolved", "mark as resolution";
+    "submit" => Action::Submit, "save", "save the form";
+    "cancel" => Action::Cancel, "cancel", "close without changes";
+    "next_field" => Action::NextField, "next field", "next field";
+    "prev_field" => Action::PrevField, "prev field", "previous field";
+    "new_line" => Action::NewLine, "new line", "new line in a long field";
+}
+
+impl Action {
+    /// The config name of a bindable action.
+    pub fn name(&self) -> Option<&'static str> {
+        BINDABLES.iter().find(|b| &b.action == self).map(|b| b.name)
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        BINDABLES.iter().find(|b| b.name == name).map(|b| b.action.clone())
+    }
+
+    pub fn short(&self) -> Option<&'static str> {
+        BINDABLES.iter().find(|b| &b.action == self).map(|b| b.short)
+    }
+
+    pub fn help(&self) -> Option<&'static str> {
+        BINDABLES.iter().find(|b| &b.action == self).map(|b| b.help)
+    }
+}

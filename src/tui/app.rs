@@ -1,0 +1,415 @@
+//! The console's state and its one entry point for change: `update(model, action)`.
+//! Everything a person can do goes through here, so flows are tested without a terminal.
+
+use std::cell::Cell;
+use std::path::PathBuf;
+
+use super::action::{Action, Step};
+use super::effects::Effect;
+use super::form::{Form, Purpose};
+use super::keymap::{Context, KeyInput, Keymap};
+use super::{incident_form, messages, timeline_edit};
+use crate::model::history::History;
+use crate::model::ids::IdAllocator;
+use crate::model::{Session, Timestamp};
+use crate::store::{Listing, Loaded};
+
+/// Reads the current time; tests give a fixed one.
+pub type Clock = fn() -> Timestamp;
+
+pub fn local_now() -> Timestamp {
+    chrono::Local::now().fixed_offset()
+}
+
+pub struct Model {
+    pub screen: Screen,
+    pub home: Home,
+    pub doc: Option<Doc>,
+    pub overlay: Option<Overlay>,
+    pub keymap: Keymap,
+    pub theme: super::theme::Theme,
+    /// One line at the bottom: what just happened, or a problem worth knowing.
+    pub notice: Option<Notice>,
+    pub clock: Clock,
+    pub quitting: bool,
+    /// Whether the home screen exists in this run (not when a file was opened directly).
+    pub has_home: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Console,
+    /// A review could not be opened; the message says why.
+    Failed,
+}
+
+#[derive(Debug, Default)]
+pub struct Home {
+    pub listings: Vec<Listing>,
+    pub selected: usize,
+    pub failure: Option<String>,
+}
+
+/// An open review.
+pub struct Doc {
+    pub session: Session,
+    pub path: PathBuf,
+    pub read_only: bool,
+    /// The built-in example, opened on a throwaway copy.
+    pub demo: bool,
+    pub history: History,
+    pub event_ids: IdAllocator,
+    pub dirty: bool,
+    pub last_saved: Option<chrono::DateTime<chrono::Local>>,
+    pub save_error: Option<String>,
+    pub step: Step,
+    pub timeline: TimelineView,
+}
+
+#[derive(Debug, Default)]
+pub struct TimelineView {
+    /// Index into the (time-sorted) events.
+    pub selected: usize,
+    /// First visible row; the renderer keeps the selection in view.
+    pub offset: Cell<usize>,
+}
+
+pub enum Overlay {
+    Help { scroll: u16 },
+    Form(Form),
+    /// Several lines were pasted into the add-event form: one event per line?
+    PasteOffer { lines: Vec<String>, form: Form },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub problem: bool,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice { text: text.into(), problem: false }
+    }
+
+    pub fn problem(text: impl Into<String>) -> Self {
+        Notice { text: text.into(), problem: true }
+    }
+}
+
+impl Doc {
+    pub fn new(loaded: Loaded, path: PathBuf, demo: bool) -> Self {
+        let mut session = loaded.session;
+        session.sort_events();
+        let mut event_ids = IdAllocator::new("e");
+        event_ids.observe(session.events.iter().map(|e| e.id.as_str()));
+        Doc {
+            session,
+            path,
+            read_only: loaded.read_only,
+            demo,
+            history: History::default(),
+            event_ids,
+            dirty: false,
+            last_saved: None,
+            save_error: None,
+            step: Step::Timeline,
+            timeline: TimelineView::default(),
+        }
+    }
+
+    /// Applies one edit as one undo step. Returns false (and changes nothing) when read-only.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Session, &mut IdAllocator)) -> bool {
+        if self.read_only {
+            return false;
+        }
+        self.history.record(self.session.clone());
+        change(&mut self.session, &mut self.event_ids);
+        self.session.sort_events();
+        self.dirty = true;
+        true
+    }
+
+    pub fn selected_event(&self) -> Option<&crate::model::Event> {
+        self.session.events.get(self.timeline.selected)
+    }
+
+    pub fn select_event(&mut self, id: &str) {
+        if let Some(i) = self.session.events.iter().position(|e| e.id == id) {
+            self.timeline.selected = i;
+        }
+    }
+
+    pub fn clamp_selection(&mut self) {
+        let n = self.session.events.len();
+        self.timeline.selected = self.timeline.selected.min(n.saturating_sub(1));
+    }
+}
+
+impl Model {
+    pub fn new(keymap: Keymap, clock: Clock) -> Self {
+        Model {
+            screen: Screen::Home,
+            home: Home::default(),
+            doc: None,
+            overlay: None,
+            keymap,
+            theme: super::theme::Theme::from_env(),
+            notice: None,
+            clock,
+            quitting: false,
+            has_home: true,
+        }
+    }
+
+    /// The contexts a key is looked up in, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        match (&self.overlay, self.screen) {
+            (Some(Overlay::Help { .. }), _) => vec![Context::Help, Context::Global],
+            (Some(Overlay::Form(_) | Overlay::PasteOffer { .. }), _) => vec![Context::Form],
+            (None, Screen::Home) => vec![Context::Home, Context::Global],
+            (None, Screen::Failed) => vec![Context::Global],
+            (None, Screen::Console) => {
+                let step = self.doc.as_ref().map_or(Step::Timeline, |d| d.step);
+                vec![Context::Step(step), Context::Console, Context::Global]
+            }
+        }
+    }
+
+    /// A key press: a command if the keymap knows it here, otherwise typed text.
+    pub fn press(&mut self, key: KeyInput) -> Vec<Effect> {
+        if self.screen == Screen::Failed && self.overlay.is_none() {
+            return self.leave_failure();
+        }
+        let action = self.keymap.resolve(&self.contexts(), key).unwrap_or(Action::Type(key));
+        update(self, action)
+    }
+
+    fn leave_failure(&mut self) -> Vec<Effect> {
+        self.home.failure = None;
+        if self.has_home {
+            self.screen = Screen::Home;
+            vec![Effect::ListReviews]
+        } else {
+            vec![Effect::Quit]
+        }
+    }
+}
+
+/// The one place the model changes. Returns the I/O to perform; results come back as actions.
+pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Tick => return autosave(model),
+        Action::Resize(..) => return Vec::new(),
+        Action::Saved(at) => {
+            if let Some(doc) = model.doc.as_mut() {
+                doc.last_saved = Some(at);
+                doc.save_error = None;
+            }
+            return Vec::new();
+        }
+        Action::SaveFailed(message) => {
+            if let Some(doc) = model.doc.as_mut() {
+                doc.dirty = true;
+                doc.save_error = Some(message);
+            }
+            model.quitting = false;
+            return Vec::new();
+        }
+        Action::Loaded { path, result, demo } => return opened(model, path, result, demo),
+        Action::Listed(listings) => {
+            model.home.listings = listings;
+            model.home.selected = model.home.selected.min(model.home.listings.len().saturating_sub(1));
+            return Vec::new();
+        }
+        Action::Quit => return quit(model),
+        Action::ToggleHelp => {
+            model.overlay = match model.overlay.take() {
+                Some(Overlay::Help { .. }) => None,
+                Some(other) => Some(other),
+                None => Some(Overlay::Help { scroll: 0 }),
+            };
+            return Vec::new();
+        }
+        _ => {}
+    }
+    model.notice = None;
+    if model.overlay.is_some() {
+        return overlay_action(model, action);
+    }
+    match model.screen {
+        Screen::Home => home_action(model, action),
+        Screen::Console => console_action(model, action),
+        Screen::Failed => model.leave_failure(),
+    }
+}
+
+fn autosave(model: &mut Model) -> Vec<Effect> {
+    match model.doc.as_mut() {
+        Some(doc) if doc.dirty && !doc.read_only => {
+            doc.dirty = false;
+            vec![Effect::Save { path: doc.path.clone(), text: crate::store::to_toml(&doc.session) }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn quit(model: &mut Model) -> Vec<Effect> {
+    let unsaved = model.doc.as_ref().is_some_and(|d| d.save_error.is_some());
+    if unsaved && !model.quitting {
+        // The last save failed: say so once more instead of quitting on a keypress.
+        model.quitting = true;
+        model.notice = Some(Notice::problem(messages::QUIT_WITH_UNSAVED));
+        return autosave(model);
+    }
+    let mut effects = autosave(model);
+    if unsaved {
+        if let Some(doc) = model.doc.as_ref() {
+            effects.push(Effect::Rescue { text: crate::store::to_toml(&doc.session) });
+        }
+    }
+    effects.push(Effect::Quit);
+    effects
+}
+
+fn opened(
+    model: &mut Model,
+    path: PathBuf,
+    result: Result<Box<Loaded>, String>,
+    demo: bool,
+) -> Vec<Effect> {
+    match result {
+        Ok(loaded) => {
+            let notices = loaded.notices.clone();
+            let doc = Doc::new(*loaded, path, demo);
+            model.notice = if doc.read_only {
+                Some(Notice::problem(notices.join(" · ")))
+            } else if demo {
+                Some(Notice::info(messages::DEMO_OPENED))
+            } else {
+                notices.first().map(|n| Notice::info(n.clone()))
+            };
+            model.doc = Some(doc);
+            model.screen = Screen::Console;
+            model.overlay = None;
+        }
+        Err(message) => {
+            model.home.failure = Some(message);
+            model.screen = Screen::Failed;
+        }
+    }
+    Vec::new()
+}
+
+fn home_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let n = model.home.listings.len();
+    let sel = &mut model.home.selected;
+    match action {
+        Action::Up => *sel = sel.saturating_sub(1),
+        Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
+        Action::Top => *sel = 0,
+        Action::Bottom => *sel = n.saturating_sub(1),
+        Action::Refresh => return vec![Effect::ListReviews],
+        Action::OpenDemo => return vec![Effect::OpenDemo],
+        Action::OpenSelected => {
+            if let Some(listing) = model.home.listings.get(*sel) {
+                return vec![Effect::Open { path: listing.path.clone() }];
+            }
+        }
+        Action::NewReview => model.overlay = Some(Overlay::Form(incident_form::new_review())),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+    match action {
+        Action::NextStep => doc.step = doc.step.next(),
+        Action::PrevStep => doc.step = doc.step.prev(),
+        Action::GoToStep(step) => doc.step = step,
+        Action::IncidentDetails => {
+            model.overlay = Some(Overlay::Form(incident_form::edit(&doc.session.incident)));
+        }
+        Action::Undo | Action::Redo => {
+            let current = doc.session.clone();
+            let restored = if action == Action::Undo {
+                doc.history.undo(current)
+            } else {
+                doc.history.redo(current)
+            };
+            match restored {
+                Some(session) if !doc.read_only => {
+                    doc.session = session;
+                    doc.dirty = true;
+                    doc.clamp_selection();
+                    let word = if action == Action::Undo { "Undone" } else { "Redone" };
+                    model.notice = Some(Notice::info(word));
+                }
+                _ => {
+                    let text = if action == Action::Undo { "Nothing to undo" } else { "Nothing to redo" };
+                    model.notice = Some(Notice::info(text));
+                }
+            }
+        }
+        other if doc.step == Step::Timeline => return timeline_edit::action(model, other),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    match model.overlay.take() {
+        Some(Overlay::Help { scroll }) => {
+            let scroll = match action {
+                Action::Up => scroll.saturating_sub(1),
+                Action::Down => scroll.saturating_add(1),
+                _ => scroll,
+            };
+            model.overlay = Some(Overlay::Help { scroll });
+            Vec::new()
+        }
+        Some(Overlay::PasteOffer { lines, form }) => timeline_edit::paste_offer(model, action, lines, form),
+        Some(Overlay::Form(form)) => form_action(model, action, form),
+        None => Vec::new(),
+    }
+}
+
+fn form_action(model: &mut Model, action: Action, mut form: Form) -> Vec<Effect> {
+    match action {
+        Action::Cancel => return Vec::new(),
+        Action::NextField => form.next_field(),
+        Action::PrevField => form.prev_field(),
+        Action::NewLine => form.new_line(),
+        Action::Undo => form.undo(),
+        Action::Redo => form.redo(),
+        Action::Type(key) => {
+            form.type_key(key);
+        }
+        Action::Paste(text) if matches!(form.purpose, Purpose::AddEvent) => {
+            return timeline_edit::paste_into_form(model, text, form);
+        }
+        Action::Paste(text) => form.insert(&crate::model::text::sanitize_line(&text)),
+        Action::Submit => {
+            return match form.purpose.clone() {
+                Purpose::AddEvent | Purpose::EditEvent(_) => timeline_edit::submit(model, form),
+                Purpose::Incident => incident_form::submit(model, form),
+                Purpose::NewReview => incident_form::submit_new(model, form),
+            };
+        }
+        _ => {}
+    }
+    refresh_feedback(model, &mut form);
+    model.overlay = Some(Overlay::Form(form));
+    Vec::new()
+}
+
+/// Live feedback under fields (the time preview) after every keystroke.
+pub fn refresh_feedback(model: &Model, form: &mut Form) {
+    match form.purpose {
+        Purpose::AddEvent | Purpose::EditEvent(_) => timeline_edit::preview_time(model, form),
+        Purpose::Incident => incident_form::preview_time(model, form),
+        Purpose::NewReview => {}
+    }
+}

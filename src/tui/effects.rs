@@ -1,0 +1,110 @@
+//! The console's only I/O: saving, opening, creating and listing reviews. Each effect
+//! reports back as an action.
+
+use std::path::{Path, PathBuf};
+
+use super::action::Action;
+use crate::{assets, store};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Save { path: PathBuf, text: String },
+    /// The last save failed and the person is quitting: keep a copy somewhere writable.
+    Rescue { text: String },
+    Open { path: PathBuf },
+    OpenDemo,
+    CreateReview { title: String, template: String },
+    ListReviews,
+    Quit,
+}
+
+/// Carries out effects. Holds what they need between runs.
+pub struct Runner {
+    pub data_dir: Option<PathBuf>,
+    /// The folder holding the demo's copy; removed when the runner is dropped.
+    demo_dir: Option<tempfile::TempDir>,
+    /// Where a rescue copy went, to tell the person after the terminal is restored.
+    pub rescued: Option<PathBuf>,
+}
+
+impl Runner {
+    pub fn new(data_dir: Option<PathBuf>) -> Self {
+        Runner { data_dir, demo_dir: None, rescued: None }
+    }
+
+    pub fn run(&mut self, effect: Effect) -> Vec<Action> {
+        match effect {
+            Effect::Save { path, text } => vec![save(&path, &text)],
+            Effect::Rescue { text } => {
+                let path = std::env::temp_dir().join(format!("waterline-rescue-{}.toml", std::process::id()));
+                if store::write_atomic(&path, text.as_bytes()).is_ok() {
+                    self.rescued = Some(path);
+                }
+                Vec::new()
+            }
+            Effect::Open { path } => vec![open(path, false)],
+            Effect::OpenDemo => vec![self.open_demo()],
+            Effect::CreateReview { title, template } => vec![self.create(&title, &template)],
+            Effect::ListReviews => {
+                let listings = self.data_dir.as_deref().map(store::list).unwrap_or_default();
+                vec![Action::Listed(listings)]
+            }
+            Effect::Quit => Vec::new(),
+        }
+    }
+
+    fn open_demo(&mut self) -> Action {
+        match demo_copy(&mut self.demo_dir) {
+            Ok(path) => open(path, true),
+            Err(e) => Action::Loaded {
+                path: PathBuf::from("demo.toml"),
+                result: Err(format!("could not prepare the example review: {e}")),
+                demo: true,
+            },
+        }
+    }
+
+    fn create(&mut self, title: &str, template: &str) -> Action {
+        let Some(dir) = self.data_dir.clone() else {
+            return failed(PathBuf::new(), "no data folder is known on this system; set WATERLINE_HOME".into());
+        };
+        match create_review(&dir, title, template) {
+            Ok(path) => open(path, false),
+            Err(e) => failed(dir, e),
+        }
+    }
+}
+
+/// Writes a new review from a template into `dir`; returns its path.
+pub fn create_review(dir: &Path, title: &str, template: &str) -> Result<PathBuf, String> {
+    let session = assets::from_template(template, title)?;
+    let today = chrono::Local::now().date_naive();
+    let path = store::new_session_path(dir, title, today);
+    store::save(&path, &session).map_err(|e| e.to_string())?;
+    Ok(path)
+}
+
+/// Copies the built-in example into a fresh temporary folder.
+pub fn demo_copy(holder: &mut Option<tempfile::TempDir>) -> std::io::Result<PathBuf> {
+    let dir = tempfile::Builder::new().prefix("waterline-demo-").tempdir()?;
+    let path = dir.path().join("payment-outage-demo.toml");
+    std::fs::write(&path, assets::DEMO)?;
+    *holder = Some(dir);
+    Ok(path)
+}
+
+fn save(path: &Path, text: &str) -> Action {
+    match store::write_atomic(path, text.as_bytes()) {
+        Ok(()) => Action::Saved(chrono::Local::now()),
+        Err(e) => Action::SaveFailed(format!("could not save {}: {e}", path.display())),
+    }
+}
+
+fn open(path: PathBuf, demo: bool) -> Action {
+    let result = store::load(&path).map(Box::new).map_err(|e| e.to_string());
+    Action::Loaded { path, result, demo }
+}
+
+fn failed(path: PathBuf, message: String) -> Action {
+    Action::Loaded { path, result: Err(message), demo: false }
+}

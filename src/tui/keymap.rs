@@ -1,0 +1,324 @@
+//! Keys as data: (context, key) → action. Defaults come from `assets/keymap.toml`; a
+//! person's `config.toml` may override them. Read backwards, the same table gives the footer
+//! hints and the help screen.
+
+use std::fmt;
+
+use super::action::{Action, Step};
+
+const DEFAULTS: &str = include_str!("../../assets/keymap.toml");
+
+/// A key press, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyInput {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyCode {
+    Char(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Delete,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    F(u8),
+}
+
+impl KeyInput {
+    pub const fn plain(code: KeyCode) -> Self {
+        KeyInput { code, ctrl: false, alt: false }
+    }
+
+    pub const fn char(c: char) -> Self {
+        Self::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Self {
+        KeyInput { code: KeyCode::Char(c), ctrl: true, alt: false }
+    }
+
+    /// Reads `a`, `A`, `?`, `ctrl-z`, `alt-enter`, `pagedown`, `f1`.
+    pub fn parse(chord: &str) -> Option<KeyInput> {
+        let mut rest = chord;
+        let (mut ctrl, mut alt) = (false, false);
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.len() > 5 && lower.starts_with("ctrl-") {
+                ctrl = true;
+                rest = &rest[5..];
+            } else if rest.len() > 4 && lower.starts_with("alt-") {
+                alt = true;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" | "shift-tab" => KeyCode::BackTab,
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pageup" => KeyCode::PageUp,
+                "pagedown" => KeyCode::PageDown,
+                "space" => KeyCode::Char(' '),
+                other => {
+                    let n: u8 = other.strip_prefix('f')?.parse().ok()?;
+                    if !(1..=12).contains(&n) {
+                        return None;
+                    }
+                    KeyCode::F(n)
+                }
+            },
+        };
+        Some(KeyInput { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for KeyInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) if self.ctrl => write!(f, "{}", c.to_ascii_uppercase()),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Del"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+        }
+    }
+}
+
+/// Where a key is pressed. Resolution tries the most specific context first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Home,
+    Console,
+    Step(Step),
+    Form,
+    Help,
+}
+
+impl Context {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Global => "global",
+            Self::Home => "home",
+            Self::Console => "console",
+            Self::Step(step) => step.key(),
+            Self::Form => "form",
+            Self::Help => "help",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Context> {
+        let fixed = [Self::Global, Self::Home, Self::Console, Self::Form, Self::Help];
+        fixed
+            .into_iter()
+            .chain(Step::ALL.into_iter().map(Self::Step))
+            .find(|c| c.name() == name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub context: Context,
+    pub key: KeyInput,
+    pub action: Action,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Keymap {
+    /// The built-in keys, with `overrides` (the `[keys]` table of config.toml) on top.
+    /// Problems are returned as messages to show; the keymap is always usable.
+    pub fn load(overrides: Option<&toml::Table>) -> (Keymap, Vec<String>) {
+        let mut messages = Vec::new();
+        let mut keymap = Keymap::default();
+        match DEFAULTS.parse::<toml::Table>() {
+            Ok(table) => keymap.apply(&table, "built-in keymap", &mut messages),
+            Err(e) => messages.push(format!("built-in keymap: {e}")),
+        }
+        if let Some(table) = overrides {
+            keymap.apply(table, "config.toml [keys]", &mut messages);
+        }
+        (keymap, messages)
+    }
+
+    fn apply(&mut self, table: &toml::Table, origin: &str, messages: &mut Vec<String>) {
+        for (context_name, entries) in table {
+            let Some(context) = Context::parse(context_name) else {
+                messages.push(format!("{origin}: unknown context [{context_name}] ignored"));
+                continue;
+            };
+            let Some(entries) = entries.as_table() else {
+                messages.push(format!("{origin}: [{context_name}] should be a table of keys"));
+                continue;
+            };
+            let mut seen: Vec<KeyInput> = Vec::new();
+            for (chord, action_name) in entries {
+                let Some(key) = KeyInput::parse(chord) else {
+                    messages.push(format!("{origin}: [{context_name}] “{chord}” is not a key I know"));
+                    continue;
+                };
+                let Some(action) = action_name.as_str().and_then(Action::from_name) else {
+                    messages.push(format!(
+                        "{origin}: [{context_name}] “{chord}” = {action_name}: no such action"
+                    ));
+                    continue;
+                };
+                if seen.contains(&key) {
+                    messages.push(format!(
+                        "{origin}: [{context_name}] “{chord}” is bound twice; the last one wins"
+                    ));
+                }
+                seen.push(key);
+                self.bindings.retain(|b| !(b.context == context && b.key == key));
+                self.bindings.push(Binding { context, key, action });
+            }
+        }
+    }
+
+    /// The action for `key`, trying each context in order.
+    pub fn resolve(&self, contexts: &[Context], key: KeyInput) -> Option<Action> {
+        contexts.iter().find_map(|context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == *context && b.key == key)
+                .map(|b| b.action.clone())
+        })
+    }
+
+    /// Bindings reachable in these contexts, most specific first, one entry per action;
+    /// a key shadowed by a more specific context is left out.
+    pub fn reachable(&self, contexts: &[Context]) -> Vec<(Vec<KeyInput>, Action)> {
+        let mut out: Vec<(Vec<KeyInput>, Action)> = Vec::new();
+        for context in contexts {
+            for b in self.bindings.iter().filter(|b| b.context == *context) {
+                if self.resolve(contexts, b.key).as_ref() != Some(&b.action) {
+                    continue;
+                }
+                match out.iter_mut().find(|(_, a)| *a == b.action) {
+                    Some((keys, _)) => {
+                        if !keys.contains(&b.key) {
+                            keys.push(b.key)
+                        }
+                    }
+                    None => out.push((vec![b.key], b.action.clone())),
+                }
+            }
+        }
+        out
+    }
+
+    /// Every binding of one context, in file order.
+    pub fn in_context(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// The first key bound to `action` in any of `contexts`, for hints like "press a to add".
+    pub fn key_for(&self, contexts: &[Context], action: &Action) -> Option<KeyInput> {
+        self.reachable(contexts)
+            .into_iter()
+            .find(|(_, a)| a == action)
+            .and_then(|(keys, _)| keys.first().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_keymap_loads_without_messages() {
+        let (keymap, messages) = Keymap::load(None);
+        assert!(messages.is_empty(), "{messages:?}");
+        let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
+        assert_eq!(keymap.resolve(&ctx, KeyInput::char('a')), Some(Action::AddEvent));
+        assert_eq!(keymap.resolve(&ctx, KeyInput::char('q')), Some(Action::Quit));
+    }
+
+    #[test]
+    fn chords_parse_with_modifiers_and_names() {
+        assert_eq!(KeyInput::parse("ctrl-z"), Some(KeyInput::ctrl('z')));
+        assert_eq!(KeyInput::parse("A"), Some(KeyInput::char('A')));
+        assert_eq!(KeyInput::parse("pagedown"), Some(KeyInput::plain(KeyCode::PageDown)));
+        assert_eq!(KeyInput::parse("f13"), None);
+        assert_eq!(KeyInput::parse("hyper-x"), None);
+        assert_eq!(KeyInput::parse(""), None);
+    }
+
+    #[test]
+    fn overrides_replace_defaults_and_problems_become_messages() {
+        let overrides: toml::Table = toml::from_str(
+            r#"
+            [timeline]
+            "n" = "add_event"
+            "a" = "fly_to_the_moon"
+            "hyper-q" = "quit"
+            [nowhere]
+            "x" = "quit"
+            "#,
+        )
+        .expect("test config parses");
+        let (keymap, messages) = Keymap::load(Some(&overrides));
+        let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
+        assert_eq!(keymap.resolve(&ctx, KeyInput::char('n')), Some(Action::AddEvent));
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("fly_to_the_moon")));
+        assert!(messages.iter().any(|m| m.contains("hyper-q")));
+        assert!(messages.iter().any(|m| m.contains("[nowhere]")));
+    }
+
+    #[test]
+    fn reachable_hides_keys_shadowed_by_a_more_specific_context() {
+        let (keymap, _) = Keymap::load(None);
+        let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
+        let reachable = keymap.reachable(&ctx);
+        let quit = reachable.iter().find(|(_, a)| *a == Action::Quit).expect("quit is bound");
+        assert!(quit.0.contains(&KeyInput::char('q')));
+    }
+}

@@ -1,0 +1,41 @@
+//! Drawing: reads the model, never changes it (the timeline's scroll offset excepted).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::app::{Model, Overlay, Screen};
+use super::screens;
+
+/// Smaller than this, the console shows a notice instead of a cramped, misleading screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+pub fn render(model: &Model, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(model, frame, area);
+        return;
+    }
+    match model.screen {
+        Screen::Home => screens::home::render(model, frame, area),
+        Screen::Console => screens::console::render(model, frame, area),
+        Screen::Failed => screens::failed::render(model, frame, area),
+    }
+    match &model.overlay {
+        Some(Overlay::Help { scroll }) => screens::help::render(model, frame, area, *scroll),
+        Some(Overlay::Form(form)) => screens::form::render(model, form, frame, area),
+        Some(Overlay::PasteOffer { lines, .. }) => screens::form::render_paste_offer(model, lines, frame, area),
+        None => {}
+    }
+}
+
+fn too_small(model: &Model, frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::styled("Terminal too small", model.theme.title),
+        Line::from(format!("need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}", area.width, area.height)),
+        Line::from("Enlarge the window or reduce the font size."),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }), area);
+}

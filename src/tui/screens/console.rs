@@ -1,0 +1,113 @@
+//! The console frame: header, stepper, the step's main pane, the side pane, the footer.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::model::timeline::{format_duration, time_to};
+use crate::model::Milestone;
+use crate::tui::action::Step;
+use crate::tui::app::{Doc, Model};
+use crate::tui::prompts;
+use crate::tui::widgets::{footer, stepper};
+
+/// From this width the side pane sits to the right; below it, under the main pane.
+const SIDE_BY_SIDE: u16 = 100;
+
+pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
+    let Some(doc) = model.doc.as_ref() else { return };
+    let banner = banner(model, doc);
+    let [header, stepper_row, banner_row, body, notice_row, footer_row] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(banner.is_some())),
+        Constraint::Min(4),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(header_line(model, doc)).style(model.theme.header), header);
+    frame.render_widget(Paragraph::new(stepper::line(doc, &model.theme, area.width)), stepper_row);
+    if let Some(banner) = banner {
+        frame.render_widget(Paragraph::new(banner).style(model.theme.problem), banner_row);
+    }
+    let (main, side) = if area.width >= SIDE_BY_SIDE {
+        let [main, side] =
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(38)]).areas(body);
+        (main, side)
+    } else {
+        let side_rows = if body.height >= 16 { 7 } else { 5 };
+        let [main, side] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(side_rows)]).areas(body);
+        (main, side)
+    };
+    match doc.step {
+        Step::Timeline => super::timeline::render(model, doc, frame, main),
+        step => super::placeholder::render(model, step, frame, main),
+    }
+    render_side(model, doc, frame, side);
+    if let Some(notice) = &model.notice {
+        let style = if notice.problem { model.theme.problem } else { model.theme.dim };
+        let glyph = if notice.problem { "⚠ " } else { "· " };
+        frame.render_widget(Paragraph::new(format!("{glyph}{}", notice.text)).style(style), notice_row);
+    }
+    frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
+}
+
+fn header_line(model: &Model, doc: &Doc) -> Line<'static> {
+    let i = &doc.session.incident;
+    let mut parts = vec![format!(" {}", i.title)];
+    if !i.severity.is_empty() {
+        parts.push(i.severity.clone());
+    }
+    parts.push(i.status.as_str().to_string());
+    let times: Vec<String> = [(Milestone::Detected, "TTD"), (Milestone::Mitigated, "TTM"), (Milestone::Resolved, "TTR")]
+        .into_iter()
+        .filter_map(|(m, label)| time_to(i, m).map(|d| format!("{label} {}", format_duration(d))))
+        .collect();
+    if !times.is_empty() {
+        parts.push(times.join(" · "));
+    }
+    parts.push(save_state(doc));
+    let _ = model;
+    Line::from(Span::raw(parts.join(" │ ")))
+}
+
+fn save_state(doc: &Doc) -> String {
+    if doc.read_only {
+        "READ-ONLY".into()
+    } else if doc.save_error.is_some() {
+        "⚠ NOT SAVED".into()
+    } else if doc.demo {
+        "demo copy".into()
+    } else if let Some(at) = doc.last_saved {
+        format!("saved {}", at.format("%H:%M:%S"))
+    } else if doc.dirty {
+        "saving…".into()
+    } else {
+        "up to date".into()
+    }
+}
+
+/// A persistent line for what must not be missed: a failing save, a read-only file.
+fn banner(model: &Model, doc: &Doc) -> Option<String> {
+    let _ = model;
+    if let Some(error) = &doc.save_error {
+        return Some(format!("⚠ {error} — changes are kept in memory and saving is retried."));
+    }
+    doc.read_only.then(|| "⚠ Written by a newer waterline: open read-only, nothing will be saved.".into())
+}
+
+fn render_side(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+    let theme = &model.theme;
+    let prompt = prompts::for_step(doc.step);
+    let mut lines: Vec<Line> = Vec::new();
+    if doc.step == Step::Timeline {
+        lines.extend(super::timeline::details(model, doc));
+        lines.push(Line::raw(""));
+    }
+    lines.extend(prompt.prompt.lines().map(|l| Line::styled(l.to_string(), theme.dim)));
+    let block = Block::bordered().title(format!(" {} ", prompt.title)).border_style(theme.border);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+}

@@ -1,0 +1,44 @@
+//! Taking over the terminal and always giving it back: on normal exit, on error, and on
+//! panic (the hook restores first, then lets the previous hook print the message).
+
+use std::io::{self, Write};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+
+/// Restores the terminal when dropped.
+pub struct TerminalGuard {
+    pub terminal: DefaultTerminal,
+}
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        let terminal = ratatui::try_init()?;
+        // Without bracketed paste a paste arrives as keystrokes, each newline an Enter.
+        execute!(io::stdout(), EnableBracketedPaste)?;
+        Ok(TerminalGuard { terminal })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Undoes everything `enter` did. Safe to call more than once.
+pub fn restore() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}

@@ -1,0 +1,260 @@
+//! Timeline capture: adding, editing and deleting events, milestones, and pasted lines.
+
+use super::action::Action;
+use super::app::{Model, Notice, Overlay};
+use super::effects::Effect;
+use super::form::{Feedback, Field, Form, Purpose};
+use super::messages;
+use crate::model::text::{sanitize, sanitize_line, split_pasted_lines};
+use crate::model::time_entry::{TimeContext, parse_time, split_leading_time};
+use crate::model::{Event, EventKind, Milestone, Timestamp};
+
+const PAGE: usize = 10;
+
+pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+    let n = doc.session.events.len();
+    let sel = &mut doc.timeline.selected;
+    match action {
+        Action::Up => *sel = sel.saturating_sub(1),
+        Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
+        Action::PageUp => *sel = sel.saturating_sub(PAGE),
+        Action::PageDown => *sel = (*sel + PAGE).min(n.saturating_sub(1)),
+        Action::Top => *sel = 0,
+        Action::Bottom => *sel = n.saturating_sub(1),
+        Action::AddEvent | Action::Type(_) if doc.read_only => {
+            model.notice = Some(Notice::problem(messages::READ_ONLY));
+        }
+        Action::AddEvent => model.overlay = Some(Overlay::Form(event_form(None))),
+        Action::Paste(text) => {
+            let form = event_form(None);
+            return paste_into_form(model, text, form);
+        }
+        Action::EditEvent => match doc.selected_event() {
+            Some(event) => model.overlay = Some(Overlay::Form(event_form(Some(event)))),
+            None => model.notice = Some(Notice::info(messages::NOTHING_SELECTED)),
+        },
+        Action::DeleteEvent => {
+            let Some(id) = doc.selected_event().map(|e| e.id.clone()) else {
+                model.notice = Some(Notice::info(messages::NOTHING_SELECTED));
+                return Vec::new();
+            };
+            if doc.edit(|s, _| {
+                s.remove_event(&id);
+            }) {
+                doc.clamp_selection();
+                model.notice = Some(Notice::info(messages::EVENT_DELETED));
+            } else {
+                model.notice = Some(Notice::problem(messages::READ_ONLY));
+            }
+        }
+        Action::MarkStart => mark(model, Milestone::Start),
+        Action::MarkDetected => mark(model, Milestone::Detected),
+        Action::MarkMitigated => mark(model, Milestone::Mitigated),
+        Action::MarkResolved => mark(model, Milestone::Resolved),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Sets a milestone to the selected event's time; pressing it again on the same event clears it.
+fn mark(model: &mut Model, milestone: Milestone) {
+    let Some(doc) = model.doc.as_mut() else { return };
+    let Some(at) = doc.selected_event().map(|e| e.at) else {
+        model.notice = Some(Notice::info(messages::NOTHING_SELECTED));
+        return;
+    };
+    let clear = milestone.get(&doc.session.incident) == Some(at);
+    let changed = doc.edit(|s, _| *milestone.slot(&mut s.incident) = (!clear).then_some(at));
+    model.notice = Some(if !changed {
+        Notice::problem(messages::READ_ONLY)
+    } else if clear {
+        Notice::info(messages::milestone_cleared(milestone.label()))
+    } else {
+        Notice::info(messages::milestone_set(milestone.label(), &at.format("%H:%M:%S").to_string()))
+    });
+}
+
+pub const TIME: &str = "Time";
+pub const KIND: &str = "Kind";
+pub const TEXT: &str = "What happened";
+pub const SOURCE: &str = "Source / evidence";
+pub const KNOWN: &str = "Known at the time";
+
+fn event_form(event: Option<&Event>) -> Form {
+    let kinds = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+    let (purpose, title) = match event {
+        Some(e) => (Purpose::EditEvent(e.id.clone()), format!("Edit event {}", e.id)),
+        None => (Purpose::AddEvent, "Add event".to_string()),
+    };
+    let time = event.map(|e| e.at.to_rfc3339()).unwrap_or_default();
+    let kind = event.map_or(EventKind::Observation, |e| e.kind).as_str();
+    let form = Form::new(
+        purpose,
+        title,
+        vec![
+            Field::text(TIME, &time, "now — or 14:32, +5m, 2026-03-02 14:32"),
+            Field::choice(KIND, kinds, kind),
+            Field::text(TEXT, event.map_or("", |e| &e.text), "what happened, as it looked then")
+                .multiline(),
+            Field::text(SOURCE, event.map_or("", |e| &e.source), "a log line, a link, a chat message"),
+            Field::text(KNOWN, event.map_or("", |e| &e.known_then), "what responders knew then")
+                .multiline(),
+        ],
+    );
+    // Adding starts on the time, the first thing a room says; editing on the text.
+    if event.is_some() { form.focus_on(TEXT) } else { form }
+}
+
+/// What a typed time is read against, for the event being added or edited.
+fn time_context(model: &Model, editing: Option<&str>) -> TimeContext {
+    let now = (model.clock)();
+    let Some(doc) = model.doc.as_ref() else {
+        return TimeContext { now, selected: None, reference: None };
+    };
+    let selected = match editing {
+        Some(id) => doc.session.event(id).map(|e| e.at),
+        None => doc.selected_event().map(|e| e.at),
+    };
+    TimeContext { now, selected, reference: selected.or(doc.session.incident.started_at) }
+}
+
+fn editing_id(form: &Form) -> Option<&str> {
+    match &form.purpose {
+        Purpose::EditEvent(id) => Some(id),
+        _ => None,
+    }
+}
+
+fn read_time(model: &Model, form: &Form) -> Result<Timestamp, String> {
+    let ctx = time_context(model, editing_id(form));
+    parse_time(&form.value(TIME), &ctx).map_err(|e| e.to_string())
+}
+
+pub fn preview_time(model: &Model, form: &mut Form) {
+    let feedback = match read_time(model, form) {
+        Ok(at) => Feedback::Preview(format!("→ {}", at.format("%a %-d %b %Y %H:%M:%S %:z"))),
+        Err(problem) => Feedback::Problem(problem),
+    };
+    form.set_feedback(TIME, Some(feedback));
+}
+
+pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
+    let at = match read_time(model, &form) {
+        Ok(at) => at,
+        Err(problem) => {
+            form.set_feedback(TIME, Some(Feedback::Problem(problem)));
+            form.focus_on_label(TIME);
+            model.overlay = Some(Overlay::Form(form));
+            return Vec::new();
+        }
+    };
+    let text = sanitize(form.value(TEXT).trim());
+    if text.is_empty() {
+        form.set_feedback(TEXT, Some(Feedback::Problem(messages::TEXT_REQUIRED.into())));
+        form.focus_on_label(TEXT);
+        model.overlay = Some(Overlay::Form(form));
+        return Vec::new();
+    }
+    let kind = EventKind::parse(&form.value(KIND)).unwrap_or_default();
+    let source = sanitize_line(&form.value(SOURCE));
+    let known_then = sanitize(form.value(KNOWN).trim());
+    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+    let mut id = editing_id(&form).map(str::to_string);
+    let changed = doc.edit(|s, ids| match id.as_deref().and_then(|id| s.event_mut(id)) {
+        Some(e) => {
+            e.at = at;
+            e.kind = kind;
+            e.text = text;
+            e.source = source;
+            e.known_then = known_then;
+        }
+        None => {
+            let new_id = ids.next_id();
+            s.events.push(Event {
+                id: new_id.clone(),
+                at,
+                kind,
+                text,
+                source,
+                known_then,
+                extra: Default::default(),
+            });
+            id = Some(new_id);
+        }
+    });
+    if !changed {
+        model.notice = Some(Notice::problem(messages::READ_ONLY));
+    } else if let Some(id) = id {
+        doc.select_event(&id);
+    }
+    Vec::new()
+}
+
+/// A paste into the add form: one line goes into the field; several lines are offered as
+/// one event each.
+pub fn paste_into_form(model: &mut Model, text: String, mut form: Form) -> Vec<Effect> {
+    let lines = split_pasted_lines(&text);
+    if lines.len() > 1 {
+        model.overlay = Some(Overlay::PasteOffer { lines, form });
+    } else {
+        form.insert(&sanitize_line(&text));
+        super::app::refresh_feedback(model, &mut form);
+        model.overlay = Some(Overlay::Form(form));
+    }
+    Vec::new()
+}
+
+pub fn paste_offer(model: &mut Model, action: Action, lines: Vec<String>, mut form: Form) -> Vec<Effect> {
+    match action {
+        Action::Submit => create_from_lines(model, &lines, &form),
+        Action::Cancel => {
+            // Keep the text: it goes into the field as one line instead.
+            form.insert(&lines.join(" "));
+            model.overlay = Some(Overlay::Form(form));
+        }
+        _ => model.overlay = Some(Overlay::PasteOffer { lines, form }),
+    }
+    Vec::new()
+}
+
+fn create_from_lines(model: &mut Model, lines: &[String], form: &Form) {
+    let mut ctx = time_context(model, None);
+    // Lines without a time of their own follow the line before; the first falls back to
+    // the time in the form (or now).
+    let mut last = read_time(model, form).unwrap_or(ctx.now);
+    let kind = EventKind::parse(&form.value(KIND)).unwrap_or_default();
+    let mut events = Vec::new();
+    for line in lines {
+        ctx.reference = Some(last);
+        let (at, rest) = split_leading_time(line, &ctx);
+        let at = at.unwrap_or(last);
+        last = at;
+        let text = if rest.is_empty() { line.as_str() } else { rest };
+        events.push((at, text.to_string()));
+    }
+    let Some(doc) = model.doc.as_mut() else { return };
+    let count = events.len();
+    let mut last_id = None;
+    let changed = doc.edit(|s, ids| {
+        for (at, text) in events {
+            let id = ids.next_id();
+            last_id = Some(id.clone());
+            s.events.push(Event {
+                id,
+                at,
+                kind,
+                text,
+                source: String::new(),
+                known_then: String::new(),
+                extra: Default::default(),
+            });
+        }
+    });
+    if let (true, Some(id)) = (changed, last_id) {
+        doc.select_event(&id);
+        model.notice = Some(Notice::info(messages::events_created(count)));
+    } else {
+        model.notice = Some(Notice::problem(messages::READ_ONLY));
+    }
+}

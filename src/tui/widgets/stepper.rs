@@ -1,0 +1,37 @@
+//! The steps of the review across the top; the current one marked by a glyph and a style.
+
+use ratatui::text::{Line, Span};
+
+use crate::tui::action::Step;
+use crate::tui::app::Doc;
+use crate::tui::theme::Theme;
+
+pub fn line(doc: &Doc, theme: &Theme, width: u16) -> Line<'static> {
+    let compact = width < 90;
+    let mut spans = Vec::new();
+    for (i, step) in Step::ALL.into_iter().enumerate() {
+        let count = count(doc, step).map(|n| format!(" {n}")).unwrap_or_default();
+        let current = step == doc.step;
+        let marker = if current { "▶" } else { " " };
+        let name = if compact && !current { &step.title()[..3] } else { step.title() };
+        let text = format!("{marker}{} {name}{count} ", i + 1);
+        spans.push(Span::styled(text, if current { theme.step_current } else { theme.step_other }));
+        if i + 1 < Step::ALL.len() {
+            spans.push(Span::styled("│", theme.border));
+        }
+    }
+    Line::from(spans)
+}
+
+fn count(doc: &Doc, step: Step) -> Option<usize> {
+    let s = &doc.session;
+    let n = match step {
+        Step::Timeline => s.events.len(),
+        Step::Whys => s.whys.len(),
+        Step::Factors => s.factors.len(),
+        Step::Behaviours => s.behaviours.len(),
+        Step::Actions => s.actions.len(),
+        Step::Review => return None,
+    };
+    Some(n)
+}
