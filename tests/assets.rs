@@ -119,7 +119,9 @@ fn near_miss_template_has_the_three_prompts() {
     assert_eq!(s.incident.severity, "near miss");
     assert_eq!(s.incident.tags, ["near-miss"]);
     let lines: Vec<_> = s.incident.summary.lines().collect();
-    for prompt in ["What happened:", "What could have happened:", "What would make it less likely:"] {
+    let prompts =
+        ["What happened:", "What could have happened:", "What would make it less likely:"];
+    for prompt in prompts {
         assert!(lines.contains(&prompt), "missing prompt {prompt:?}");
     }
 }
