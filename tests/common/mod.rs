@@ -1,0 +1,80 @@
+//! Shared set-up for console tests: a model on a fixed clock, keys typed one by one.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use waterline::model::{Session, Timestamp};
+use waterline::store::Loaded;
+use waterline::tui::action::Action;
+use waterline::tui::app::{Model, update};
+use waterline::tui::effects::Effect;
+use waterline::tui::keymap::{KeyCode, KeyInput, Keymap};
+
+pub fn fixed_now() -> Timestamp {
+    chrono::DateTime::parse_from_rfc3339("2026-03-06T12:00:00+00:00").expect("valid time")
+}
+
+pub fn model() -> Model {
+    let (keymap, messages) = Keymap::load(None);
+    assert!(messages.is_empty());
+    let mut model = Model::new(keymap, fixed_now);
+    model.theme = waterline::tui::theme::Theme::mono();
+    model
+}
+
+/// A model with `session` open in the console, as if read from `path`.
+pub fn open(session: Session) -> Model {
+    let mut m = model();
+    let loaded = Loaded { session, read_only: false, notices: Vec::new() };
+    update(
+        &mut m,
+        Action::Loaded { path: PathBuf::from("review.toml"), result: Ok(Box::new(loaded)), demo: false },
+    );
+    m
+}
+
+pub fn demo_session() -> Session {
+    waterline::store::parse(std::path::Path::new("demo.toml"), waterline::assets::DEMO)
+        .expect("the example review loads")
+        .session
+}
+
+pub fn key(m: &mut Model, k: KeyInput) -> Vec<Effect> {
+    m.press(k)
+}
+
+pub fn keys(m: &mut Model, text: &str) {
+    for c in text.chars() {
+        m.press(KeyInput::char(c));
+    }
+}
+
+pub fn enter(m: &mut Model) -> Vec<Effect> {
+    m.press(KeyInput::plain(KeyCode::Enter))
+}
+
+pub fn tab(m: &mut Model) {
+    m.press(KeyInput::plain(KeyCode::Tab));
+}
+
+pub fn esc(m: &mut Model) {
+    m.press(KeyInput::plain(KeyCode::Esc));
+}
+
+/// Adds an event the way a facilitator would: a, time, Tab Tab, text, Enter.
+pub fn add_event(m: &mut Model, time: &str, text: &str) {
+    keys(m, "a");
+    keys(m, time);
+    tab(m);
+    tab(m);
+    keys(m, text);
+    enter(m);
+}
+
+pub fn session(m: &Model) -> &Session {
+    &m.doc.as_ref().expect("a review is open").session
+}
+
+pub fn texts(m: &Model) -> Vec<String> {
+    session(m).events.iter().map(|e| e.text.clone()).collect()
+}

@@ -1,0 +1,301 @@
+//! What a facilitator does, driven through `update` with no terminal.
+
+mod common;
+
+use common::*;
+use waterline::model::{EventKind, Session};
+use waterline::tui::action::Action;
+use waterline::tui::app::{Overlay, update};
+use waterline::tui::effects::Effect;
+use waterline::tui::form::Feedback;
+use waterline::tui::keymap::{KeyCode, KeyInput};
+
+fn started_session() -> Session {
+    let mut s = Session::new("Checkout errors");
+    s.incident.started_at =
+        Some(chrono::DateTime::parse_from_rfc3339("2026-03-02T09:12:00+01:00").expect("time"));
+    s
+}
+
+#[test]
+fn adding_an_event_with_a_clock_time_takes_the_incident_date_and_offset() {
+    let mut m = open(started_session());
+    add_event(&mut m, "14:32", "Alert fired for checkout latency");
+    let e = &session(&m).events[0];
+    assert_eq!(e.at.to_rfc3339(), "2026-03-02T14:32:00+01:00");
+    assert_eq!(e.text, "Alert fired for checkout latency");
+    assert_eq!(e.id, "e1");
+    assert!(m.overlay.is_none(), "the form closes after saving");
+}
+
+#[test]
+fn an_empty_time_means_now() {
+    let mut m = open(Session::new("t"));
+    add_event(&mut m, "", "Room starts the review");
+    assert_eq!(session(&m).events[0].at, fixed_now());
+}
+
+#[test]
+fn an_unreadable_time_keeps_the_form_open_and_says_which_forms_work() {
+    let mut m = open(started_session());
+    add_event(&mut m, "25:99", "Something");
+    assert!(session(&m).events.is_empty(), "nothing is added on a bad time");
+    let Some(Overlay::Form(form)) = &m.overlay else { panic!("the form is still open") };
+    let feedback = form.field("Time").and_then(|f| f.feedback.clone());
+    let Some(Feedback::Problem(text)) = feedback else { panic!("a problem is shown: {feedback:?}") };
+    assert!(text.contains("14:32"), "names the accepted forms: {text}");
+    assert_eq!(form.focused().map(|f| f.label), Some("Time"));
+}
+
+#[test]
+fn relative_times_count_from_the_selected_event() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "First");
+    add_event(&mut m, "+5m", "Five minutes later");
+    let times: Vec<String> = session(&m).events.iter().map(|e| e.at.format("%H:%M").to_string()).collect();
+    assert_eq!(times, ["10:00", "10:05"]);
+}
+
+#[test]
+fn events_stay_in_time_order_whatever_order_they_are_typed() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:30", "Rollback");
+    add_event(&mut m, "09:31", "Support reports failures");
+    add_event(&mut m, "10:00", "Incident declared");
+    assert_eq!(texts(&m), ["Support reports failures", "Incident declared", "Rollback"]);
+}
+
+#[test]
+fn single_letter_keys_are_typed_in_a_form_not_run() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "quit? delete x and add a");
+    assert!(!m.quitting);
+    assert_eq!(texts(&m), ["quit? delete x and add a"]);
+}
+
+#[test]
+fn editing_changes_the_selected_event_in_place() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "Rollbak");
+    enter(&mut m);
+    key(&mut m, KeyInput::plain(KeyCode::Backspace));
+    key(&mut m, KeyInput::plain(KeyCode::Backspace));
+    keys(&mut m, "ck started");
+    enter(&mut m);
+    assert_eq!(texts(&m), ["Rollback started"]);
+    assert_eq!(session(&m).events[0].id, "e1");
+}
+
+#[test]
+fn kind_is_chosen_with_arrows_or_a_letter() {
+    let mut m = open(started_session());
+    keys(&mut m, "a10:00");
+    tab(&mut m);
+    keys(&mut m, "m");
+    tab(&mut m);
+    keys(&mut m, "Rolled back");
+    enter(&mut m);
+    assert_eq!(session(&m).events[0].kind, EventKind::Mitigation);
+}
+
+#[test]
+fn delete_then_undo_brings_the_event_back_and_redo_removes_it_again() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "One");
+    add_event(&mut m, "10:05", "Two");
+    keys(&mut m, "x");
+    assert_eq!(texts(&m), ["One"]);
+    key(&mut m, KeyInput::ctrl('z'));
+    assert_eq!(texts(&m), ["One", "Two"]);
+    key(&mut m, KeyInput::ctrl('y'));
+    assert_eq!(texts(&m), ["One"]);
+}
+
+#[test]
+fn undo_walks_back_through_add_edit_and_delete() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "One");
+    enter(&mut m);
+    keys(&mut m, "!");
+    enter(&mut m);
+    keys(&mut m, "x");
+    assert!(texts(&m).is_empty());
+    keys(&mut m, "u");
+    assert_eq!(texts(&m), ["One!"]);
+    keys(&mut m, "u");
+    assert_eq!(texts(&m), ["One"]);
+    keys(&mut m, "u");
+    assert!(texts(&m).is_empty());
+    keys(&mut m, "u");
+    assert_eq!(m.notice.as_ref().map(|n| n.text.as_str()), Some("Nothing to undo"));
+}
+
+#[test]
+fn ids_are_not_reused_after_a_delete() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "One");
+    add_event(&mut m, "10:05", "Two");
+    keys(&mut m, "x");
+    add_event(&mut m, "10:10", "Three");
+    let ids: Vec<&str> = session(&m).events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["e1", "e3"]);
+}
+
+#[test]
+fn pasting_several_lines_offers_one_event_per_line_with_their_times() {
+    let mut m = open(started_session());
+    keys(&mut m, "a");
+    tab(&mut m);
+    tab(&mut m);
+    update(
+        &mut m,
+        Action::Paste("[09:31] Support: card payments failing\r\n09:40 Page sent\r\n\x1b[31mDev acks\x1b[0m\r\n".into()),
+    );
+    let Some(Overlay::PasteOffer { lines, .. }) = &m.overlay else { panic!("the paste is offered") };
+    assert_eq!(lines.len(), 3);
+    enter(&mut m);
+    let events = &session(&m).events;
+    assert_eq!(texts(&m), ["Support: card payments failing", "Page sent", "Dev acks"]);
+    let times: Vec<String> = events.iter().map(|e| e.at.format("%H:%M").to_string()).collect();
+    assert_eq!(times, ["09:31", "09:40", "09:40"], "a line without a time follows the one before");
+    keys(&mut m, "u");
+    assert!(texts(&m).is_empty(), "one undo removes the whole paste");
+}
+
+#[test]
+fn declining_the_paste_offer_keeps_the_text_in_the_field() {
+    let mut m = open(started_session());
+    keys(&mut m, "a");
+    tab(&mut m);
+    tab(&mut m);
+    update(&mut m, Action::Paste("first\nsecond".into()));
+    esc(&mut m);
+    let Some(Overlay::Form(form)) = &m.overlay else { panic!("back in the form") };
+    assert_eq!(form.value("What happened"), "first second");
+}
+
+#[test]
+fn marking_milestones_sets_the_incident_times_and_marking_again_clears() {
+    let mut m = open(started_session());
+    add_event(&mut m, "09:31", "Support reports failures");
+    keys(&mut m, "D");
+    let detected = session(&m).incident.detected_at.map(|t| t.to_rfc3339());
+    assert_eq!(detected.as_deref(), Some("2026-03-02T09:31:00+01:00"));
+    add_event(&mut m, "10:40", "Rollback complete");
+    keys(&mut m, "MR");
+    assert!(session(&m).incident.mitigated_at.is_some());
+    assert!(session(&m).incident.resolved_at.is_some());
+    keys(&mut m, "R");
+    assert!(session(&m).incident.resolved_at.is_none());
+}
+
+#[test]
+fn a_change_is_saved_on_the_next_tick_and_only_once() {
+    let mut m = open(started_session());
+    assert!(update(&mut m, Action::Tick).is_empty(), "nothing to save yet");
+    add_event(&mut m, "10:00", "One");
+    let effects = update(&mut m, Action::Tick);
+    let [Effect::Save { text, .. }] = effects.as_slice() else { panic!("one save: {effects:?}") };
+    assert!(text.contains("text = \"One\""));
+    assert!(update(&mut m, Action::Tick).is_empty());
+}
+
+#[test]
+fn a_failed_save_keeps_the_edits_warns_and_retries() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "One");
+    let _ = update(&mut m, Action::Tick);
+    update(&mut m, Action::SaveFailed("could not save review.toml: No space left on device".into()));
+    assert_eq!(texts(&m), ["One"]);
+    assert!(m.doc.as_ref().and_then(|d| d.save_error.as_ref()).is_some());
+    assert!(matches!(update(&mut m, Action::Tick).as_slice(), [Effect::Save { .. }]));
+}
+
+#[test]
+fn quitting_after_a_failed_save_asks_once_then_keeps_a_rescue_copy() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "One");
+    let _ = update(&mut m, Action::Tick);
+    update(&mut m, Action::SaveFailed("disk full".into()));
+    let first = keys_effects(&mut m, 'q');
+    assert!(!first.contains(&Effect::Quit), "the first q explains instead of quitting");
+    assert!(m.notice.as_ref().is_some_and(|n| n.problem));
+    let second = keys_effects(&mut m, 'q');
+    assert!(second.iter().any(|e| matches!(e, Effect::Rescue { .. })));
+    assert!(second.contains(&Effect::Quit));
+}
+
+fn keys_effects(m: &mut waterline::tui::app::Model, c: char) -> Vec<Effect> {
+    m.press(KeyInput::char(c))
+}
+
+#[test]
+fn quitting_with_unsaved_changes_saves_first() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "One");
+    let effects = keys_effects(&mut m, 'q');
+    assert!(matches!(effects.as_slice(), [Effect::Save { .. }, Effect::Quit]), "{effects:?}");
+}
+
+#[test]
+fn a_read_only_review_refuses_edits_and_says_why() {
+    let mut m = model();
+    let loaded = waterline::store::Loaded {
+        session: started_session(),
+        read_only: true,
+        notices: vec!["written by a newer waterline".into()],
+    };
+    update(
+        &mut m,
+        Action::Loaded { path: "new.toml".into(), result: Ok(Box::new(loaded)), demo: false },
+    );
+    keys(&mut m, "a");
+    assert!(m.overlay.is_none());
+    assert!(m.notice.as_ref().is_some_and(|n| n.problem));
+    assert!(update(&mut m, Action::Tick).is_empty(), "never saved");
+}
+
+#[test]
+fn incident_details_form_updates_title_severity_and_participants() {
+    let mut m = open(started_session());
+    keys(&mut m, "i");
+    tab(&mut m);
+    keys(&mut m, "SEV2");
+    for _ in 0..5 {
+        tab(&mut m);
+    }
+    keys(&mut m, "Ana (facilitator)");
+    tab(&mut m);
+    keys(&mut m, "Dev (on-call), Sam");
+    enter(&mut m);
+    let i = &session(&m).incident;
+    assert_eq!(i.severity, "SEV2");
+    assert_eq!(i.facilitator, "Ana (facilitator)");
+    assert_eq!(i.participants.len(), 2);
+    assert_eq!(i.participants[0].role, "on-call");
+}
+
+#[test]
+fn steps_are_reached_by_tab_and_by_number() {
+    let mut m = open(started_session());
+    tab(&mut m);
+    assert_eq!(m.doc.as_ref().map(|d| d.step.title()), Some("Whys"));
+    keys(&mut m, "6");
+    assert_eq!(m.doc.as_ref().map(|d| d.step.title()), Some("Review"));
+    keys(&mut m, "1");
+    assert_eq!(m.doc.as_ref().map(|d| d.step.title()), Some("Timeline"));
+}
+
+#[test]
+fn home_new_review_asks_for_a_title_and_refuses_an_empty_one() {
+    let mut m = model();
+    keys(&mut m, "n");
+    let effects = enter(&mut m);
+    assert!(effects.is_empty(), "no review without a title");
+    keys(&mut m, "Payment API errors");
+    let effects = enter(&mut m);
+    assert_eq!(
+        effects,
+        [Effect::CreateReview { title: "Payment API errors".into(), template: "standard".into() }]
+    );
+}

@@ -1,0 +1,116 @@
+//! What the console looks like, at the sizes people use: TestBackend + insta snapshots.
+//! Names follow `screen__state__WxH`.
+
+mod common;
+
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use waterline::tui::action::Action;
+use waterline::tui::app::{Model, update};
+use waterline::tui::render::render;
+
+fn draw(m: &Model, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| render(m, frame)).expect("draws");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let line: String =
+            (0..width).map(|x| buffer[(x, y)].symbol().to_string()).collect::<String>();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn both_sizes(name: &str, m: &Model) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("{name}__{w}x{h}"), draw(m, w, h));
+    }
+}
+
+#[test]
+fn home_empty() {
+    both_sizes("home__empty", &model());
+}
+
+#[test]
+fn home_with_reviews() {
+    let mut m = model();
+    let listing = |title: &str, severity: &str, open: usize| waterline::store::Listing {
+        path: format!("{title}.toml").into(),
+        modified: None,
+        summary: Ok(waterline::store::ListingSummary {
+            title: title.into(),
+            severity: severity.into(),
+            status: waterline::model::ReviewStatus::Draft,
+            open_actions: open,
+        }),
+    };
+    let broken = waterline::store::Listing {
+        path: "hand-edited.toml".into(),
+        modified: None,
+        summary: Err("hand-edited.toml:3:9: invalid string".into()),
+    };
+    update(
+        &mut m,
+        Action::Listed(vec![
+            listing("Card payments declined after an auth config change", "SEV1", 5),
+            listing("Search index rebuild stalled", "SEV3", 0),
+            broken,
+        ]),
+    );
+    both_sizes("home__three_reviews", &m);
+}
+
+#[test]
+fn timeline_demo() {
+    both_sizes("timeline__demo", &open(demo_session()));
+}
+
+#[test]
+fn timeline_empty() {
+    both_sizes("timeline__empty", &open(waterline::model::Session::new("Checkout errors")));
+}
+
+#[test]
+fn timeline_add_form_with_a_bad_time() {
+    let mut m = open(demo_session());
+    keys(&mut m, "a25:00");
+    both_sizes("timeline__add_form_bad_time", &m);
+}
+
+#[test]
+fn incident_form() {
+    let mut m = open(demo_session());
+    keys(&mut m, "i");
+    both_sizes("incident__form", &m);
+}
+
+#[test]
+fn help_overlay() {
+    let mut m = open(demo_session());
+    keys(&mut m, "?");
+    both_sizes("help__timeline", &m);
+}
+
+#[test]
+fn step_still_being_built() {
+    let mut m = open(demo_session());
+    keys(&mut m, "2");
+    both_sizes("whys__placeholder", &m);
+}
+
+#[test]
+fn too_small_terminal_says_what_it_needs() {
+    insta::assert_snapshot!("too_small__40x10", draw(&open(demo_session()), 40, 10));
+}
+
+#[test]
+fn tiny_terminals_draw_without_panicking() {
+    let m = open(demo_session());
+    for (w, h) in [(1, 1), (2, 1), (1, 3), (10, 2), (60, 15)] {
+        let _ = draw(&m, w, h);
+    }
+}
