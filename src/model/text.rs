@@ -258,7 +258,3 @@ mod tests {
         }
     }
 }
-
-pub fn split_pasted_lines(input: &str) -> Vec<String> {
-    input.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()
-}
