@@ -23,12 +23,19 @@ pub fn load(dir: Option<&Path>) -> Config {
     match text.parse::<toml::Table>() {
         Ok(mut table) => match table.remove("keys") {
             Some(toml::Value::Table(keys)) => config.keys = Some(keys),
-            Some(_) => config.messages.push(format!("{}: [keys] should be a table; using the default keys", path.display())),
+            Some(_) => config.messages.push(format!(
+                "{}: [keys] should be a table; using the default keys",
+                path.display()
+            )),
             None => {}
         },
         Err(e) => {
             let (line, column) = e.span().map(|s| line_column(&text, s.start)).unwrap_or((1, 1));
-            config.messages.push(format!("{}:{line}:{column}: {}; using the defaults", path.display(), e.message()));
+            config.messages.push(format!(
+                "{}:{line}:{column}: {}; using the defaults",
+                path.display(),
+                e.message()
+            ));
         }
     }
     config

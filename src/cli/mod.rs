@@ -80,13 +80,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::New { title: None, template }) => tui::Start::NewReview { template },
         Some(Command::New { title: Some(title), template }) => {
-            let dir = data_dir.clone().ok_or_else(|| anyhow::anyhow!("no data folder is known on this system; set WATERLINE_HOME"))?;
+            let dir = data_dir.clone().ok_or_else(|| {
+                anyhow::anyhow!("no data folder is known on this system; set WATERLINE_HOME")
+            })?;
             let title = crate::model::text::sanitize_line(&title);
             if title.is_empty() {
                 eprintln!("waterline: a review needs a title — a few words about what happened");
                 return Ok(ExitCode::from(2));
             }
-            let path = tui::effects::create_review(&dir, &title, &template).map_err(anyhow::Error::msg)?;
+            let path =
+                tui::effects::create_review(&dir, &title, &template).map_err(anyhow::Error::msg)?;
             eprintln!("New review: {}", path.display());
             tui::Start::Open(path)
         }

@@ -105,10 +105,7 @@ mod tests {
 
     #[test]
     fn sanitize_colour_codes_are_stripped() {
-        assert_eq!(
-            sanitize("\x1b[31mERROR\x1b[0m disk full"),
-            "ERROR disk full"
-        );
+        assert_eq!(sanitize("\x1b[31mERROR\x1b[0m disk full"), "ERROR disk full");
         assert_eq!(sanitize("\x1b[1;38;5;196mred\x1b[m"), "red");
     }
 
@@ -116,10 +113,7 @@ mod tests {
     fn sanitize_osc_title_sequences_are_stripped() {
         assert_eq!(sanitize("\x1b]0;pwned\x07after"), "after");
         assert_eq!(sanitize("\x1b]2;title\x1b\\after"), "after");
-        assert_eq!(
-            sanitize("\x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\"),
-            "link"
-        );
+        assert_eq!(sanitize("\x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\"), "link");
     }
 
     #[test]
@@ -166,10 +160,7 @@ mod tests {
     fn sanitize_line_breaks_and_tabs_become_one_space() {
         assert_eq!(sanitize_line("one\r\n\r\ntwo\tthree"), "one two three");
         assert_eq!(sanitize_line("one \n  two"), "one two");
-        assert_eq!(
-            sanitize_line("keep  double  spaces"),
-            "keep  double  spaces"
-        );
+        assert_eq!(sanitize_line("keep  double  spaces"), "keep  double  spaces");
     }
 
     #[test]

@@ -88,10 +88,7 @@ pub fn parse_time(input: &str, ctx: &TimeContext) -> Result<Timestamp, TimeError
     let (absolute, used) = parse_absolute(s, Mode::Whole).map_err(|fail| fail.into_error(s))?;
     let rest = s[used..].trim();
     if !rest.is_empty() {
-        return Err(TimeError::TrailingText {
-            input: shown(s),
-            rest: shown(rest),
-        });
+        return Err(TimeError::TrailingText { input: shown(s), rest: shown(rest) });
     }
     resolve(absolute, ctx).ok_or_else(|| TimeError::OutOfRange { input: shown(s) })
 }
@@ -185,18 +182,12 @@ fn parse_relative(s: &str, ctx: &TimeContext) -> Result<Timestamp, TimeError> {
             return Err(if groups == 0 {
                 TimeError::Unrecognised(shown(s))
             } else {
-                TimeError::TrailingText {
-                    input: shown(s),
-                    rest: shown(&s[pos..]),
-                }
+                TimeError::TrailingText { input: shown(s), rest: shown(&s[pos..]) }
             });
         }
         let amount = number(&b[pos..pos + digits]);
         pos = skip_spaces(b, pos + digits);
-        let letters = b[pos..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
+        let letters = b[pos..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
         if letters == 0 {
             return Err(if pos == b.len() || b[pos].is_ascii_digit() {
                 TimeError::RelativeWithoutUnit { input: shown(s) }
@@ -223,9 +214,7 @@ fn parse_relative(s: &str, ctx: &TimeContext) -> Result<Timestamp, TimeError> {
     }
     let delta = TimeDelta::seconds(if negative { -total } else { total });
     let anchor = whole_seconds(ctx.selected.unwrap_or(ctx.now));
-    anchor
-        .checked_add_signed(delta)
-        .ok_or_else(|| TimeError::OutOfRange { input: shown(s) })
+    anchor.checked_add_signed(delta).ok_or_else(|| TimeError::OutOfRange { input: shown(s) })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -355,14 +344,7 @@ fn parse_clock(b: &[u8], pos: usize) -> Result<(Clock, usize), Fail> {
     if second >= 60 {
         return Err(Fail::Second(second));
     }
-    Ok((
-        Clock {
-            hour,
-            minute,
-            second,
-        },
-        p,
-    ))
+    Ok((Clock { hour, minute, second }, p))
 }
 
 /// An optional zone at `pos`: glued on (`Z`, `UTC`, `+02:00`, `+0200`; numeric offsets only
@@ -453,15 +435,11 @@ fn resolve(absolute: Absolute, ctx: &TimeContext) -> Option<Timestamp> {
                 .checked_add_signed(TimeDelta::seconds(offset.local_minus_utc().into()))?
                 .date();
             // The same day wins a tie, so the result is never more than 12 hours away.
-            [
-                Some(day),
-                day.checked_sub_days(Days::new(1)),
-                day.checked_add_days(Days::new(1)),
-            ]
-            .into_iter()
-            .flatten()
-            .filter_map(|date| offset.from_local_datetime(&date.and_time(time)).single())
-            .min_by_key(|candidate| (*candidate - reference).abs())
+            [Some(day), day.checked_sub_days(Days::new(1)), day.checked_add_days(Days::new(1))]
+                .into_iter()
+                .flatten()
+                .filter_map(|date| offset.from_local_datetime(&date.and_time(time)).single())
+                .min_by_key(|candidate| (*candidate - reference).abs())
         }
     }
 }
@@ -476,22 +454,16 @@ impl Clock {
 // Byte helpers. Every token is ASCII, so positions found here are char boundaries.
 
 fn digit_run(b: &[u8], pos: usize) -> usize {
-    b.get(pos..).map_or(0, |tail| {
-        tail.iter().take_while(|c| c.is_ascii_digit()).count()
-    })
+    b.get(pos..).map_or(0, |tail| tail.iter().take_while(|c| c.is_ascii_digit()).count())
 }
 
 fn skip_spaces(b: &[u8], pos: usize) -> usize {
-    pos + b
-        .get(pos..)
-        .map_or(0, |tail| tail.iter().take_while(|c| **c == b' ').count())
+    pos + b.get(pos..).map_or(0, |tail| tail.iter().take_while(|c| **c == b' ').count())
 }
 
 /// The value of a run of ASCII digits, saturating rather than overflowing.
 fn number(digits: &[u8]) -> i64 {
-    digits.iter().fold(0i64, |n, d| {
-        n.saturating_mul(10).saturating_add(i64::from(d - b'0'))
-    })
+    digits.iter().fold(0i64, |n, d| n.saturating_mul(10).saturating_add(i64::from(d - b'0')))
 }
 
 #[cfg(test)]

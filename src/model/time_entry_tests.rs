@@ -17,18 +17,11 @@ fn ctx() -> TimeContext {
 }
 
 fn ctx_ref(reference: &str) -> TimeContext {
-    TimeContext {
-        reference: Some(ts(reference)),
-        ..ctx()
-    }
+    TimeContext { reference: Some(ts(reference)), ..ctx() }
 }
 
 fn bare() -> TimeContext {
-    TimeContext {
-        now: ts("2026-03-02T15:00:00.750-05:00"),
-        selected: None,
-        reference: None,
-    }
+    TimeContext { now: ts("2026-03-02T15:00:00.750-05:00"), selected: None, reference: None }
 }
 
 fn ok(input: &str, ctx: &TimeContext) -> Timestamp {
@@ -127,14 +120,7 @@ fn time_parse_eleven_hours_earlier_stays_on_same_day() {
 
 #[test]
 fn time_parse_utc_suffix_uses_utc() {
-    for input in [
-        "09:12 UTC",
-        "09:12 utc",
-        "09:12UTC",
-        "09:12 GMT",
-        "09:12Z",
-        "09:12z",
-    ] {
+    for input in ["09:12 UTC", "09:12 utc", "09:12UTC", "09:12 GMT", "09:12Z", "09:12z"] {
         assert_at(ok(input, &ctx()), "2026-03-02T09:12:00+00:00");
     }
     assert_at(ok("09:12 Z", &ctx()), "2026-03-02T09:12:00+00:00");
@@ -181,10 +167,7 @@ fn time_parse_relative_without_selection_counts_from_now() {
 
 #[test]
 fn time_parse_relative_keeps_anchor_offset() {
-    let c = TimeContext {
-        selected: Some(ts("2026-03-02T09:00:00-07:00")),
-        ..ctx()
-    };
+    let c = TimeContext { selected: Some(ts("2026-03-02T09:00:00-07:00")), ..ctx() };
     assert_at(ok("+15m", &c), "2026-03-02T09:15:00-07:00");
 }
 
@@ -199,10 +182,7 @@ fn time_parse_relative_thirty_days_is_accepted() {
 #[test]
 fn time_parse_date_time_uses_reference_offset() {
     assert_at(ok("2026-03-02 14:32", &ctx()), "2026-03-02T14:32:00+01:00");
-    assert_at(
-        ok("2026-03-02 14:32:05", &ctx()),
-        "2026-03-02T14:32:05+01:00",
-    );
+    assert_at(ok("2026-03-02 14:32:05", &ctx()), "2026-03-02T14:32:05+01:00");
     assert_at(ok("2026-03-02T14:32", &ctx()), "2026-03-02T14:32:00+01:00");
     assert_at(ok("2026-03-02t14:32", &ctx()), "2026-03-02T14:32:00+01:00");
     assert_at(ok("2026-03-02  9:05", &ctx()), "2026-03-02T09:05:00+01:00");
@@ -222,28 +202,16 @@ fn time_parse_date_time_without_reference_uses_now_offset() {
 #[test]
 fn time_parse_date_time_with_zone_uses_that_zone() {
     assert_at(ok("2026-03-02 14:32 UTC", &ctx()), "2026-03-02T14:32:00Z");
-    assert_at(
-        ok("2026-03-02 14:32 +05:30", &ctx()),
-        "2026-03-02T14:32:00+05:30",
-    );
-    assert_at(
-        ok("2026-03-02T14:32-0800", &ctx()),
-        "2026-03-02T14:32:00-08:00",
-    );
+    assert_at(ok("2026-03-02 14:32 +05:30", &ctx()), "2026-03-02T14:32:00+05:30");
+    assert_at(ok("2026-03-02T14:32-0800", &ctx()), "2026-03-02T14:32:00-08:00");
 }
 
 #[test]
 fn time_parse_rfc3339_is_accepted() {
     assert_at(ok("2026-03-02T14:32:00Z", &ctx()), "2026-03-02T14:32:00Z");
     assert_at(ok("2026-03-02t14:32:00z", &ctx()), "2026-03-02T14:32:00Z");
-    assert_at(
-        ok("2026-03-02T14:32:00+01:00", &ctx()),
-        "2026-03-02T14:32:00+01:00",
-    );
-    assert_at(
-        ok("2026-03-02T14:32:00-00:00", &ctx()),
-        "2026-03-02T14:32:00+00:00",
-    );
+    assert_at(ok("2026-03-02T14:32:00+01:00", &ctx()), "2026-03-02T14:32:00+01:00");
+    assert_at(ok("2026-03-02T14:32:00-00:00", &ctx()), "2026-03-02T14:32:00+00:00");
 }
 
 #[test]
@@ -257,10 +225,7 @@ fn time_parse_fractional_seconds_are_truncated() {
 
 #[test]
 fn time_parse_results_have_whole_seconds() {
-    let c = TimeContext {
-        selected: Some(ts("2026-03-02T14:10:00.123+01:00")),
-        ..ctx()
-    };
+    let c = TimeContext { selected: Some(ts("2026-03-02T14:10:00.123+01:00")), ..ctx() };
     for input in ["", "now", "+5m", "14:32", "2026-03-02 14:32", "14:32:00.9Z"] {
         assert_eq!(ok(input, &c).nanosecond(), 0, "{input:?}");
     }
@@ -276,83 +241,42 @@ fn time_parse_leap_year_day_is_accepted() {
 #[test]
 fn time_parse_rejects_hour_25() {
     let e = err("25:00");
-    assert!(
-        matches!(e, TimeError::HourOutOfRange { hour: 25, .. }),
-        "{e:?}"
-    );
-    assert_eq!(
-        e.to_string(),
-        format!("“25:00” — hour 25 doesn't exist. Try {ACCEPTED_FORMS}")
-    );
+    assert!(matches!(e, TimeError::HourOutOfRange { hour: 25, .. }), "{e:?}");
+    assert_eq!(e.to_string(), format!("“25:00” — hour 25 doesn't exist. Try {ACCEPTED_FORMS}"));
 }
 
 #[test]
 fn time_parse_rejects_hour_24() {
-    assert!(matches!(
-        err("24:00"),
-        TimeError::HourOutOfRange { hour: 24, .. }
-    ));
-    assert!(matches!(
-        err("2026-03-02T24:00:00Z"),
-        TimeError::HourOutOfRange { hour: 24, .. }
-    ));
+    assert!(matches!(err("24:00"), TimeError::HourOutOfRange { hour: 24, .. }));
+    assert!(matches!(err("2026-03-02T24:00:00Z"), TimeError::HourOutOfRange { hour: 24, .. }));
 }
 
 #[test]
 fn time_parse_rejects_minute_60() {
-    assert!(matches!(
-        err("14:60"),
-        TimeError::MinuteOutOfRange { minute: 60, .. }
-    ));
-    assert!(matches!(
-        err("14:99 UTC"),
-        TimeError::MinuteOutOfRange { minute: 99, .. }
-    ));
+    assert!(matches!(err("14:60"), TimeError::MinuteOutOfRange { minute: 60, .. }));
+    assert!(matches!(err("14:99 UTC"), TimeError::MinuteOutOfRange { minute: 99, .. }));
 }
 
 #[test]
 fn time_parse_rejects_second_60() {
-    assert!(matches!(
-        err("14:32:60"),
-        TimeError::SecondOutOfRange { second: 60, .. }
-    ));
-    assert!(matches!(
-        err("2026-03-02T14:32:60Z"),
-        TimeError::SecondOutOfRange { second: 60, .. }
-    ));
+    assert!(matches!(err("14:32:60"), TimeError::SecondOutOfRange { second: 60, .. }));
+    assert!(matches!(err("2026-03-02T14:32:60Z"), TimeError::SecondOutOfRange { second: 60, .. }));
 }
 
 #[test]
 fn time_parse_rejects_invalid_dates() {
-    for input in [
-        "2026-02-30 14:00",
-        "2026-13-01 14:00",
-        "2025-02-29T12:00:00Z",
-        "2026-00-10 1:00",
-    ] {
+    for input in ["2026-02-30 14:00", "2026-13-01 14:00", "2025-02-29T12:00:00Z", "2026-00-10 1:00"]
+    {
         let e = err(input);
-        assert!(
-            matches!(e, TimeError::InvalidDate { .. }),
-            "{input:?}: {e:?}"
-        );
+        assert!(matches!(e, TimeError::InvalidDate { .. }), "{input:?}: {e:?}");
     }
-    assert!(
-        err("2026-02-30 14:00")
-            .to_string()
-            .contains("2026-02-30 isn't a real date")
-    );
+    assert!(err("2026-02-30 14:00").to_string().contains("2026-02-30 isn't a real date"));
 }
 
 #[test]
 fn time_parse_rejects_date_without_time() {
-    assert!(matches!(
-        err("2026-03-02"),
-        TimeError::DateWithoutTime { .. }
-    ));
-    assert!(matches!(
-        err("2026-03-02 noon"),
-        TimeError::DateWithoutTime { .. }
-    ));
+    assert!(matches!(err("2026-03-02"), TimeError::DateWithoutTime { .. }));
+    assert!(matches!(err("2026-03-02 noon"), TimeError::DateWithoutTime { .. }));
 }
 
 #[test]
@@ -386,10 +310,7 @@ fn time_parse_rejects_garbage() {
 fn time_parse_rejects_relative_without_unit() {
     for input in ["+5", "-10", "+1h30", "+ 5"] {
         let e = err(input);
-        assert!(
-            matches!(e, TimeError::RelativeWithoutUnit { .. }),
-            "{input:?}: {e:?}"
-        );
+        assert!(matches!(e, TimeError::RelativeWithoutUnit { .. }), "{input:?}: {e:?}");
     }
 }
 
@@ -401,18 +322,9 @@ fn time_parse_rejects_relative_unknown_unit() {
 
 #[test]
 fn time_parse_rejects_relative_over_30_days() {
-    for input in [
-        "+31d",
-        "+30d1s",
-        "-721h",
-        "+99999999999999999999999m",
-        "+1000000000d",
-    ] {
+    for input in ["+31d", "+30d1s", "-721h", "+99999999999999999999999m", "+1000000000d"] {
         let e = err(input);
-        assert!(
-            matches!(e, TimeError::RelativeTooLarge { .. }),
-            "{input:?}: {e:?}"
-        );
+        assert!(matches!(e, TimeError::RelativeTooLarge { .. }), "{input:?}: {e:?}");
     }
 }
 
@@ -435,32 +347,19 @@ fn time_parse_rejects_trailing_junk() {
 
 #[test]
 fn time_parse_rejects_impossible_offset() {
-    assert!(matches!(
-        err("09:12 +25:00"),
-        TimeError::InvalidOffset { .. }
-    ));
+    assert!(matches!(err("09:12 +25:00"), TimeError::InvalidOffset { .. }));
     assert!(matches!(err("09:12+0275"), TimeError::InvalidOffset { .. }));
 }
 
 #[test]
 fn time_error_display_is_one_line_listing_forms() {
     let long = "x".repeat(500);
-    for input in [
-        "25:00",
-        "\n\x1b[31m25:00\x1b[0m\r\n",
-        "14:32\nfoo\tbar",
-        "nope\r\nnope",
-        &long,
-    ] {
+    for input in ["25:00", "\n\x1b[31m25:00\x1b[0m\r\n", "14:32\nfoo\tbar", "nope\r\nnope", &long] {
         let text = err(input).to_string();
         assert!(!text.contains(['\n', '\r', '\t', '\u{1b}']), "{text:?}");
         assert!(text.ends_with(ACCEPTED_FORMS), "{text:?}");
     }
-    assert!(
-        err(&long)
-            .to_string()
-            .starts_with(&format!("“{}…”", "x".repeat(39)))
-    );
+    assert!(err(&long).to_string().starts_with(&format!("“{}…”", "x".repeat(39))));
 }
 
 #[test]
@@ -472,20 +371,9 @@ fn time_parse_extreme_context_does_not_panic() {
         DateTime::<Utc>::MIN_UTC.with_timezone(&FixedOffset::west_opt(86_399).unwrap()),
     ];
     for edge in edges {
-        let c = TimeContext {
-            now: edge,
-            selected: Some(edge),
-            reference: Some(edge),
-        };
-        for input in [
-            "",
-            "+30d",
-            "-30d",
-            "23:59",
-            "00:00",
-            "12:00 UTC",
-            "9999-12-31 23:59 -23:59",
-        ] {
+        let c = TimeContext { now: edge, selected: Some(edge), reference: Some(edge) };
+        for input in ["", "+30d", "-30d", "23:59", "00:00", "12:00 UTC", "9999-12-31 23:59 -23:59"]
+        {
             let _ = parse_time(input, &c);
             let _ = split_leading_time(input, &c);
         }
@@ -505,18 +393,9 @@ fn want(at: &str, rest: &'static str) -> (Option<String>, &'static str) {
 
 #[test]
 fn split_leading_time_reads_time_of_day() {
-    assert_eq!(
-        split("14:32 deploy started"),
-        want("2026-03-02T14:32:00+01:00", "deploy started")
-    );
-    assert_eq!(
-        split("14:32:05 deploy"),
-        want("2026-03-02T14:32:05+01:00", "deploy")
-    );
-    assert_eq!(
-        split("  9:05   pager fired  "),
-        want("2026-03-02T09:05:00+01:00", "pager fired")
-    );
+    assert_eq!(split("14:32 deploy started"), want("2026-03-02T14:32:00+01:00", "deploy started"));
+    assert_eq!(split("14:32:05 deploy"), want("2026-03-02T14:32:05+01:00", "deploy"));
+    assert_eq!(split("  9:05   pager fired  "), want("2026-03-02T09:05:00+01:00", "pager fired"));
 }
 
 #[test]
@@ -525,47 +404,26 @@ fn split_leading_time_reads_bracketed_times() {
         split("[14:32] alice: rolling back"),
         want("2026-03-02T14:32:00+01:00", "alice: rolling back")
     );
-    assert_eq!(
-        split("[14:32:05] bob"),
-        want("2026-03-02T14:32:05+01:00", "bob")
-    );
-    assert_eq!(
-        split("[14:32]bob"),
-        want("2026-03-02T14:32:00+01:00", "bob")
-    );
+    assert_eq!(split("[14:32:05] bob"), want("2026-03-02T14:32:05+01:00", "bob"));
+    assert_eq!(split("[14:32]bob"), want("2026-03-02T14:32:00+01:00", "bob"));
     assert_eq!(
         split("[2026-03-02T14:32:05+01:00] text"),
         want("2026-03-02T14:32:05+01:00", "text")
     );
-    assert_eq!(
-        split("[ 14:32 ] - text"),
-        want("2026-03-02T14:32:00+01:00", "text")
-    );
+    assert_eq!(split("[ 14:32 ] - text"), want("2026-03-02T14:32:00+01:00", "text"));
 }
 
 #[test]
 fn split_leading_time_reads_dates_and_zones() {
-    assert_eq!(
-        split("2026-03-02 14:32 text"),
-        want("2026-03-02T14:32:00+01:00", "text")
-    );
-    assert_eq!(
-        split("2026-03-02T14:32:05Z text"),
-        want("2026-03-02T14:32:05Z", "text")
-    );
+    assert_eq!(split("2026-03-02 14:32 text"), want("2026-03-02T14:32:00+01:00", "text"));
+    assert_eq!(split("2026-03-02T14:32:05Z text"), want("2026-03-02T14:32:05Z", "text"));
     assert_eq!(
         split("2026-03-02T14:32:05.123-08:00 GET /health 503"),
         want("2026-03-02T14:32:05-08:00", "GET /health 503")
     );
-    assert_eq!(
-        split("09:12 UTC text"),
-        want("2026-03-02T09:12:00Z", "text")
-    );
+    assert_eq!(split("09:12 UTC text"), want("2026-03-02T09:12:00Z", "text"));
     assert_eq!(split("09:12Z text"), want("2026-03-02T09:12:00Z", "text"));
-    assert_eq!(
-        split("09:12 +02:00 text"),
-        want("2026-03-02T09:12:00+02:00", "text")
-    );
+    assert_eq!(split("09:12 +02:00 text"), want("2026-03-02T09:12:00+02:00", "text"));
 }
 
 #[test]
@@ -585,10 +443,7 @@ fn split_leading_time_drops_one_separator() {
         assert_eq!(split(line), want(at, "text"), "{line:?}");
     }
     assert_eq!(split("14:32 - - text"), want(at, "- text"));
-    assert_eq!(
-        split("09:12 UTC - text"),
-        want("2026-03-02T09:12:00Z", "text")
-    );
+    assert_eq!(split("09:12 UTC - text"), want("2026-03-02T09:12:00Z", "text"));
 }
 
 #[test]
@@ -649,9 +504,7 @@ fn any_timestamp() -> impl Strategy<Value = Timestamp> {
     let lo = ts("0000-01-02T00:00:00Z").timestamp();
     let hi = ts("9999-12-30T23:59:59Z").timestamp();
     (lo..=hi, any_offset()).prop_map(|(secs, offset)| {
-        DateTime::from_timestamp(secs, 0)
-            .unwrap()
-            .with_timezone(&offset)
+        DateTime::from_timestamp(secs, 0).unwrap().with_timezone(&offset)
     })
 }
 

@@ -76,10 +76,15 @@ pub struct TimelineView {
 }
 
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Form(Form),
     /// Several lines were pasted into the add-event form: one event per line?
-    PasteOffer { lines: Vec<String>, form: Form },
+    PasteOffer {
+        lines: Vec<String>,
+        form: Form,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,7 +225,8 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Loaded { path, result, demo } => return opened(model, path, result, demo),
         Action::Listed(listings) => {
             model.home.listings = listings;
-            model.home.selected = model.home.selected.min(model.home.listings.len().saturating_sub(1));
+            model.home.selected =
+                model.home.selected.min(model.home.listings.len().saturating_sub(1));
             return Vec::new();
         }
         Action::Quit => return quit(model),
@@ -249,7 +255,7 @@ fn autosave(model: &mut Model) -> Vec<Effect> {
     match model.doc.as_mut() {
         Some(doc) if doc.dirty && !doc.read_only => {
             doc.dirty = false;
-            vec![Effect::Save { path: doc.path.clone(), text: crate::store::to_toml(&doc.session) }]
+            vec![Effect::Save { path: doc.path.clone(), session: Box::new(doc.session.clone()) }]
         }
         _ => Vec::new(),
     }
@@ -348,7 +354,8 @@ fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
                     model.notice = Some(Notice::info(word));
                 }
                 _ => {
-                    let text = if action == Action::Undo { "Nothing to undo" } else { "Nothing to redo" };
+                    let text =
+                        if action == Action::Undo { "Nothing to undo" } else { "Nothing to redo" };
                     model.notice = Some(Notice::info(text));
                 }
             }
@@ -370,7 +377,9 @@ fn overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
             model.overlay = Some(Overlay::Help { scroll });
             Vec::new()
         }
-        Some(Overlay::PasteOffer { lines, form }) => timeline_edit::paste_offer(model, action, lines, form),
+        Some(Overlay::PasteOffer { lines, form }) => {
+            timeline_edit::paste_offer(model, action, lines, form)
+        }
         Some(Overlay::Form(form)) => form_action(model, action, form),
         None => Vec::new(),
     }

@@ -4,16 +4,27 @@
 use std::path::{Path, PathBuf};
 
 use super::action::Action;
+use crate::model::Session;
 use crate::{assets, store};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Save { path: PathBuf, text: String },
+    Save {
+        path: PathBuf,
+        session: Box<Session>,
+    },
     /// The last save failed and the person is quitting: keep a copy somewhere writable.
-    Rescue { text: String },
-    Open { path: PathBuf },
+    Rescue {
+        text: String,
+    },
+    Open {
+        path: PathBuf,
+    },
     OpenDemo,
-    CreateReview { title: String, template: String },
+    CreateReview {
+        title: String,
+        template: String,
+    },
     ListReviews,
     Quit,
 }
@@ -34,9 +45,10 @@ impl Runner {
 
     pub fn run(&mut self, effect: Effect) -> Vec<Action> {
         match effect {
-            Effect::Save { path, text } => vec![save(&path, &text)],
+            Effect::Save { path, session } => vec![save(&path, &session)],
             Effect::Rescue { text } => {
-                let path = std::env::temp_dir().join(format!("waterline-rescue-{}.toml", std::process::id()));
+                let path = std::env::temp_dir()
+                    .join(format!("waterline-rescue-{}.toml", std::process::id()));
                 if store::write_atomic(&path, text.as_bytes()).is_ok() {
                     self.rescued = Some(path);
                 }
@@ -66,7 +78,10 @@ impl Runner {
 
     fn create(&mut self, title: &str, template: &str) -> Action {
         let Some(dir) = self.data_dir.clone() else {
-            return failed(PathBuf::new(), "no data folder is known on this system; set WATERLINE_HOME".into());
+            return failed(
+                PathBuf::new(),
+                "no data folder is known on this system; set WATERLINE_HOME".into(),
+            );
         };
         match create_review(&dir, title, template) {
             Ok(path) => open(path, false),
@@ -93,10 +108,10 @@ pub fn demo_copy(holder: &mut Option<tempfile::TempDir>) -> std::io::Result<Path
     Ok(path)
 }
 
-fn save(path: &Path, text: &str) -> Action {
-    match store::write_atomic(path, text.as_bytes()) {
+fn save(path: &Path, session: &Session) -> Action {
+    match store::save(path, session) {
         Ok(()) => Action::Saved(chrono::Local::now()),
-        Err(e) => Action::SaveFailed(format!("could not save {}: {e}", path.display())),
+        Err(e) => Action::SaveFailed(e.to_string()),
     }
 }
 

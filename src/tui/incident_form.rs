@@ -57,12 +57,21 @@ pub fn edit(incident: &Incident) -> Form {
             Field::text(TITLE, &incident.title, "what happened, in a few words"),
             Field::text(SEVERITY, &incident.severity, "SEV1, SEV2, near miss…"),
             Field::choice(STATUS, statuses, incident.status.as_str()),
-            Field::text(SUMMARY, &incident.summary, "a short account for someone who was not there")
+            Field::text(
+                SUMMARY,
+                &incident.summary,
+                "a short account for someone who was not there",
+            )
+            .multiline(),
+            Field::text(IMPACT, &incident.impact, "who was affected, how, for how long")
                 .multiline(),
-            Field::text(IMPACT, &incident.impact, "who was affected, how, for how long").multiline(),
             Field::text(STARTED, &started, "when it began — 14:32, 2026-03-02 14:32, or empty"),
             Field::text(FACILITATOR, &incident.facilitator, "who leads the review"),
-            Field::text(PARTICIPANTS, &participants_text(&incident.participants), "Ana (on-call), Bo (SRE)"),
+            Field::text(
+                PARTICIPANTS,
+                &participants_text(&incident.participants),
+                "Ana (on-call), Bo (SRE)",
+            ),
             Field::text(TAGS, &incident.tags.join(", "), "config, payments"),
         ],
     )
@@ -82,7 +91,9 @@ fn read_start(model: &Model, form: &Form) -> Result<Option<Timestamp>, String> {
 
 pub fn preview_time(model: &Model, form: &mut Form) {
     let feedback = match read_start(model, form) {
-        Ok(Some(at)) => Some(Feedback::Preview(format!("→ {}", at.format("%a %-d %b %Y %H:%M %:z")))),
+        Ok(Some(at)) => {
+            Some(Feedback::Preview(format!("→ {}", at.format("%a %-d %b %Y %H:%M %:z"))))
+        }
         Ok(None) => None,
         Err(problem) => Some(Feedback::Problem(problem)),
     };
@@ -134,7 +145,9 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
 fn participants_text(participants: &[Participant]) -> String {
     participants
         .iter()
-        .map(|p| if p.role.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.role) })
+        .map(
+            |p| if p.role.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.role) },
+        )
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -153,10 +153,7 @@ impl Context {
 
     pub fn parse(name: &str) -> Option<Context> {
         let fixed = [Self::Global, Self::Home, Self::Console, Self::Form, Self::Help];
-        fixed
-            .into_iter()
-            .chain(Step::ALL.into_iter().map(Self::Step))
-            .find(|c| c.name() == name)
+        fixed.into_iter().chain(Step::ALL.into_iter().map(Self::Step)).find(|c| c.name() == name)
     }
 }
 
@@ -201,7 +198,8 @@ impl Keymap {
             let mut seen: Vec<KeyInput> = Vec::new();
             for (chord, action_name) in entries {
                 let Some(key) = KeyInput::parse(chord) else {
-                    messages.push(format!("{origin}: [{context_name}] “{chord}” is not a key I know"));
+                    messages
+                        .push(format!("{origin}: [{context_name}] “{chord}” is not a key I know"));
                     continue;
                 };
                 let Some(action) = action_name.as_str().and_then(Action::from_name) else {

@@ -31,18 +31,25 @@ pub enum Start {
     Open(PathBuf),
     Demo,
     /// The home screen with the new-review form already open.
-    NewReview { template: String },
+    NewReview {
+        template: String,
+    },
 }
 
 /// How often the loop wakes when nothing happens: the autosave interval.
 const TICK: Duration = Duration::from_millis(400);
 
 /// Runs the console until the person quits. Returns a line to print afterwards, if any.
-pub fn run(start: Start, data_dir: Option<PathBuf>, key_overrides: Option<toml::Table>) -> anyhow::Result<Option<String>> {
+pub fn run(
+    start: Start,
+    data_dir: Option<PathBuf>,
+    key_overrides: Option<toml::Table>,
+) -> anyhow::Result<Option<String>> {
     let (keymap, messages) = Keymap::load(key_overrides.as_ref());
     let mut model = Model::new(keymap, app::local_now);
     if let Some(first) = messages.first() {
-        model.notice = Some(app::Notice::problem(format!("{first} (keys: using the defaults there)")));
+        model.notice =
+            Some(app::Notice::problem(format!("{first} (keys: using the defaults there)")));
     }
     let mut runner = Runner::new(data_dir);
     let first = match start {
@@ -73,10 +80,16 @@ pub fn run(start: Start, data_dir: Option<PathBuf>, key_overrides: Option<toml::
                 pending.extend(update(&mut model, action));
             }
         }
-        if model.quitting && pending.is_empty() && model.doc.as_ref().is_none_or(|d| d.save_error.is_none() || runner.rescued.is_some()) {
+        if model.quitting
+            && pending.is_empty()
+            && model.doc.as_ref().is_none_or(|d| d.save_error.is_none() || runner.rescued.is_some())
+        {
             break;
         }
-        if model.quitting && model.doc.as_ref().is_some_and(|d| d.save_error.is_some()) && runner.rescued.is_none() {
+        if model.quitting
+            && model.doc.as_ref().is_some_and(|d| d.save_error.is_some())
+            && runner.rescued.is_none()
+        {
             // A failed final save keeps the console open; the notice says why.
             model.quitting = false;
         }

@@ -97,7 +97,11 @@ fn event_form(event: Option<&Event>) -> Form {
             Field::choice(KIND, kinds, kind),
             Field::text(TEXT, event.map_or("", |e| &e.text), "what happened, as it looked then")
                 .multiline(),
-            Field::text(SOURCE, event.map_or("", |e| &e.source), "a log line, a link, a chat message"),
+            Field::text(
+                SOURCE,
+                event.map_or("", |e| &e.source),
+                "a log line, a link, a chat message",
+            ),
             Field::text(KNOWN, event.map_or("", |e| &e.known_then), "what responders knew then")
                 .multiline(),
         ],
@@ -205,7 +209,12 @@ pub fn paste_into_form(model: &mut Model, text: String, mut form: Form) -> Vec<E
     Vec::new()
 }
 
-pub fn paste_offer(model: &mut Model, action: Action, lines: Vec<String>, mut form: Form) -> Vec<Effect> {
+pub fn paste_offer(
+    model: &mut Model,
+    action: Action,
+    lines: Vec<String>,
+    mut form: Form,
+) -> Vec<Effect> {
     match action {
         Action::Submit => create_from_lines(model, &lines, &form),
         Action::Cancel => {

@@ -28,7 +28,11 @@ pub fn open(session: Session) -> Model {
     let loaded = Loaded { session, read_only: false, notices: Vec::new() };
     update(
         &mut m,
-        Action::Loaded { path: PathBuf::from("review.toml"), result: Ok(Box::new(loaded)), demo: false },
+        Action::Loaded {
+            path: PathBuf::from("review.toml"),
+            result: Ok(Box::new(loaded)),
+            demo: false,
+        },
     );
     m
 }

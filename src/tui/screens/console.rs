@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::model::timeline::{format_duration, time_to};
 use crate::model::Milestone;
+use crate::model::timeline::{format_duration, time_to};
 use crate::tui::action::Step;
 use crate::tui::app::{Doc, Model};
 use crate::tui::prompts;
@@ -50,7 +50,10 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     if let Some(notice) = &model.notice {
         let style = if notice.problem { model.theme.problem } else { model.theme.dim };
         let glyph = if notice.problem { "⚠ " } else { "· " };
-        frame.render_widget(Paragraph::new(format!("{glyph}{}", notice.text)).style(style), notice_row);
+        frame.render_widget(
+            Paragraph::new(format!("{glyph}{}", notice.text)).style(style),
+            notice_row,
+        );
     }
     frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
 }
@@ -62,10 +65,13 @@ fn header_line(model: &Model, doc: &Doc) -> Line<'static> {
         parts.push(i.severity.clone());
     }
     parts.push(i.status.as_str().to_string());
-    let times: Vec<String> = [(Milestone::Detected, "TTD"), (Milestone::Mitigated, "TTM"), (Milestone::Resolved, "TTR")]
-        .into_iter()
-        .filter_map(|(m, label)| time_to(i, m).map(|d| format!("{label} {}", format_duration(d))))
-        .collect();
+    let times: Vec<String> =
+        [(Milestone::Detected, "TTD"), (Milestone::Mitigated, "TTM"), (Milestone::Resolved, "TTR")]
+            .into_iter()
+            .filter_map(|(m, label)| {
+                time_to(i, m).map(|d| format!("{label} {}", format_duration(d)))
+            })
+            .collect();
     if !times.is_empty() {
         parts.push(times.join(" · "));
     }
@@ -96,7 +102,8 @@ fn banner(model: &Model, doc: &Doc) -> Option<String> {
     if let Some(error) = &doc.save_error {
         return Some(format!("⚠ {error} — changes are kept in memory and saving is retried."));
     }
-    doc.read_only.then(|| "⚠ Written by a newer waterline: open read-only, nothing will be saved.".into())
+    doc.read_only
+        .then(|| "⚠ Written by a newer waterline: open read-only, nothing will be saved.".into())
 }
 
 fn render_side(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {

@@ -21,7 +21,8 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
         + 3;
     let popup = centered(area, 76, needed.min(area.height));
     frame.render_widget(Clear, popup);
-    let block = Block::bordered().title(format!(" {} ", form.title)).border_style(theme.border_focus);
+    let block =
+        Block::bordered().title(format!(" {} ", form.title)).border_style(theme.border_focus);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let mut y = inner.y;
@@ -34,9 +35,13 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
         }
         let marker = if focused { "▶ " } else { "  " };
         let label_style = if focused { theme.title } else { theme.dim };
-        frame.render_widget(Paragraph::new(format!("{marker}{}", field.label)).style(label_style), row(inner, y, 1));
+        frame.render_widget(
+            Paragraph::new(format!("{marker}{}", field.label)).style(label_style),
+            row(inner, y, 1),
+        );
         y += 1;
-        let value_area = Rect { x: inner.x + 2, width: inner.width.saturating_sub(2), ..row(inner, y, rows) };
+        let value_area =
+            Rect { x: inner.x + 2, width: inner.width.saturating_sub(2), ..row(inner, y, rows) };
         match &field.input {
             Input::Text(text) => {
                 let widget = text.widget(focused, theme.base, theme.cursor);
@@ -45,7 +50,11 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
             Input::Choice { options, index } => {
                 let value = options.get(*index).copied().unwrap_or("");
                 let line = if focused {
-                    Line::from(vec![Span::styled("◀ ", theme.key), Span::styled(value, theme.selected), Span::styled(" ▶  (←/→ or a letter)", theme.key)])
+                    Line::from(vec![
+                        Span::styled("◀ ", theme.key),
+                        Span::styled(value, theme.selected),
+                        Span::styled(" ▶  (←/→ or a letter)", theme.key),
+                    ])
                 } else {
                     Line::raw(value)
                 };
@@ -58,7 +67,10 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
                 Feedback::Preview(t) => (t.clone(), theme.good),
                 Feedback::Problem(t) => (format!("✗ {t}"), theme.problem),
             };
-            frame.render_widget(Paragraph::new(text).style(style).wrap(Wrap { trim: true }), row(inner, y, 1));
+            frame.render_widget(
+                Paragraph::new(text).style(style).wrap(Wrap { trim: true }),
+                row(inner, y, 1),
+            );
             y += 1;
         }
     }
@@ -70,8 +82,14 @@ pub fn render_paste_offer(model: &Model, lines: &[String], frame: &mut Frame, ar
     let shown = lines.len().min(usize::from(area.height.saturating_sub(8)));
     let popup = centered(area, 76, u16::try_from(shown).unwrap_or(0) + 6);
     frame.render_widget(Clear, popup);
-    let mut text = vec![Line::styled(format!("{} lines pasted. Add one event per line?", lines.len()), theme.title)];
-    text.push(Line::styled("A time at the start of a line is used; lines without one follow the line before.", theme.dim));
+    let mut text = vec![Line::styled(
+        format!("{} lines pasted. Add one event per line?", lines.len()),
+        theme.title,
+    )];
+    text.push(Line::styled(
+        "A time at the start of a line is used; lines without one follow the line before.",
+        theme.dim,
+    ));
     text.extend(lines.iter().take(shown).map(|l| Line::raw(format!("  • {l}"))));
     if shown < lines.len() {
         text.push(Line::styled(format!("  … and {} more", lines.len() - shown), theme.dim));

@@ -34,7 +34,10 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
         lines.push(Line::styled(heading, theme.title));
         for (keys, help) in entries {
             let keys = keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(" ");
-            lines.push(Line::from(vec![Span::styled(format!("  {keys:<18}"), theme.key), Span::raw(help)]));
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<18}"), theme.key),
+                Span::raw(help),
+            ]));
         }
         lines.push(Line::raw(""));
     }
@@ -50,5 +53,10 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }

@@ -23,7 +23,9 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         header,
     );
     let listings = &model.home.listings;
-    let block = Block::bordered().title(format!(" Reviews · {} ", listings.len())).border_style(theme.border);
+    let block = Block::bordered()
+        .title(format!(" Reviews · {} ", listings.len()))
+        .border_style(theme.border);
     if listings.is_empty() {
         let key = |a: Action| {
             model.keymap.key_for(&model.contexts(), &a).map(|k| k.to_string()).unwrap_or_default()
@@ -33,14 +35,22 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             Line::raw("  No reviews here yet."),
             Line::raw(""),
             Line::raw(format!("  Press {} to start a new review,", key(Action::NewReview))),
-            Line::raw(format!("  or {} to look around the example review first.", key(Action::OpenDemo))),
+            Line::raw(format!(
+                "  or {} to look around the example review first.",
+                key(Action::OpenDemo)
+            )),
             Line::raw(""),
             Line::styled("  From a shell: waterline new \"Payment API errors\"", theme.dim),
         ];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), body);
     } else {
         let rows = listings.iter().map(|l| {
-            let changed = l.modified.map(|t| chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+            let changed = l
+                .modified
+                .map(|t| {
+                    chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M").to_string()
+                })
+                .unwrap_or_default();
             match &l.summary {
                 Ok(s) => Row::new(vec![
                     Cell::from(s.title.clone()),
@@ -61,9 +71,17 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         });
         let table = Table::new(
             rows,
-            [Constraint::Min(20), Constraint::Length(9), Constraint::Length(10), Constraint::Length(16), Constraint::Length(5)],
+            [
+                Constraint::Min(20),
+                Constraint::Length(9),
+                Constraint::Length(10),
+                Constraint::Length(16),
+                Constraint::Length(5),
+            ],
         )
-        .header(Row::new(vec!["Title", "Severity", "Status", "Last change", "Open"]).style(theme.title))
+        .header(
+            Row::new(vec!["Title", "Severity", "Status", "Last change", "Open"]).style(theme.title),
+        )
         .row_highlight_style(theme.selected)
         .highlight_symbol("▶ ")
         .block(block);

@@ -17,9 +17,16 @@ pub fn render(model: &Model, step: Step, frame: &mut Frame, area: Rect) {
     let key = |a: Action| model.keymap.key_for(&ctx, &a).map(|k| k.to_string()).unwrap_or_default();
     let count = match step {
         Step::Whys => Some(("why answers", model.doc.as_ref().map_or(0, |d| d.session.whys.len()))),
-        Step::Factors => Some(("contributing factors", model.doc.as_ref().map_or(0, |d| d.session.factors.len()))),
-        Step::Behaviours => Some(("behaviours", model.doc.as_ref().map_or(0, |d| d.session.behaviours.len()))),
-        Step::Actions => Some(("action items", model.doc.as_ref().map_or(0, |d| d.session.actions.len()))),
+        Step::Factors => Some((
+            "contributing factors",
+            model.doc.as_ref().map_or(0, |d| d.session.factors.len()),
+        )),
+        Step::Behaviours => {
+            Some(("behaviours", model.doc.as_ref().map_or(0, |d| d.session.behaviours.len())))
+        }
+        Step::Actions => {
+            Some(("action items", model.doc.as_ref().map_or(0, |d| d.session.actions.len())))
+        }
         _ => None,
     };
     let mut lines = vec![Line::styled(prompt.title.clone(), theme.title), Line::raw("")];
@@ -28,7 +35,9 @@ pub fn render(model: &Model, step: Step, frame: &mut Frame, area: Rect) {
         lines.push(Line::raw(""));
     }
     if let Some((noun, n)) = count {
-        lines.push(Line::raw(format!("This review's file holds {n} {noun}; they are kept as they are.")));
+        lines.push(Line::raw(format!(
+            "This review's file holds {n} {noun}; they are kept as they are."
+        )));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(

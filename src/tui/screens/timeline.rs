@@ -43,7 +43,11 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     if events.is_empty() {
         let ctx = [Context::Step(doc.step), Context::Console, Context::Global];
-        let add = model.keymap.key_for(&ctx, &Action::AddEvent).map(|k| k.to_string()).unwrap_or_default();
+        let add = model
+            .keymap
+            .key_for(&ctx, &Action::AddEvent)
+            .map(|k| k.to_string())
+            .unwrap_or_default();
         let lines = vec![
             Line::raw(""),
             Line::raw(format!("  No events yet. Press {add} to add the first one —")),
@@ -101,7 +105,8 @@ fn event_line(model: &Model, doc: &Doc, i: usize, width: usize) -> Line<'static>
     };
     let mark = milestone_tag(doc, e);
     let cursor = if selected { "▶" } else { " " };
-    let prefix = format!("{cursor}{} {gap:>8} {mark:<4} {:<13} ", e.at.format("%H:%M"), e.kind.as_str());
+    let prefix =
+        format!("{cursor}{} {gap:>8} {mark:<4} {:<13} ", e.at.format("%H:%M"), e.kind.as_str());
     let room = width.saturating_sub(prefix.width());
     let text = truncate(&e.text.replace('\n', " "), room);
     if selected {
@@ -120,15 +125,12 @@ fn event_line(model: &Model, doc: &Doc, i: usize, width: usize) -> Line<'static>
 /// `◆DET` when this event's time is a milestone; start wins when several coincide.
 fn milestone_tag(doc: &Doc, e: &Event) -> &'static str {
     let i = &doc.session.incident;
-    Milestone::ALL
-        .into_iter()
-        .find(|m| m.get(i) == Some(e.at))
-        .map_or("", |m| match m {
-            Milestone::Start => "◆ST",
-            Milestone::Detected => "◆DET",
-            Milestone::Mitigated => "◆MIT",
-            Milestone::Resolved => "◆RES",
-        })
+    Milestone::ALL.into_iter().find(|m| m.get(i) == Some(e.at)).map_or("", |m| match m {
+        Milestone::Start => "◆ST",
+        Milestone::Detected => "◆DET",
+        Milestone::Mitigated => "◆MIT",
+        Milestone::Resolved => "◆RES",
+    })
 }
 
 fn truncate(text: &str, room: usize) -> String {
@@ -158,7 +160,8 @@ pub fn details(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         Line::styled(e.kind.as_str().to_string(), theme.title),
     ];
     let i = &doc.session.incident;
-    let marks: Vec<&str> = Milestone::ALL.into_iter().filter(|m| m.get(i) == Some(e.at)).map(|m| m.label()).collect();
+    let marks: Vec<&str> =
+        Milestone::ALL.into_iter().filter(|m| m.get(i) == Some(e.at)).map(|m| m.label()).collect();
     if !marks.is_empty() {
         lines.push(Line::styled(format!("◆ incident {}", marks.join(", ")), theme.milestone));
     }

@@ -10,8 +10,16 @@ use crate::tui::keymap::KeyInput;
 fn hidden(action: &Action) -> bool {
     matches!(
         action,
-        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
-            | Action::Redo | Action::PrevStep | Action::GoToStep(_) | Action::PrevField
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+            | Action::Redo
+            | Action::PrevStep
+            | Action::GoToStep(_)
+            | Action::PrevField
     )
 }
 

@@ -1,0 +1,126 @@
+//! The reviews in a folder, as the home screen lists them, and names for new ones.
+
+use std::cmp::Reverse;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::{Listing, ListingSummary, load};
+
+/// Longest slug in a new file name, so names stay readable in a terminal and a shell.
+const SLUG_MAX: usize = 48;
+
+/// The config file shares the folder when `WATERLINE_HOME` is set; it is not a review.
+const CONFIG_FILE: &str = "config.toml";
+
+pub(super) fn list(dir: &Path) -> Vec<Listing> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut listings: Vec<Listing> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| is_review_file(path))
+        .map(|path| {
+            let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
+            let summary =
+                load(&path).map(|loaded| summary(&loaded.session)).map_err(|e| e.to_string());
+            Listing { path, modified, summary }
+        })
+        .collect();
+    // Newest first; the name breaks ties so the order never flickers between redraws.
+    listings.sort_by(|a, b| {
+        Reverse(a.modified).cmp(&Reverse(b.modified)).then_with(|| a.path.cmp(&b.path))
+    });
+    listings
+}
+
+fn is_review_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    name.ends_with(".toml") && !name.starts_with('.') && name != CONFIG_FILE && path.is_file()
+}
+
+fn summary(session: &crate::model::Session) -> ListingSummary {
+    ListingSummary {
+        title: session.incident.title.clone(),
+        severity: session.incident.severity.clone(),
+        status: session.incident.status,
+        open_actions: session.open_action_count(),
+    }
+}
+
+pub(super) fn new_session_path(dir: &Path, title: &str, date: NaiveDate) -> PathBuf {
+    let stem = format!("{}-{}", date.format("%Y-%m-%d"), slug(title));
+    let mut path = dir.join(format!("{stem}.toml"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}-{n}.toml"));
+        n += 1;
+    }
+    path
+}
+
+/// Lowercase ASCII letters and digits joined by single dashes; "review" if nothing is left.
+fn slug(title: &str) -> String {
+    let folded: String = title.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
+    let mut slug = String::new();
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        let extra = usize::from(!slug.is_empty());
+        if slug.len() + extra + word.len() > SLUG_MAX {
+            if slug.is_empty() {
+                slug.push_str(&word[..SLUG_MAX].to_ascii_lowercase());
+            }
+            break;
+        }
+        if extra == 1 {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    if slug.is_empty() { "review".to_string() } else { slug }
+}
+
+/// The plain letter under common Latin accents, so "Café" names a file "cafe", not "caf".
+fn fold_accent(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è'..='ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'ì'..='ï' | 'ī' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ß' => 's',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_keeps_words_and_drops_punctuation() {
+        assert_eq!(
+            slug("Payment service down (after a config change!)"),
+            "payment-service-down-after-a-config-change"
+        );
+        assert_eq!(slug("  ¿¡  "), "review");
+        assert_eq!(slug("Überlast im Café"), "uberlast-im-cafe");
+        assert_eq!(slug("支付服务中断"), "review");
+    }
+
+    #[test]
+    fn slug_stops_at_a_word_boundary_near_the_limit() {
+        let s = slug(&"word ".repeat(30));
+        assert!(s.len() <= SLUG_MAX && !s.ends_with('-'), "{s}");
+        assert_eq!(slug(&"x".repeat(100)).len(), SLUG_MAX);
+    }
+}

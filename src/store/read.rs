@@ -1,0 +1,102 @@
+//! Reading a session file: the `waterline` version picks the reader. Format 1 is the first;
+//! a file from a newer waterline is read as far as format 1 allows and opened read-only.
+
+use serde::Deserialize;
+use toml::{Spanned, Table, Value};
+
+use super::Loaded;
+use super::diagnostics::{Problem, line_column};
+use super::format::FileV1;
+use super::unknown::Unknown;
+use super::validate;
+use crate::model::Session;
+
+/// The format this version reads and writes.
+pub(super) const CURRENT_VERSION: i64 = 1;
+
+const VERSION_EXAMPLE: &str = "waterline = 1";
+
+/// Only the version, so it can be checked before anything else about the file.
+#[derive(Deserialize)]
+struct Header {
+    waterline: Option<Spanned<Value>>,
+}
+
+pub(super) fn read(text: &str) -> Result<Loaded, Problem> {
+    // Every parse below sees the whole text; doing this one first means a syntax error is
+    // reported as such, before any question of versions or shapes.
+    let header: Header = toml::from_str(text).map_err(|e| Problem::syntax(&e, text))?;
+    let (version, version_span) = version(header.waterline)?;
+    match version {
+        CURRENT_VERSION => {
+            let (session, notices) = read_v1(text)?;
+            Ok(Loaded { session, read_only: false, notices })
+        }
+        // A later format gets its own arm here. Older formats, if there ever are any, are
+        // read by their own reader and migrated in memory; the caller keeps the original
+        // file as `*.bak` before the first save over it.
+        newer => match read_v1(text) {
+            Ok((session, mut notices)) => {
+                notices.insert(
+                    0,
+                    format!("written by a newer waterline (format {newer}); opened read-only"),
+                );
+                Ok(Loaded { session, read_only: true, notices })
+            }
+            Err(problem) => {
+                let (line, column) = line_column(text, problem.offset);
+                Err(Problem::new(
+                    version_span.start,
+                    format!(
+                        "this file was written by a newer waterline (format {newer}) and this \
+                         version cannot read it; update waterline to open it (line {line}, \
+                         column {column}: {})",
+                        problem.message
+                    ),
+                ))
+            }
+        },
+    }
+}
+
+/// The version a file declares, if it is readable at all: lets a save refuse to replace a
+/// newer file.
+pub(super) fn declared_version(text: &str) -> Option<i64> {
+    let header: Header = toml::from_str(text).ok()?;
+    header.waterline?.into_inner().as_integer()
+}
+
+/// The declared version, known to be one this reader can try (1 or later).
+fn version(declared: Option<Spanned<Value>>) -> Result<(i64, std::ops::Range<usize>), Problem> {
+    let Some(declared) = declared else {
+        return Err(Problem::new(
+            0,
+            format!(
+                "this file does not say which format it uses; add `{VERSION_EXAMPLE}` as its first line"
+            ),
+        ));
+    };
+    let span = declared.span();
+    match declared.get_ref().as_integer() {
+        Some(n) if n >= CURRENT_VERSION => Ok((n, span)),
+        Some(n) => Err(Problem::at(
+            span,
+            format!("there is no format {n}; the first format is 1, so write `{VERSION_EXAMPLE}`"),
+        )),
+        None => Err(Problem::at(
+            span,
+            format!("`waterline` is the format version, a whole number; write `{VERSION_EXAMPLE}`"),
+        )),
+    }
+}
+
+/// The format-1 reader: shapes (serde), then the checks across items, then the model with
+/// every unknown field kept.
+fn read_v1(text: &str) -> Result<(Session, Vec<String>), Problem> {
+    let file: FileV1 = toml::from_str(text).map_err(|e| Problem::shape(&e, text))?;
+    validate::check(&file, text)?;
+    let root: Table = toml::from_str(text).map_err(|e| Problem::syntax(&e, text))?;
+    let mut unknown = Unknown::new(&root);
+    let session = file.into_session(&mut unknown);
+    Ok((session, unknown.notices()))
+}
