@@ -83,7 +83,7 @@ fn editing_changes_the_selected_event_in_place() {
     enter(&mut m);
     key(&mut m, KeyInput::plain(KeyCode::Backspace));
     key(&mut m, KeyInput::plain(KeyCode::Backspace));
-    keys(&mut m, "ck started");
+    keys(&mut m, "ack started");
     enter(&mut m);
     assert_eq!(texts(&m), ["Rollback started"]);
     assert_eq!(session(&m).events[0].id, "e1");

@@ -270,10 +270,8 @@ fn quit(model: &mut Model) -> Vec<Effect> {
         return autosave(model);
     }
     let mut effects = autosave(model);
-    if unsaved {
-        if let Some(doc) = model.doc.as_ref() {
-            effects.push(Effect::Rescue { text: crate::store::to_toml(&doc.session) });
-        }
+    if unsaved && let Some(doc) = model.doc.as_ref() {
+        effects.push(Effect::Rescue { text: crate::store::to_toml(&doc.session) });
     }
     effects.push(Effect::Quit);
     effects

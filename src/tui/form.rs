@@ -39,7 +39,7 @@ pub enum Feedback {
 
 #[derive(Debug, Clone)]
 pub enum Input {
-    Text(TextField),
+    Text(Box<TextField>),
     Choice { options: Vec<&'static str>, index: usize },
 }
 
@@ -47,7 +47,7 @@ impl Field {
     pub fn text(label: &'static str, initial: &str, placeholder: &str) -> Self {
         Field {
             label,
-            input: Input::Text(TextField::new(initial, placeholder)),
+            input: Input::Text(Box::new(TextField::new(initial, placeholder))),
             feedback: None,
             multiline: false,
         }

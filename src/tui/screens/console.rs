@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::model::Milestone;
@@ -10,7 +10,8 @@ use crate::model::timeline::{format_duration, time_to};
 use crate::tui::action::Step;
 use crate::tui::app::{Doc, Model};
 use crate::tui::prompts;
-use crate::tui::widgets::{footer, stepper};
+use crate::tui::widgets::{footer, stepper, truncate};
+use unicode_width::UnicodeWidthStr;
 
 /// From this width the side pane sits to the right; below it, under the main pane.
 const SIDE_BY_SIDE: u16 = 100;
@@ -27,7 +28,10 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(header_line(model, doc)).style(model.theme.header), header);
+    frame.render_widget(
+        Paragraph::new(header_line(doc, area.width)).style(model.theme.header),
+        header,
+    );
     frame.render_widget(Paragraph::new(stepper::line(doc, &model.theme, area.width)), stepper_row);
     if let Some(banner) = banner {
         frame.render_widget(Paragraph::new(banner).style(model.theme.problem), banner_row);
@@ -58,13 +62,15 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
 }
 
-fn header_line(model: &Model, doc: &Doc) -> Line<'static> {
+/// Title on the left, shortened if need be; severity, status, times and save state on the
+/// right, because those change during the review and must stay visible.
+fn header_line(doc: &Doc, width: u16) -> Line<'static> {
     let i = &doc.session.incident;
-    let mut parts = vec![format!(" {}", i.title)];
+    let mut right = Vec::new();
     if !i.severity.is_empty() {
-        parts.push(i.severity.clone());
+        right.push(i.severity.clone());
     }
-    parts.push(i.status.as_str().to_string());
+    let status = i.status.as_str().to_string();
     let times: Vec<String> =
         [(Milestone::Detected, "TTD"), (Milestone::Mitigated, "TTM"), (Milestone::Resolved, "TTR")]
             .into_iter()
@@ -73,11 +79,30 @@ fn header_line(model: &Model, doc: &Doc) -> Line<'static> {
             })
             .collect();
     if !times.is_empty() {
-        parts.push(times.join(" · "));
+        right.push(times.join(" · "));
     }
-    parts.push(save_state(doc));
-    let _ = model;
-    Line::from(Span::raw(parts.join(" │ ")))
+    // On a narrow screen the quiet parts give way first, so the title stays readable.
+    let state = save_state(doc);
+    let wanted = i.title.width().min(30);
+    let fits = |parts: &[String]| {
+        usize::from(width) >= parts.iter().map(|p| p.width() + 3).sum::<usize>() + wanted + 3
+    };
+    let quiet = doc.last_saved.is_none() && !doc.dirty && state == "up to date";
+    let with_all: Vec<String> = [right.clone(), vec![status.clone(), state.clone()]].concat();
+    let right = if fits(&with_all) {
+        with_all
+    } else if !quiet && fits(&[right.clone(), vec![state.clone()]].concat()) {
+        [right, vec![state]].concat()
+    } else if quiet {
+        right
+    } else {
+        [right, vec![state]].concat()
+    };
+    let right = format!(" {} ", right.join(" │ "));
+    let room = usize::from(width).saturating_sub(right.width() + 2);
+    let title = truncate(&i.title, room);
+    let pad = room.saturating_sub(title.width());
+    Line::from(format!(" {title}{}│{right}", " ".repeat(pad + 1)))
 }
 
 fn save_state(doc: &Doc) -> String {

@@ -7,74 +7,105 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::help::centered;
 use crate::tui::app::Model;
-use crate::tui::form::{Feedback, Form, Input};
+use crate::tui::form::{Feedback, Field, Form, Input};
 use crate::tui::widgets::footer;
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
     let theme = &model.theme;
-    let field_rows = |multiline: bool| if multiline { 3 } else { 1 };
-    let needed: u16 = form
-        .fields
-        .iter()
-        .map(|f| 1 + field_rows(f.multiline) + u16::from(f.feedback.is_some()))
-        .sum::<u16>()
-        + 3;
-    let popup = centered(area, 76, needed.min(area.height));
+    let label_width = form.fields.iter().map(|f| f.label.width()).max().unwrap_or(0) as u16 + 3;
+    let popup_width = 80.min(area.width);
+    let value_width = usize::from(popup_width.saturating_sub(label_width + 2)).max(1);
+    let feedback_rows = |f: &Field| match &f.feedback {
+        Some(Feedback::Preview(_)) => 1,
+        Some(Feedback::Problem(t)) => (t.width() + 2).div_ceil(value_width).clamp(1, 3) as u16,
+        None => 0,
+    };
+    // Long fields get three rows when the screen has room, one when it does not.
+    let needed = |long: u16| -> u16 {
+        form.fields
+            .iter()
+            .map(|f| if f.multiline { long } else { 1 } + feedback_rows(f))
+            .sum::<u16>()
+            + 3
+    };
+    let long_rows = if needed(3) <= area.height { 3 } else { 1 };
+    let popup = centered(area, popup_width, needed(long_rows).min(area.height));
     frame.render_widget(Clear, popup);
     let block =
         Block::bordered().title(format!(" {} ", form.title)).border_style(theme.border_focus);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let mut y = inner.y;
     let bottom = inner.y + inner.height.saturating_sub(1);
+    let mut y = inner.y;
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
-        let rows = field_rows(field.multiline);
-        if y + 1 + rows > bottom {
+        let rows = if field.multiline { long_rows } else { 1 };
+        if y + rows > bottom {
             break;
         }
         let marker = if focused { "▶ " } else { "  " };
         let label_style = if focused { theme.title } else { theme.dim };
         frame.render_widget(
             Paragraph::new(format!("{marker}{}", field.label)).style(label_style),
-            row(inner, y, 1),
+            Rect { x: inner.x, y, width: label_width.min(inner.width), height: 1 },
         );
-        y += 1;
-        let value_area =
-            Rect { x: inner.x + 2, width: inner.width.saturating_sub(2), ..row(inner, y, rows) };
-        match &field.input {
-            Input::Text(text) => {
-                let widget = text.widget(focused, theme.base, theme.cursor);
-                frame.render_widget(&widget, value_area);
-            }
-            Input::Choice { options, index } => {
-                let value = options.get(*index).copied().unwrap_or("");
-                let line = if focused {
-                    Line::from(vec![
-                        Span::styled("◀ ", theme.key),
-                        Span::styled(value, theme.selected),
-                        Span::styled(" ▶  (←/→ or a letter)", theme.key),
-                    ])
-                } else {
-                    Line::raw(value)
-                };
-                frame.render_widget(Paragraph::new(line), value_area);
-            }
-        }
+        let value_area = Rect {
+            x: inner.x + label_width,
+            y,
+            width: inner.width.saturating_sub(label_width),
+            height: rows,
+        };
+        render_value(model, field, focused, frame, value_area);
         y += rows;
+        let fb_rows = feedback_rows(field);
         if let Some(feedback) = &field.feedback {
             let (text, style) = match feedback {
                 Feedback::Preview(t) => (t.clone(), theme.good),
                 Feedback::Problem(t) => (format!("✗ {t}"), theme.problem),
             };
+            let height = fb_rows.min(bottom.saturating_sub(y));
             frame.render_widget(
                 Paragraph::new(text).style(style).wrap(Wrap { trim: true }),
-                row(inner, y, 1),
+                Rect { y, height, ..value_area },
             );
-            y += 1;
+            y += height;
         }
     }
     frame.render_widget(Paragraph::new(footer::line(model, inner.width)), row(inner, bottom, 1));
+}
+
+fn render_value(model: &Model, field: &Field, focused: bool, frame: &mut Frame, area: Rect) {
+    let theme = &model.theme;
+    match &field.input {
+        // The editor only for the focused field; the others read as plain wrapped text.
+        Input::Text(text) if focused => {
+            let widget = text.widget(true, theme.base, theme.cursor);
+            frame.render_widget(&widget, area);
+        }
+        Input::Text(text) if text.is_empty() => {
+            frame.render_widget(
+                Paragraph::new(text.placeholder().to_string()).style(theme.dim),
+                area,
+            );
+        }
+        Input::Text(text) => {
+            frame.render_widget(Paragraph::new(text.text()).wrap(Wrap { trim: false }), area);
+        }
+        Input::Choice { options, index } => {
+            let value = options.get(*index).copied().unwrap_or("");
+            let line = if focused {
+                Line::from(vec![
+                    Span::styled("◀ ", theme.key),
+                    Span::styled(value, theme.selected),
+                    Span::styled(" ▶  ←/→ or a letter", theme.key),
+                ])
+            } else {
+                Line::raw(value)
+            };
+            frame.render_widget(Paragraph::new(line), area);
+        }
+    }
 }
 
 pub fn render_paste_offer(model: &Model, lines: &[String], frame: &mut Frame, area: Rect) {

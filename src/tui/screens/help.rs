@@ -5,19 +5,26 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::action::Step;
-use crate::tui::app::Model;
+use crate::tui::app::{Model, Screen};
 use crate::tui::keymap::{Context, KeyInput};
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
     let theme = &model.theme;
-    let contexts = [
-        (Context::Global, "Anywhere"),
-        (Context::Home, "Home"),
-        (Context::Console, "In a review"),
-        (Context::Step(Step::Timeline), "Timeline"),
-        (Context::Form, "In a form (other keys are typed)"),
-    ];
+    // The keys of where the person is now, then the forms they can open from here.
+    let contexts: Vec<(Context, String)> =
+        match model.doc.as_ref().filter(|_| model.screen == Screen::Console) {
+            Some(doc) => vec![
+                (Context::Global, "Anywhere".into()),
+                (Context::Console, "In a review".into()),
+                (Context::Step(doc.step), doc.step.title().into()),
+                (Context::Form, "In a form (other keys are typed)".into()),
+            ],
+            None => vec![
+                (Context::Global, "Anywhere".into()),
+                (Context::Home, "Home".into()),
+                (Context::Form, "In a form (other keys are typed)".into()),
+            ],
+        };
     let mut lines = Vec::new();
     for (context, heading) in contexts {
         let mut entries: Vec<(Vec<KeyInput>, String)> = Vec::new();

@@ -13,6 +13,7 @@ use crate::model::{Event, Milestone};
 use crate::tui::action::Action;
 use crate::tui::app::{Doc, Model};
 use crate::tui::keymap::Context;
+use crate::tui::widgets::truncate;
 
 enum Row {
     Day(NaiveDate),
@@ -131,21 +132,6 @@ fn milestone_tag(doc: &Doc, e: &Event) -> &'static str {
         Milestone::Mitigated => "◆MIT",
         Milestone::Resolved => "◆RES",
     })
-}
-
-fn truncate(text: &str, room: usize) -> String {
-    if text.width() <= room {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > room {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 /// The selected event in full, for the side pane.

@@ -25,14 +25,42 @@ fn hidden(action: &Action) -> bool {
 
 pub fn line(model: &Model, width: u16) -> Line<'static> {
     let theme = &model.theme;
-    let mut entries: Vec<(String, &'static str)> = model
-        .keymap
-        .reachable(&model.contexts())
-        .into_iter()
-        .filter(|(_, a)| !hidden(a) && *a != Action::ToggleHelp)
-        .filter_map(|(keys, action)| Some((keys_label(&keys), action.short()?)))
-        .collect();
-    entries.push(("?".into(), "help"));
+    let reachable: Vec<_> =
+        model.keymap.reachable(&model.contexts()).into_iter().filter(|(_, a)| !hidden(a)).collect();
+    // Aliases ("x/Del") only when everything fits with them.
+    let label = |keys: &[KeyInput], aliases: bool| {
+        let n = if aliases { 2 } else { 1 };
+        keys.iter().take(n).map(|k| k.to_string()).collect::<Vec<_>>().join("/")
+    };
+    let build = |aliases: bool| -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        let mut marks = Vec::new();
+        for (keys, action) in &reachable {
+            if is_milestone(action) {
+                marks.push(label(keys, false));
+            } else if let Some(short) = action.short() {
+                out.push((label(keys, aliases), short));
+            }
+        }
+        if !marks.is_empty() {
+            // The four milestone keys read as one entry.
+            let at = out.len().min(3);
+            out.insert(at, (marks.join(" "), "milestones"));
+        }
+        out
+    };
+    let width_of = |e: &[(String, &str)]| {
+        e.iter().map(|(k, s)| k.chars().count() + s.chars().count() + 3).sum::<usize>()
+    };
+    let mut entries = build(true);
+    if width_of(&entries) > usize::from(width) {
+        entries = build(false);
+    }
+    // Help goes last, so it survives when the line is short.
+    if let Some(i) = entries.iter().position(|(_, short)| *short == "help") {
+        let help = entries.remove(i);
+        entries.push(help);
+    }
     let mut spans = Vec::new();
     let mut used = 0usize;
     let budget = usize::from(width).saturating_sub(1);
@@ -50,7 +78,9 @@ pub fn line(model: &Model, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-fn keys_label(keys: &[KeyInput]) -> String {
-    // Two keys at most: "x/Del", not every alias.
-    keys.iter().take(2).map(|k| k.to_string()).collect::<Vec<_>>().join("/")
+fn is_milestone(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::MarkStart | Action::MarkDetected | Action::MarkMitigated | Action::MarkResolved
+    )
 }

@@ -7,7 +7,8 @@ use crate::tui::app::Doc;
 use crate::tui::theme::Theme;
 
 pub fn line(doc: &Doc, theme: &Theme, width: u16) -> Line<'static> {
-    let compact = width < 90;
+    let full: usize = Step::ALL.iter().map(|s| s.title().len() + 8).sum();
+    let compact = usize::from(width) < full;
     let mut spans = Vec::new();
     for (i, step) in Step::ALL.into_iter().enumerate() {
         let count = count(doc, step).map(|n| format!(" {n}")).unwrap_or_default();

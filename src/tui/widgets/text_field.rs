@@ -66,8 +66,8 @@ impl TextField {
         self.area.is_empty()
     }
 
-    pub fn line_count(&self) -> usize {
-        self.area.lines().len()
+    pub fn placeholder(&self) -> &str {
+        self.area.placeholder_text()
     }
 
     /// The editor widget, styled for focus. Rendering takes it by reference.
