@@ -154,10 +154,10 @@ fn pasting_several_lines_offers_one_event_per_line_with_their_times() {
         &mut m,
         Action::Paste("[09:31] Support: card payments failing\r\n09:40 Page sent\r\n\x1b[31mDev acks\x1b[0m\r\n".into()),
     );
-    let Some(Overlay::PasteOffer { lines, .. }) = &m.overlay else {
+    let Some(Overlay::PasteOffer { events, .. }) = &m.overlay else {
         panic!("the paste is offered")
     };
-    assert_eq!(lines.len(), 3);
+    assert_eq!(events.len(), 3);
     enter(&mut m);
     let events = &session(&m).events;
     assert_eq!(texts(&m), ["Support: card payments failing", "Page sent", "Dev acks"]);
@@ -308,4 +308,15 @@ fn home_new_review_asks_for_a_title_and_refuses_an_empty_one() {
         effects,
         [Effect::CreateReview { title: "Payment API errors".into(), template: "standard".into() }]
     );
+}
+
+#[test]
+fn a_pasted_log_runs_forward_across_midnight() {
+    let mut m = open(started_session());
+    keys(&mut m, "a");
+    update(&mut m, Action::Paste("22:10 Deploy\n23:58 Errors climb\n00:04 Page sent".into()));
+    enter(&mut m);
+    let times: Vec<String> =
+        session(&m).events.iter().map(|e| e.at.format("%d %H:%M").to_string()).collect();
+    assert_eq!(times, ["02 22:10", "02 23:58", "03 00:04"]);
 }

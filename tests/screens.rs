@@ -114,3 +114,14 @@ fn tiny_terminals_draw_without_panicking() {
         let _ = draw(&m, w, h);
     }
 }
+
+#[test]
+fn paste_offer_shows_what_each_line_becomes() {
+    let mut m = open(demo_session());
+    keys(&mut m, "a");
+    update(
+        &mut m,
+        Action::Paste("[09:31] Support: card payments failing\n09:40 Page sent\nDev acks\n23:58 Late note\n00:04 After midnight".into()),
+    );
+    both_sizes("timeline__paste_offer", &m);
+}

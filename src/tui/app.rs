@@ -83,6 +83,8 @@ pub enum Overlay {
     /// Several lines were pasted into the add-event form: one event per line?
     PasteOffer {
         lines: Vec<String>,
+        /// What each line becomes: its time and text, shown before anything is added.
+        events: Vec<(Timestamp, String)>,
         form: Form,
     },
 }
@@ -375,8 +377,8 @@ fn overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
             model.overlay = Some(Overlay::Help { scroll });
             Vec::new()
         }
-        Some(Overlay::PasteOffer { lines, form }) => {
-            timeline_edit::paste_offer(model, action, lines, form)
+        Some(Overlay::PasteOffer { lines, events, form }) => {
+            timeline_edit::paste_offer(model, action, lines, events, form)
         }
         Some(Overlay::Form(form)) => form_action(model, action, form),
         None => Vec::new(),

@@ -26,8 +26,8 @@ pub fn render(model: &Model, frame: &mut Frame) {
     match &model.overlay {
         Some(Overlay::Help { scroll }) => screens::help::render(model, frame, area, *scroll),
         Some(Overlay::Form(form)) => screens::form::render(model, form, frame, area),
-        Some(Overlay::PasteOffer { lines, .. }) => {
-            screens::form::render_paste_offer(model, lines, frame, area)
+        Some(Overlay::PasteOffer { events, .. }) => {
+            screens::form::render_paste_offer(model, events, frame, area)
         }
         None => {}
     }

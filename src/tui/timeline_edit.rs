@@ -200,7 +200,8 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
 pub fn paste_into_form(model: &mut Model, text: String, mut form: Form) -> Vec<Effect> {
     let lines = split_pasted_lines(&text);
     if lines.len() > 1 {
-        model.overlay = Some(Overlay::PasteOffer { lines, form });
+        let events = events_from_lines(model, &lines, &form);
+        model.overlay = Some(Overlay::PasteOffer { lines, events, form });
     } else {
         form.insert(&sanitize_line(&text));
         super::app::refresh_feedback(model, &mut form);
@@ -213,35 +214,66 @@ pub fn paste_offer(
     model: &mut Model,
     action: Action,
     lines: Vec<String>,
+    events: Vec<(Timestamp, String)>,
     mut form: Form,
 ) -> Vec<Effect> {
     match action {
-        Action::Submit => create_from_lines(model, &lines, &form),
+        Action::Submit => create_events(model, events, &form),
         Action::Cancel => {
             // Keep the text: it goes into the field as one line instead.
             form.insert(&lines.join(" "));
             model.overlay = Some(Overlay::Form(form));
         }
-        _ => model.overlay = Some(Overlay::PasteOffer { lines, form }),
+        _ => model.overlay = Some(Overlay::PasteOffer { lines, events, form }),
     }
     Vec::new()
 }
 
-fn create_from_lines(model: &mut Model, lines: &[String], form: &Form) {
+/// The time and text each pasted line would become.
+fn events_from_lines(model: &Model, lines: &[String], form: &Form) -> Vec<(Timestamp, String)> {
     let mut ctx = time_context(model, None);
     // Lines without a time of their own follow the line before; the first falls back to
     // the time in the form (or now).
-    let mut last = read_time(model, form).unwrap_or(ctx.now);
-    let kind = EventKind::parse(&form.value(KIND)).unwrap_or_default();
-    let mut events = Vec::new();
+    let typed = !form.value(TIME).trim().is_empty();
+    let mut last = match read_time(model, form) {
+        Ok(at) if typed => at,
+        _ => ctx.reference.unwrap_or(ctx.now),
+    };
+    let mut events: Vec<(Timestamp, String)> = Vec::new();
     for line in lines {
         ctx.reference = Some(last);
         let (at, rest) = split_leading_time(line, &ctx);
-        let at = at.unwrap_or(last);
+        let at = match (at, events.is_empty()) {
+            (Some(at), true) => at,
+            (Some(at), false) => forward_in_a_log(line, at, last),
+            // A first line without a time takes the form's time, or now.
+            (None, true) => read_time(model, form).unwrap_or(ctx.now),
+            (None, false) => last,
+        };
         last = at;
         let text = if rest.is_empty() { line.as_str() } else { rest };
         events.push((at, text.to_string()));
     }
+    events
+}
+
+/// A pasted log runs forward: a clock time more than an hour before the line above it is
+/// read as the next day (`23:58` then `00:04`; `09:40` then `23:58`). Lines with a date
+/// keep it.
+fn forward_in_a_log(line: &str, at: Timestamp, previous: Timestamp) -> Timestamp {
+    let head = line.trim_start_matches('[');
+    let dated = head.len() > 4
+        && head.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && head.as_bytes()[4] == b'-';
+    if dated || at >= previous - chrono::Duration::hours(1) {
+        return at;
+    }
+    let next = at + chrono::Duration::days(1);
+    if next - previous < chrono::Duration::days(1) { next } else { at }
+}
+
+fn create_events(model: &mut Model, events: Vec<(Timestamp, String)>, form: &Form) {
+    let kind = EventKind::parse(&form.value(KIND)).unwrap_or_default();
     let Some(doc) = model.doc.as_mut() else { return };
     let count = events.len();
     let mut last_id = None;

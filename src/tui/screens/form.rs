@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::help::centered;
+use crate::model::Timestamp;
 use crate::tui::app::Model;
 use crate::tui::form::{Feedback, Field, Form, Input};
 use crate::tui::widgets::footer;
@@ -108,26 +109,44 @@ fn render_value(model: &Model, field: &Field, focused: bool, frame: &mut Frame, 
     }
 }
 
-pub fn render_paste_offer(model: &Model, lines: &[String], frame: &mut Frame, area: Rect) {
+pub fn render_paste_offer(
+    model: &Model,
+    events: &[(Timestamp, String)],
+    frame: &mut Frame,
+    area: Rect,
+) {
     let theme = &model.theme;
-    let shown = lines.len().min(usize::from(area.height.saturating_sub(8)));
-    let popup = centered(area, 76, u16::try_from(shown).unwrap_or(0) + 6);
+    let n = events.len();
+    let shown = n.min(usize::from(area.height.saturating_sub(10)));
+    let popup = centered(area, 80, u16::try_from(shown).unwrap_or(0) + 8);
     frame.render_widget(Clear, popup);
-    let mut text = vec![Line::styled(
-        format!("{} lines pasted. Add one event per line?", lines.len()),
-        theme.title,
-    )];
-    text.push(Line::styled(
-        "A time at the start of a line is used; lines without one follow the line before.",
-        theme.dim,
-    ));
-    text.extend(lines.iter().take(shown).map(|l| Line::raw(format!("  • {l}"))));
-    if shown < lines.len() {
-        text.push(Line::styled(format!("  … and {} more", lines.len() - shown), theme.dim));
+    let mut text = vec![
+        Line::styled(format!("{n} lines pasted. Add one event per line?"), theme.title),
+        Line::styled("A time at the start of a line is used; a line without one", theme.dim),
+        Line::styled("follows the line before.", theme.dim),
+    ];
+    let mut day = None;
+    for (at, line) in events.iter().take(shown) {
+        // The date only when it changes, so a midnight rollover is visible.
+        let date = at.date_naive();
+        let stamp = if day == Some(date) {
+            at.format("       %H:%M:%S").to_string()
+        } else {
+            at.format("%d %b %H:%M:%S").to_string()
+        };
+        day = Some(date);
+        text.push(Line::from(vec![
+            Span::styled(format!("  {stamp}  "), theme.key),
+            Span::raw(line.clone()),
+        ]));
     }
+    if shown < n {
+        text.push(Line::styled(format!("  … and {} more", n - shown), theme.dim));
+    }
+    text.push(Line::raw(""));
     text.push(Line::from(vec![
         Span::styled(" Enter ", theme.key),
-        Span::raw(format!("add {} events  ", lines.len())),
+        Span::raw(format!("add {n} events   ")),
         Span::styled(" Esc ", theme.key),
         Span::raw("paste as one line instead"),
     ]));
