@@ -314,9 +314,9 @@ fn home_new_review_asks_for_a_title_and_refuses_an_empty_one() {
 fn a_pasted_log_runs_forward_across_midnight() {
     let mut m = open(started_session());
     keys(&mut m, "a");
-    update(&mut m, Action::Paste("22:10 Deploy\n23:58 Errors climb\n00:04 Page sent".into()));
+    update(&mut m, Action::Paste("14:10 Deploy\n23:58 Errors climb\n00:04 Page sent".into()));
     enter(&mut m);
     let times: Vec<String> =
         session(&m).events.iter().map(|e| e.at.format("%d %H:%M").to_string()).collect();
-    assert_eq!(times, ["02 22:10", "02 23:58", "03 00:04"]);
+    assert_eq!(times, ["02 14:10", "02 23:58", "03 00:04"]);
 }
