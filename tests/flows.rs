@@ -221,30 +221,75 @@ fn a_failed_save_keeps_the_edits_warns_and_retries() {
     assert!(matches!(update(&mut m, Action::Tick).as_slice(), [Effect::Save { .. }]));
 }
 
-#[test]
-fn quitting_after_a_failed_save_asks_once_then_keeps_a_rescue_copy() {
-    let mut m = open(started_session());
-    add_event(&mut m, "10:00", "One");
-    let _ = update(&mut m, Action::Tick);
-    update(&mut m, Action::SaveFailed("disk full".into()));
-    let first = keys_effects(&mut m, 'q');
-    assert!(!first.contains(&Effect::Quit), "the first q explains instead of quitting");
-    assert!(m.notice.as_ref().is_some_and(|n| n.problem));
-    let second = keys_effects(&mut m, 'q');
-    assert!(second.iter().any(|e| matches!(e, Effect::Rescue { .. })));
-    assert!(second.contains(&Effect::Quit));
-}
-
 fn keys_effects(m: &mut waterline::tui::app::Model, c: char) -> Vec<Effect> {
     m.press(KeyInput::char(c))
 }
 
+fn quit(m: &mut waterline::tui::app::Model) -> Vec<Effect> {
+    m.press(KeyInput::ctrl('c'))
+}
+
 #[test]
-fn quitting_with_unsaved_changes_saves_first() {
+fn quitting_with_unsaved_changes_saves_first_and_quits_once_saved() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "One");
+    let effects = quit(&mut m);
+    assert!(matches!(effects.as_slice(), [Effect::Save { .. }]), "{effects:?}");
+    let after = update(&mut m, Action::Saved(chrono::Local::now()));
+    assert_eq!(after, [Effect::Quit]);
+}
+
+#[test]
+fn a_save_failing_while_quitting_keeps_the_console_open_and_says_so() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "One");
+    let _ = quit(&mut m);
+    let after = update(&mut m, Action::SaveFailed("disk full".into()));
+    assert!(after.is_empty(), "no quit while the edits exist only in memory");
+    assert!(m.notice.as_ref().is_some_and(|n| n.problem));
+    assert_eq!(texts(&m), ["One"]);
+    let second = quit(&mut m);
+    assert!(
+        matches!(second.as_slice(), [Effect::Rescue { text, .. }] if text.contains("One")),
+        "{second:?}"
+    );
+}
+
+#[test]
+fn after_a_failed_autosave_the_first_quit_explains_and_the_second_keeps_a_rescue_copy() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "One");
+    let _ = update(&mut m, Action::Tick);
+    update(&mut m, Action::SaveFailed("disk full".into()));
+    let first = quit(&mut m);
+    assert!(!first.contains(&Effect::Quit), "the first quit explains instead of quitting");
+    assert!(m.notice.as_ref().is_some_and(|n| n.problem));
+    let _ = update(&mut m, Action::SaveFailed("disk full".into()));
+    let second = quit(&mut m);
+    let [Effect::Rescue { then, .. }] = second.as_slice() else { panic!("{second:?}") };
+    let path = std::path::PathBuf::from("rescue.toml");
+    let done = update(&mut m, Action::Rescued { result: Ok(path), then: *then });
+    assert_eq!(done, [Effect::Quit]);
+}
+
+#[test]
+fn closing_a_review_saves_then_returns_home() {
     let mut m = open(started_session());
     add_event(&mut m, "10:00", "One");
     let effects = keys_effects(&mut m, 'q');
-    assert!(matches!(effects.as_slice(), [Effect::Save { .. }, Effect::Quit]), "{effects:?}");
+    assert!(matches!(effects.as_slice(), [Effect::Save { .. }]), "{effects:?}");
+    assert!(m.doc.is_some(), "still open until the save lands");
+    let after = update(&mut m, Action::Saved(chrono::Local::now()));
+    assert_eq!(after, [Effect::ListReviews]);
+    assert!(m.doc.is_none());
+    assert_eq!(m.screen, waterline::tui::app::Screen::Home);
+}
+
+#[test]
+fn closing_a_review_opened_directly_quits() {
+    let mut m = open(started_session());
+    m.has_home = false;
+    assert_eq!(keys_effects(&mut m, 'q'), [Effect::Quit]);
 }
 
 #[test]
@@ -319,4 +364,19 @@ fn a_pasted_log_runs_forward_across_midnight() {
     let times: Vec<String> =
         session(&m).events.iter().map(|e| e.at.format("%d %H:%M").to_string()).collect();
     assert_eq!(times, ["02 14:10", "02 23:58", "03 00:04"]);
+}
+
+#[test]
+fn when_even_the_rescue_copy_fails_nothing_is_dropped() {
+    let mut m = open(started_session());
+    add_event(&mut m, "10:00", "One");
+    let _ = update(&mut m, Action::Tick);
+    update(&mut m, Action::SaveFailed("disk full".into()));
+    let _ = quit(&mut m);
+    let second = quit(&mut m);
+    let [Effect::Rescue { then, .. }] = second.as_slice() else { panic!("{second:?}") };
+    let after = update(&mut m, Action::Rescued { result: Err("disk full".into()), then: *then });
+    assert!(after.is_empty(), "still open");
+    assert_eq!(texts(&m), ["One"]);
+    assert!(matches!(update(&mut m, Action::Tick).as_slice(), [Effect::Save { .. }]), "retried");
 }

@@ -62,6 +62,7 @@ impl Step {
 pub enum Action {
     // Anywhere.
     Quit,
+    Close,
     ToggleHelp,
     Undo,
     Redo,
@@ -103,7 +104,16 @@ pub enum Action {
     Resize(u16, u16),
     Saved(chrono::DateTime<chrono::Local>),
     SaveFailed(String),
-    Loaded { path: PathBuf, result: Result<Box<Loaded>, String>, demo: bool },
+    /// Where the rescue copy went (or why it could not be written), and what was under way.
+    Rescued {
+        result: Result<PathBuf, String>,
+        then: super::app::Leaving,
+    },
+    Loaded {
+        path: PathBuf,
+        result: Result<Box<Loaded>, String>,
+        demo: bool,
+    },
     Listed(Vec<crate::store::Listing>),
 }
 
@@ -127,6 +137,7 @@ macro_rules! bindables {
 
 bindables! {
     "quit" => Action::Quit, "quit", "quit (everything is already saved)";
+    "close" => Action::Close, "close", "close this review (everything is already saved)";
     "toggle_help" => Action::ToggleHelp, "help", "show or hide all keys";
     "undo" => Action::Undo, "undo", "undo the last change";
     "redo" => Action::Redo, "redo", "redo";

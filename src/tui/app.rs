@@ -31,9 +31,20 @@ pub struct Model {
     /// One line at the bottom: what just happened, or a problem worth knowing.
     pub notice: Option<Notice>,
     pub clock: Clock,
+    /// The loop ends once this is set and the effects before it have run.
     pub quitting: bool,
+    /// Quitting or closing is waiting for the last save to land.
+    pub leaving: Option<Leaving>,
+    /// The person was told the last save failed; the next quit keeps a rescue copy.
+    pub leave_warned: bool,
     /// Whether the home screen exists in this run (not when a file was opened directly).
     pub has_home: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leaving {
+    Quit,
+    Close,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +177,8 @@ impl Model {
             notice: None,
             clock,
             quitting: false,
+            leaving: None,
+            leave_warned: false,
             has_home: true,
         }
     }
@@ -214,14 +227,39 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                 doc.last_saved = Some(at);
                 doc.save_error = None;
             }
-            return Vec::new();
+            model.leave_warned = false;
+            return match model.leaving.take() {
+                Some(Leaving::Quit) => vec![Effect::Quit],
+                Some(Leaving::Close) => go_home(model),
+                None => Vec::new(),
+            };
         }
         Action::SaveFailed(message) => {
             if let Some(doc) = model.doc.as_mut() {
                 doc.dirty = true;
                 doc.save_error = Some(message);
             }
-            model.quitting = false;
+            if model.leaving.take().is_some() {
+                // Leaving waits: the edits exist only here until a save works.
+                model.leave_warned = true;
+                model.notice = Some(Notice::problem(messages::LEAVE_WITH_UNSAVED));
+            }
+            return Vec::new();
+        }
+        Action::Rescued { result: Ok(path), then } => {
+            let effects = match then {
+                Leaving::Quit => vec![Effect::Quit],
+                Leaving::Close => go_home(model),
+            };
+            model.notice = Some(Notice::problem(messages::rescued(&path.display().to_string())));
+            return effects;
+        }
+        Action::Rescued { result: Err(problem), .. } => {
+            if let Some(doc) = model.doc.as_mut() {
+                doc.dirty = true;
+                doc.save_error = Some(problem.clone());
+            }
+            model.notice = Some(Notice::problem(messages::rescue_failed(&problem)));
             return Vec::new();
         }
         Action::Loaded { path, result, demo } => return opened(model, path, result, demo),
@@ -231,7 +269,10 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                 model.home.selected.min(model.home.listings.len().saturating_sub(1));
             return Vec::new();
         }
-        Action::Quit => return quit(model),
+        Action::Quit => return leave(model, true),
+        Action::Close if model.overlay.is_none() && model.screen == Screen::Console => {
+            return leave(model, !model.has_home);
+        }
         Action::ToggleHelp => {
             model.overlay = match model.overlay.take() {
                 Some(Overlay::Help { .. }) => None,
@@ -263,20 +304,38 @@ fn autosave(model: &mut Model) -> Vec<Effect> {
     }
 }
 
-fn quit(model: &mut Model) -> Vec<Effect> {
+/// Quitting, or closing the review to go back home. Everything is saved first; if saving
+/// keeps failing, the person is told once, and the next attempt keeps a rescue copy.
+fn leave(model: &mut Model, quit: bool) -> Vec<Effect> {
     let unsaved = model.doc.as_ref().is_some_and(|d| d.save_error.is_some());
-    if unsaved && !model.quitting {
-        // The last save failed: say so once more instead of quitting on a keypress.
-        model.quitting = true;
-        model.notice = Some(Notice::problem(messages::QUIT_WITH_UNSAVED));
+    if unsaved && !model.leave_warned {
+        model.leave_warned = true;
+        model.notice = Some(Notice::problem(messages::LEAVE_WITH_UNSAVED));
         return autosave(model);
     }
-    let mut effects = autosave(model);
-    if unsaved && let Some(doc) = model.doc.as_ref() {
-        effects.push(Effect::Rescue { text: crate::store::to_toml(&doc.session) });
+    if unsaved && let Some(doc) = model.doc.as_mut() {
+        // The rescue copy holds the edits now; the failing file is left as it was.
+        let text = crate::store::to_toml(&doc.session);
+        doc.save_error = None;
+        doc.dirty = false;
+        let then = if quit { Leaving::Quit } else { Leaving::Close };
+        return vec![Effect::Rescue { text, then }];
     }
-    effects.push(Effect::Quit);
-    effects
+    let effects = autosave(model);
+    if !effects.is_empty() {
+        // Leave once the save has landed; a failure keeps the review open.
+        model.leaving = Some(if quit { Leaving::Quit } else { Leaving::Close });
+        return effects;
+    }
+    if quit { vec![Effect::Quit] } else { go_home(model) }
+}
+
+fn go_home(model: &mut Model) -> Vec<Effect> {
+    model.leaving = None;
+    model.doc = None;
+    model.overlay = None;
+    model.screen = Screen::Home;
+    vec![Effect::ListReviews]
 }
 
 fn opened(
@@ -371,7 +430,7 @@ fn overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Some(Overlay::Help { scroll }) => {
             let scroll = match action {
                 Action::Up => scroll.saturating_sub(1),
-                Action::Down => scroll.saturating_add(1),
+                Action::Down => scroll.saturating_add(1).min(200),
                 _ => scroll,
             };
             model.overlay = Some(Overlay::Help { scroll });

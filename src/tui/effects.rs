@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::action::Action;
+use super::app::Leaving;
 use crate::model::Session;
 use crate::{assets, store};
 
@@ -16,6 +17,7 @@ pub enum Effect {
     /// The last save failed and the person is quitting: keep a copy somewhere writable.
     Rescue {
         text: String,
+        then: Leaving,
     },
     Open {
         path: PathBuf,
@@ -46,13 +48,17 @@ impl Runner {
     pub fn run(&mut self, effect: Effect) -> Vec<Action> {
         match effect {
             Effect::Save { path, session } => vec![save(&path, &session)],
-            Effect::Rescue { text } => {
-                let path = std::env::temp_dir()
-                    .join(format!("waterline-rescue-{}.toml", std::process::id()));
-                if store::write_atomic(&path, text.as_bytes()).is_ok() {
-                    self.rescued = Some(path);
-                }
-                Vec::new()
+            Effect::Rescue { text, then } => {
+                let name = format!("waterline-rescue-{}.toml", std::process::id());
+                let path = std::env::temp_dir().join(name);
+                let result = match store::write_atomic(&path, text.as_bytes()) {
+                    Ok(()) => {
+                        self.rescued = Some(path.clone());
+                        Ok(path)
+                    }
+                    Err(e) => Err(format!("{}: {e}", path.display())),
+                };
+                vec![Action::Rescued { result, then }]
             }
             Effect::Open { path } => vec![open(path, false)],
             Effect::OpenDemo => vec![self.open_demo()],

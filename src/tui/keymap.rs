@@ -276,7 +276,8 @@ mod tests {
         assert!(messages.is_empty(), "{messages:?}");
         let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
         assert_eq!(keymap.resolve(&ctx, KeyInput::char('a')), Some(Action::AddEvent));
-        assert_eq!(keymap.resolve(&ctx, KeyInput::char('q')), Some(Action::Quit));
+        assert_eq!(keymap.resolve(&ctx, KeyInput::char('q')), Some(Action::Close));
+        assert_eq!(keymap.resolve(&ctx, KeyInput::ctrl('c')), Some(Action::Quit));
     }
 
     #[test]
@@ -317,6 +318,6 @@ mod tests {
         let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
         let reachable = keymap.reachable(&ctx);
         let quit = reachable.iter().find(|(_, a)| *a == Action::Quit).expect("quit is bound");
-        assert!(quit.0.contains(&KeyInput::char('q')));
+        assert_eq!(quit.0, [KeyInput::ctrl('c')], "q closes the review here, so it is not quit");
     }
 }

@@ -15,6 +15,7 @@ pub mod theme;
 pub mod timeline_edit;
 pub mod widgets;
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -67,14 +68,16 @@ pub fn run(
             Effect::ListReviews
         }
     };
-    let mut pending = vec![first];
+    // Effects run in the order update returned them: a save before a quit.
+    let mut pending = VecDeque::from([first]);
     let mut guard = terminal::TerminalGuard::enter()?;
     let mut last_tick = Instant::now();
     loop {
-        while let Some(effect) = pending.pop() {
+        while let Some(effect) = pending.pop_front() {
             if effect == Effect::Quit {
+                // Effects queued before the quit (the last save) have already run.
                 model.quitting = true;
-                continue;
+                break;
             }
             for action in runner.run(effect) {
                 pending.extend(update(&mut model, action));

@@ -53,7 +53,10 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
         .title(" Keys · Esc or ? to close · ↑↓ to scroll ")
         .border_style(theme.border_focus);
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), popup);
+    // Scrolling stops at the last line rather than running into empty space.
+    let visible = usize::from(popup.height.saturating_sub(2));
+    let most = u16::try_from(lines.len().saturating_sub(visible)).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(most), 0)), popup);
 }
 
 /// A rectangle of at most `width`×`height`, centred in `area`.
