@@ -8,8 +8,8 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use toml::Value;
 use waterline::model::{
-    ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Event, EventKind, Extra,
-    Factor, Incident, Mode, Participant, ReviewStatus, Session, Timestamp, Why,
+    ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Dismissal, Event, EventKind,
+    Extra, Factor, Incident, Mode, Participant, ReviewStatus, Session, Timestamp, Why,
 };
 use waterline::store;
 
@@ -212,6 +212,12 @@ fn action(i: usize, factors: usize) -> impl Strategy<Value = ActionItem> {
     )
 }
 
+fn dismissal() -> impl Strategy<Value = Dismissal> {
+    (text(), text(), text(), text(), text()).prop_map(|(item, field, rule, matched, reason)| {
+        Dismissal { item, field, rule, matched, reason, extra: Default::default() }
+    })
+}
+
 /// A whole review: unique ids per kind, and every reference leads to an existing item.
 fn session() -> impl Strategy<Value = Session> {
     (0..5usize, 0..6usize, 0..4usize, 0..3usize, 0..4usize).prop_flat_map(|(ne, nw, nf, nb, na)| {
@@ -222,11 +228,23 @@ fn session() -> impl Strategy<Value = Session> {
             (0..nf).map(|i| factor(i, nw, ne)).collect::<Vec<_>>(),
             (0..nb).map(|i| behaviour(i, ne)).collect::<Vec<_>>(),
             (0..na).map(|i| action(i, nf)).collect::<Vec<_>>(),
+            proptest::collection::vec(dismissal(), 0..3),
             extra(),
         )
-            .prop_map(|(incident, events, whys, factors, behaviours, actions, extra)| {
-                Session { incident, events, whys, factors, behaviours, actions, extra }
-            })
+            .prop_map(
+                |(incident, events, whys, factors, behaviours, actions, dismissed, extra)| {
+                    Session {
+                        incident,
+                        events,
+                        whys,
+                        factors,
+                        behaviours,
+                        actions,
+                        dismissed,
+                        extra,
+                    }
+                },
+            )
     })
 }
 

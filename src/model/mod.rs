@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod behaviour;
+pub mod dismissal;
 pub mod factors;
 pub mod history;
 pub mod ids;
@@ -13,6 +14,7 @@ pub mod whys;
 
 pub use actions::{ActionItem, ActionKind, ActionStatus};
 pub use behaviour::{Answer, Behaviour};
+pub use dismissal::Dismissal;
 pub use factors::{Category, Factor};
 pub use session::{Incident, Mode, Participant, ReviewStatus, Session};
 pub use timeline::{Event, EventKind, Milestone};

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ActionItem, Behaviour, Event, Extra, Factor, Timestamp, Why};
+use super::{ActionItem, Behaviour, Dismissal, Event, Extra, Factor, Timestamp, Why};
 
 /// One postmortem review: the unit saved as one file.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13,6 +13,8 @@ pub struct Session {
     pub factors: Vec<Factor>,
     pub behaviours: Vec<Behaviour>,
     pub actions: Vec<ActionItem>,
+    /// Language findings kept on purpose, with the reason.
+    pub dismissed: Vec<Dismissal>,
     /// Top-level keys this version does not know, kept for the next save.
     pub extra: Extra,
 }

@@ -8,13 +8,13 @@ use toml::Spanned;
 use super::datetime::{FileDate, FileTime};
 use super::unknown::Unknown;
 use crate::model::{
-    ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Event, EventKind, Factor,
-    Incident, Mode, Participant, ReviewStatus, Session, Why,
+    ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Dismissal, Event, EventKind,
+    Factor, Incident, Mode, Participant, ReviewStatus, Session, Why,
 };
 
 /// Keys format 1 knows, per table, in the order they are written (tested against the writer).
 pub(super) const TOP_KEYS: &[&str] =
-    &["waterline", "incident", "event", "why", "factor", "behaviour", "action"];
+    &["waterline", "incident", "event", "why", "factor", "behaviour", "action", "dismissed"];
 pub(super) const INCIDENT_KEYS: &[&str] = &[
     "title",
     "severity",
@@ -51,6 +51,8 @@ pub(super) const ACTION_KEYS: &[&str] = &[
     "decision",
 ];
 
+pub(super) const DISMISSED_KEYS: &[&str] = &["item", "field", "rule", "matched", "reason"];
+
 /// A whole format-1 file. `waterline` itself is read before this, by the version check.
 /// Fields whose presence is checked by hand are `Option` so the message can say what to do.
 #[derive(Debug, Deserialize)]
@@ -66,6 +68,18 @@ pub(super) struct FileV1 {
     pub behaviour: Vec<Spanned<BehaviourV1>>,
     #[serde(default)]
     pub action: Vec<Spanned<ActionV1>>,
+    #[serde(default)]
+    pub dismissed: Vec<DismissedV1>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct DismissedV1 {
+    pub item: String,
+    pub field: String,
+    pub rule: String,
+    pub matched: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -257,6 +271,25 @@ impl FileV1 {
                 }
             })
             .collect();
-        Session { extra: top_extra, incident, events, whys, factors, behaviours, actions }
+        let dismissed = (self.dismissed.into_iter().enumerate())
+            .map(|(i, d)| Dismissal {
+                extra: unknown.item("dismissed", DISMISSED_KEYS, i, &d.item),
+                item: d.item,
+                field: d.field,
+                rule: d.rule,
+                matched: d.matched,
+                reason: d.reason,
+            })
+            .collect();
+        Session {
+            extra: top_extra,
+            incident,
+            events,
+            whys,
+            factors,
+            behaviours,
+            actions,
+            dismissed,
+        }
     }
 }

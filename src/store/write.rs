@@ -7,11 +7,13 @@ use toml::Value;
 
 use super::datetime::{format_date, format_time};
 use super::format::{
-    ACTION_KEYS, BEHAVIOUR_KEYS, EVENT_KEYS, FACTOR_KEYS, INCIDENT_KEYS, TOP_KEYS, WHY_KEYS,
+    ACTION_KEYS, BEHAVIOUR_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS, INCIDENT_KEYS, TOP_KEYS,
+    WHY_KEYS,
 };
 use super::read::CURRENT_VERSION;
 use crate::model::{
-    ActionItem, Answer, Behaviour, Event, Extra, Factor, Incident, Session, Timestamp, Why,
+    ActionItem, Answer, Behaviour, Dismissal, Event, Extra, Factor, Incident, Session, Timestamp,
+    Why,
 };
 
 pub(super) fn to_toml(session: &Session) -> String {
@@ -31,6 +33,7 @@ pub(super) fn to_toml(session: &Session) -> String {
     session.factors.iter().for_each(|f| factor(&mut w, f));
     session.behaviours.iter().for_each(|b| behaviour(&mut w, b));
     session.actions.iter().for_each(|a| action(&mut w, a));
+    session.dismissed.iter().for_each(|d| dismissed(&mut w, d));
     for (key, value) in tables {
         w.unknown_table(key, value);
     }
@@ -64,6 +67,16 @@ fn event(w: &mut Writer, e: &Event) {
     w.text("source", &e.source);
     w.text("known_then", &e.known_then);
     w.extra(&e.extra, EVENT_KEYS);
+}
+
+fn dismissed(w: &mut Writer, d: &Dismissal) {
+    w.header("[[dismissed]]");
+    w.text("item", &d.item);
+    w.text("field", &d.field);
+    w.text("rule", &d.rule);
+    w.text("matched", &d.matched);
+    w.text("reason", &d.reason);
+    w.extra(&d.extra, DISMISSED_KEYS);
 }
 
 fn why(w: &mut Writer, y: &Why) {
@@ -313,6 +326,14 @@ mod tests {
             decision: "d".into(),
             ..ActionItem::default()
         });
+        s.dismissed.push(Dismissal {
+            item: "event:e1".into(),
+            field: "text".into(),
+            rule: "r".into(),
+            matched: "m".into(),
+            reason: "r".into(),
+            extra: Extra::new(),
+        });
         let text = to_toml(&s);
         let root: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(root.keys().collect::<Vec<_>>(), TOP_KEYS);
@@ -323,6 +344,7 @@ mod tests {
             ("factor", FACTOR_KEYS),
             ("behaviour", BEHAVIOUR_KEYS),
             ("action", ACTION_KEYS),
+            ("dismissed", DISMISSED_KEYS),
         ];
         for (kind, known) in lists {
             assert_eq!(keys_written(&text, kind), known, "{kind}");
