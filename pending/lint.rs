@@ -1,0 +1,70 @@
+//! `waterline lint`: the language checks over plain text or Markdown, for a document
+//! that lives outside waterline (a wiki page, a pull request description).
+
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{Format, report};
+use crate::analysis::language::{Finding, LintContext, Severity, lint};
+
+#[derive(Serialize)]
+struct Output<'a> {
+    path: &'a str,
+    findings: &'a [Finding],
+}
+
+pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
+    let (name, text, markdown) = match path {
+        None => ("-".to_string(), read_stdin()?, false),
+        Some(p) if p == Path::new("-") => ("-".to_string(), read_stdin()?, false),
+        Some(p) => {
+            let bytes = match std::fs::read(p) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    eprintln!("waterline: {}: {e}", p.display());
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let markdown = p.extension().is_some_and(|e| e == "md" || e == "markdown");
+            (p.display().to_string(), String::from_utf8_lossy(&bytes).into_owned(), markdown)
+        }
+    };
+    let ctx = LintContext { markdown, ..LintContext::default() };
+    let findings = lint(&text, &ctx);
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&Output { path: &name, findings: &findings })?
+        ),
+        Format::Text => {
+            let mut out = String::new();
+            for f in &findings {
+                report::finding(&mut out, &format!("{name}:{}:{}", f.line, f.column), &text, f);
+            }
+            out.push_str(&summary(&findings));
+            print!("{out}");
+        }
+    }
+    let failed = findings.iter().any(|f| f.severity == Severity::Error);
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn read_stdin() -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// One closing line: counts by severity, or that nothing was found.
+pub fn summary(findings: &[Finding]) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (e, w, i) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+    if findings.is_empty() {
+        "No blame, hindsight or counterfactual wording found.\n".to_string()
+    } else {
+        format!("{e} error(s), {w} warning(s), {i} note(s)\n")
+    }
+}
