@@ -380,3 +380,28 @@ fn when_even_the_rescue_copy_fails_nothing_is_dropped() {
     assert_eq!(texts(&m), ["One"]);
     assert!(matches!(update(&mut m, Action::Tick).as_slice(), [Effect::Save { .. }]), "retried");
 }
+
+#[test]
+fn a_long_field_goes_to_the_editor_and_comes_back() {
+    let mut m = open(started_session());
+    keys(&mut m, "i");
+    for _ in 0..3 {
+        tab(&mut m);
+    }
+    let effects = key(&mut m, KeyInput::ctrl('e'));
+    assert_eq!(effects, [Effect::Editor { text: String::new() }]);
+    update(&mut m, Action::Edited(Ok("Payments failed.\nFor two hours.\n".into())));
+    enter(&mut m);
+    assert_eq!(session(&m).incident.summary, "Payments failed.\nFor two hours.");
+}
+
+#[test]
+fn an_editor_that_fails_leaves_the_field_as_it_was_and_says_why() {
+    let mut m = open(started_session());
+    keys(&mut m, "i");
+    let _ = key(&mut m, KeyInput::ctrl('e'));
+    update(&mut m, Action::Edited(Err("could not start nano: not found".into())));
+    assert!(m.notice.as_ref().is_some_and(|n| n.problem && n.text.contains("nano")));
+    let Some(Overlay::Form(form)) = &m.overlay else { panic!("the form stays open") };
+    assert_eq!(form.value("Title"), "Checkout errors");
+}

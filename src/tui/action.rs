@@ -96,6 +96,9 @@ pub enum Action {
     NextField,
     PrevField,
     NewLine,
+    OpenEditor,
+    /// The text back from $VISUAL / $EDITOR, or why it could not be used.
+    Edited(Result<String, String>),
     // Input that is not a command: typed into the focused field, or pasted.
     Type(KeyInput),
     Paste(String),
@@ -171,6 +174,7 @@ bindables! {
     "cancel" => Action::Cancel, "cancel", "close without changes";
     "next_field" => Action::NextField, "next field", "next field";
     "prev_field" => Action::PrevField, "prev field", "previous field";
+    "open_editor" => Action::OpenEditor, "editor", "edit this field in $VISUAL / $EDITOR";
     "new_line" => Action::NewLine, "new line", "new line in a long field";
 }
 

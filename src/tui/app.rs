@@ -450,6 +450,23 @@ fn form_action(model: &mut Model, action: Action, mut form: Form) -> Vec<Effect>
         Action::NextField => form.next_field(),
         Action::PrevField => form.prev_field(),
         Action::NewLine => form.new_line(),
+        Action::OpenEditor => {
+            if let Some(text) = form.focused_text() {
+                model.overlay = Some(Overlay::Form(form));
+                return vec![Effect::Editor { text }];
+            }
+        }
+        Action::Edited(Ok(text)) => {
+            // A single-line field keeps one line; the editor may have added a final newline.
+            let multiline = form.focused().is_some_and(|f| f.multiline);
+            let text = if multiline {
+                crate::model::text::sanitize(text.trim_end())
+            } else {
+                crate::model::text::sanitize_line(&text)
+            };
+            form.replace_focused(&text);
+        }
+        Action::Edited(Err(problem)) => model.notice = Some(Notice::problem(problem)),
         Action::Undo => form.undo(),
         Action::Redo => form.redo(),
         Action::Type(key) => {

@@ -28,6 +28,10 @@ pub enum Effect {
         template: String,
     },
     ListReviews,
+    /// Edit text in $VISUAL / $EDITOR; the loop hands over the terminal for it.
+    Editor {
+        text: String,
+    },
     Quit,
 }
 
@@ -67,7 +71,8 @@ impl Runner {
                 let listings = self.data_dir.as_deref().map(store::list).unwrap_or_default();
                 vec![Action::Listed(listings)]
             }
-            Effect::Quit => Vec::new(),
+            // Run by the loop, which owns the terminal.
+            Effect::Quit | Effect::Editor { .. } => Vec::new(),
         }
     }
 

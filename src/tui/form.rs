@@ -151,6 +151,20 @@ impl Form {
         }
     }
 
+    /// The focused field's text, when it is a text field.
+    pub fn focused_text(&self) -> Option<String> {
+        match self.focused()?.input {
+            Input::Text(ref field) => Some(field.text()),
+            Input::Choice { .. } => None,
+        }
+    }
+
+    pub fn replace_focused(&mut self, text: &str) {
+        if let Some(Field { input: Input::Text(field), .. }) = self.focused_mut() {
+            field.replace(text);
+        }
+    }
+
     pub fn new_line(&mut self) {
         if let Some(Field { input: Input::Text(field), multiline: true, .. }) = self.focused_mut() {
             field.new_line();

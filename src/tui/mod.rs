@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod editor;
 pub mod effects;
 pub mod form;
 pub mod incident_form;
@@ -78,6 +79,11 @@ pub fn run(
                 // Effects queued before the quit (the last save) have already run.
                 model.quitting = true;
                 break;
+            }
+            if let Effect::Editor { text } = &effect {
+                let result = editor::edit(text, &mut guard);
+                pending.extend(update(&mut model, Action::Edited(result)));
+                continue;
             }
             for action in runner.run(effect) {
                 pending.extend(update(&mut model, action));

@@ -22,6 +22,20 @@ impl TerminalGuard {
     }
 }
 
+impl TerminalGuard {
+    /// Gives the terminal back for a while (an external editor).
+    pub fn suspend(&mut self) {
+        restore();
+    }
+
+    /// Takes it again and redraws everything.
+    pub fn resume(&mut self) -> io::Result<()> {
+        self.terminal = ratatui::try_init()?;
+        execute!(io::stdout(), EnableBracketedPaste)?;
+        self.terminal.clear()
+    }
+}
+
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();

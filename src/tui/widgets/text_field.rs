@@ -46,6 +46,13 @@ impl TextField {
         self.area.insert_str(text);
     }
 
+    /// Replaces the whole text (after editing it in an external editor); undoable.
+    pub fn replace(&mut self, text: &str) {
+        self.area.select_all();
+        self.area.cut();
+        self.area.insert_str(text);
+    }
+
     pub fn new_line(&mut self) {
         self.area.insert_newline();
     }
