@@ -3,14 +3,17 @@
 
 use std::path::Path;
 
+use crate::tui::theme::ThemeName;
+
 pub struct Config {
     /// The `[keys]` table: overrides for the keymap.
     pub keys: Option<toml::Table>,
+    pub theme: Option<ThemeName>,
     pub messages: Vec<String>,
 }
 
 pub fn load(dir: Option<&Path>) -> Config {
-    let mut config = Config { keys: None, messages: Vec::new() };
+    let mut config = Config { keys: None, theme: None, messages: Vec::new() };
     let Some(path) = dir.map(|d| d.join("config.toml")) else { return config };
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
@@ -21,14 +24,36 @@ pub fn load(dir: Option<&Path>) -> Config {
         }
     };
     match text.parse::<toml::Table>() {
-        Ok(mut table) => match table.remove("keys") {
-            Some(toml::Value::Table(keys)) => config.keys = Some(keys),
-            Some(_) => config.messages.push(format!(
-                "{}: [keys] should be a table; using the default keys",
-                path.display()
-            )),
-            None => {}
-        },
+        Ok(mut table) => {
+            match table.remove("keys") {
+                Some(toml::Value::Table(keys)) => config.keys = Some(keys),
+                Some(_) => config.messages.push(format!(
+                    "{}: [keys] should be a table; using the default keys",
+                    path.display()
+                )),
+                None => {}
+            }
+            match table.remove("theme") {
+                Some(toml::Value::String(name)) => match ThemeName::parse(&name) {
+                    Some(theme) => config.theme = Some(theme),
+                    None => config.messages.push(format!(
+                        "{}: theme “{name}” is not one of default, high-contrast, mono; using default",
+                        path.display()
+                    )),
+                },
+                Some(_) => config.messages.push(format!(
+                    "{}: theme should be text, e.g. theme = \"high-contrast\"",
+                    path.display()
+                )),
+                None => {}
+            }
+            for key in table.keys() {
+                config.messages.push(format!(
+                    "{}: `{key}` is not a setting waterline knows; ignored",
+                    path.display()
+                ));
+            }
+        }
         Err(e) => {
             let (line, column) = e.span().map(|s| line_column(&text, s.start)).unwrap_or((1, 1));
             config.messages.push(format!(

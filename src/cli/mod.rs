@@ -1,6 +1,6 @@
 //! The command line: parses arguments, runs non-interactive commands, starts the console.
 
-mod config;
+pub mod config;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,9 +80,6 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = store::data_dir();
     let config = config::load(store::config_dir().as_deref());
-    for message in &config.messages {
-        eprintln!("waterline: {message}");
-    }
     let start = match cli.command {
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -122,7 +119,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tui::Start::Open(path)
         }
     };
-    if let Some(line) = tui::run(start, data_dir, config.keys)? {
+    let settings =
+        tui::Settings { keys: config.keys, theme: config.theme, messages: config.messages };
+    if let Some(line) = tui::run(start, data_dir, settings)? {
         eprintln!("{line}");
     }
     Ok(ExitCode::SUCCESS)

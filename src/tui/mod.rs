@@ -42,16 +42,31 @@ pub enum Start {
 const TICK: Duration = Duration::from_millis(400);
 
 /// Runs the console until the person quits. Returns a line to print afterwards, if any.
+/// What the person's config.toml says, already read (problems become one notice).
+#[derive(Debug, Default)]
+pub struct Settings {
+    pub keys: Option<toml::Table>,
+    pub theme: Option<theme::ThemeName>,
+    pub messages: Vec<String>,
+}
+
+/// Runs the console until the person quits. Returns a line to print afterwards, if any.
 pub fn run(
     start: Start,
     data_dir: Option<PathBuf>,
-    key_overrides: Option<toml::Table>,
+    settings: Settings,
 ) -> anyhow::Result<Option<String>> {
-    let (keymap, messages) = Keymap::load(key_overrides.as_ref());
+    let (keymap, key_messages) = Keymap::load(settings.keys.as_ref());
     let mut model = Model::new(keymap, app::local_now);
+    model.theme = theme::Theme::choose(settings.theme);
+    let messages: Vec<String> = settings.messages.into_iter().chain(key_messages).collect();
     if let Some(first) = messages.first() {
-        model.notice =
-            Some(app::Notice::problem(format!("{first} (keys: using the defaults there)")));
+        let more = if messages.len() > 1 {
+            format!(" (and {} more)", messages.len() - 1)
+        } else {
+            String::new()
+        };
+        model.notice = Some(app::Notice::problem(format!("{first}{more}")));
     }
     let mut runner = Runner::new(data_dir);
     let first = match start {

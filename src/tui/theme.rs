@@ -6,7 +6,24 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThemeName {
     Default,
+    HighContrast,
     Mono,
+}
+
+impl ThemeName {
+    pub const ALL: [ThemeName; 3] = [Self::Default, Self::HighContrast, Self::Mono];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Default => "default",
+            Self::HighContrast => "high-contrast",
+            Self::Mono => "mono",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<ThemeName> {
+        Self::ALL.into_iter().find(|t| t.as_str() == name)
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -32,10 +49,43 @@ pub struct Theme {
 impl Theme {
     /// Mono when `NO_COLOR` is set (any value), as https://no-color.org asks.
     pub fn from_env() -> Theme {
+        Theme::choose(None)
+    }
+
+    /// The configured theme, except that `NO_COLOR` always wins.
+    pub fn choose(configured: Option<ThemeName>) -> Theme {
         if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-            Theme::mono()
-        } else {
-            Theme::default_theme()
+            return Theme::mono();
+        }
+        match configured.unwrap_or(ThemeName::Default) {
+            ThemeName::Default => Theme::default_theme(),
+            ThemeName::HighContrast => Theme::high_contrast(),
+            ThemeName::Mono => Theme::mono(),
+        }
+    }
+
+    /// For projectors and bright rooms: black and white with one strong accent, bold text.
+    pub fn high_contrast() -> Theme {
+        let bold = Modifier::BOLD;
+        let on_black = Style::default().fg(Color::White).bg(Color::Black);
+        let accent = Style::default().fg(Color::Black).bg(Color::Yellow).add_modifier(bold);
+        Theme {
+            name: ThemeName::HighContrast,
+            base: on_black,
+            dim: on_black,
+            title: on_black.fg(Color::Yellow).add_modifier(bold),
+            header: accent,
+            step_current: accent,
+            step_other: on_black.add_modifier(bold),
+            selected: accent,
+            border: on_black,
+            border_focus: on_black.fg(Color::Yellow).add_modifier(bold),
+            key: on_black.fg(Color::Yellow).add_modifier(bold),
+            problem: on_black.fg(Color::LightRed).add_modifier(bold | Modifier::UNDERLINED),
+            good: on_black.fg(Color::LightGreen).add_modifier(bold),
+            milestone: on_black.fg(Color::LightMagenta).add_modifier(bold),
+            day: on_black.add_modifier(Modifier::UNDERLINED | bold),
+            cursor: Style::default().fg(Color::Black).bg(Color::White),
         }
     }
 

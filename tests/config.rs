@@ -1,0 +1,45 @@
+//! config.toml: a broken file never stops the console; each problem names where it is.
+
+use std::fs;
+
+use waterline::cli::config::load;
+use waterline::tui::theme::ThemeName;
+
+fn with_config(text: &str) -> waterline::cli::config::Config {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("config.toml"), text).expect("write config");
+    load(Some(dir.path()))
+}
+
+#[test]
+fn a_missing_config_is_simply_the_defaults() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = load(Some(dir.path()));
+    assert!(config.messages.is_empty());
+    assert!(config.keys.is_none() && config.theme.is_none());
+}
+
+#[test]
+fn theme_and_keys_are_read() {
+    let config = with_config("theme = \"high-contrast\"\n[keys.timeline]\n\"n\" = \"add_event\"\n");
+    assert!(config.messages.is_empty(), "{:?}", config.messages);
+    assert_eq!(config.theme, Some(ThemeName::HighContrast));
+    assert!(config.keys.is_some());
+}
+
+#[test]
+fn broken_toml_names_the_line_and_falls_back_to_the_defaults() {
+    let config = with_config("theme = \"mono\"\n[keys\n");
+    assert_eq!(config.messages.len(), 1);
+    assert!(config.messages[0].contains("config.toml:2:"), "{}", config.messages[0]);
+    assert!(config.messages[0].contains("using the defaults"));
+    assert!(config.theme.is_none());
+}
+
+#[test]
+fn unknown_theme_and_unknown_settings_are_reported_not_fatal() {
+    let config = with_config("theme = \"neon\"\ncolour = \"blue\"\n");
+    assert_eq!(config.messages.len(), 2, "{:?}", config.messages);
+    assert!(config.messages.iter().any(|m| m.contains("neon") && m.contains("high-contrast")));
+    assert!(config.messages.iter().any(|m| m.contains("`colour`")));
+}
