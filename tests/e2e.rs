@@ -274,34 +274,61 @@ fn a_pasted_chat_log_becomes_one_event_per_line() {
     assert_eq!(times, ["09:31", "09:40", "09:45"]);
 }
 
-/// Not a test: how long `waterline demo` takes until its first screen is drawn, seen from
-/// the terminal. Run it on the release binary (docs/PERFORMANCE.md):
+/// Not a test: how long `waterline demo` (and `waterline open` on a review of 5 000
+/// events) take until the first screen is drawn, seen from the terminal. Run it on the
+/// release binary (docs/PERFORMANCE.md):
 /// `cargo build --release && WATERLINE_BIN=target/release/waterline cargo test --test e2e
-/// -- --ignored --nocapture demo_time_to_first_screen`
+/// -- --ignored --nocapture time_to_first_screen`
 #[test]
 #[ignore = "a timing run, not a check"]
-fn demo_time_to_first_screen() {
+fn time_to_first_screen() {
     let bin = std::env::var_os("WATERLINE_BIN")
         .map(|b| std::fs::canonicalize(&b).expect("WATERLINE_BIN names a file"));
-    let runs = 25;
-    let mut times = Vec::new();
-    for _ in 0..runs {
-        let home = home();
-        let mut tui = match &bin {
-            Some(bin) => spawn_binary(bin, home.path(), &["demo"], W, H, &[]),
-            None => spawn(home.path(), &["demo"], W, H),
-        };
-        times.push(tui.time_until(&["Card payments declined", "18 events"]));
-        tui.send("q");
-        assert_exit_ok(&tui.wait_exit());
+    let big_home = home();
+    let big = big_home.path().join("big.toml");
+    std::fs::write(&big, big_review(5_000)).expect("the big review is written");
+    let big_arg = big.to_str().expect("a UTF-8 temporary path");
+    let cases: [(&str, &[&str], &[&str], usize); 2] = [
+        ("demo", &["demo"], &["Card payments declined", "18 events"], 25),
+        ("open, 5 000 events", &["open", big_arg], &["5000 events"], 9),
+    ];
+    for (name, args, wait_for, runs) in cases {
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let home = home();
+            let mut tui = match &bin {
+                Some(bin) => spawn_binary(bin, home.path(), args, W, H, &[]),
+                None => spawn(home.path(), args, W, H),
+            };
+            times.push(tui.time_until(wait_for));
+            tui.send("q");
+            assert_exit_ok(&tui.wait_exit());
+        }
+        times.sort();
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        eprintln!(
+            "{name}: spawn to first screen at {W}x{H}, {runs} runs of {}: min {:.1} ms, median {:.1} ms, max {:.1} ms",
+            bin.as_ref().map_or("the debug binary".into(), |b| b.display().to_string()),
+            ms(times[0]),
+            ms(times[runs / 2]),
+            ms(times[runs - 1])
+        );
     }
-    times.sort();
-    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-    eprintln!(
-        "demo, spawn to first screen at {W}x{H} over {runs} runs ({}): min {:.1} ms, median {:.1} ms, max {:.1} ms",
-        bin.as_ref().map_or("the debug binary".into(), |b| b.display().to_string()),
-        ms(times[0]),
-        ms(times[runs / 2]),
-        ms(times[runs - 1])
+}
+
+/// A valid review with `events` events, a minute apart.
+fn big_review(events: usize) -> String {
+    let mut text = String::from(
+        "waterline = 1\n\n[incident]\ntitle = \"A very long review\"\nseverity = \"SEV2\"\n",
     );
+    let start = chrono::DateTime::parse_from_rfc3339("2026-03-06T09:00:00+00:00").expect("time");
+    for i in 1..=events {
+        let at = (start + chrono::Duration::minutes(i as i64)).to_rfc3339();
+        text.push_str(&format!(
+            "\n[[event]]\nid = \"e{i}\"\nat = {at}\nkind = \"observation\"\n\
+             text = \"Error rate on the checkout hosts still above the alert threshold ({i})\"\n\
+             source = \"dashboard checkout-errors, panel 3\"\n"
+        ));
+    }
+    text
 }
