@@ -90,6 +90,9 @@ fn home_new_review_relative_times_delete_undo_and_reopen() {
     });
     tui.send("u");
     tui.wait_for(&["Timeline · 2 events", "Pager alert sent", "Rollback finished"]);
+    // q closes the review and goes back to the list, which shows it; q there quits.
+    tui.send("q");
+    tui.wait_for(&["Reviews · 1", "Search latency spike"]);
     tui.send("q");
     assert_exit_ok(&tui.wait_exit());
 
