@@ -97,11 +97,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Demo) => tui::Start::Demo,
         Some(Command::Open { path }) => {
             // A file that cannot be read is reported here, where the message stays on screen.
-            if let Err(e) = store::load(&path) {
-                eprintln!("{e}");
-                return Ok(ExitCode::from(2));
+            match store::load(&path) {
+                Ok(loaded) => tui::Start::Loaded(path, Box::new(loaded)),
+                Err(e) => {
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(2));
+                }
             }
-            tui::Start::Open(path)
         }
         Some(Command::New { title: None, template }) => tui::Start::NewReview { template },
         Some(Command::New { title: Some(title), template }) => {

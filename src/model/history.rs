@@ -3,6 +3,9 @@
 use super::Session;
 
 const DEPTH: usize = 200;
+/// Fewer steps for a very large review, so undo never holds more than a few hundred
+/// thousand items in memory (about 40 steps at 5 000 events).
+const ITEM_BUDGET: usize = 200_000;
 
 #[derive(Debug, Default)]
 pub struct History {
@@ -13,7 +16,8 @@ pub struct History {
 impl History {
     /// Records the state before an edit. Any redo path is dropped, as in every editor.
     pub fn record(&mut self, before: Session) {
-        if self.undo.len() == DEPTH {
+        let depth = (ITEM_BUDGET / size(&before).max(1)).clamp(20, DEPTH);
+        while self.undo.len() >= depth {
             self.undo.remove(0);
         }
         self.undo.push(before);
@@ -40,6 +44,10 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+}
+
+fn size(s: &Session) -> usize {
+    s.events.len() + s.whys.len() + s.factors.len() + s.behaviours.len() + s.actions.len() + 1
 }
 
 #[cfg(test)]

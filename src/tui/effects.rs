@@ -2,6 +2,7 @@
 //! reports back as an action.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use super::action::Action;
 use super::app::Leaving;
@@ -42,16 +43,76 @@ pub struct Runner {
     demo_dir: Option<tempfile::TempDir>,
     /// Where a rescue copy went, to tell the person after the terminal is restored.
     pub rescued: Option<PathBuf>,
+    saver: Saver,
+}
+
+/// Saves run on their own thread, one after another in the order asked, so writing a
+/// large review never holds up typing; results come back as actions.
+struct Saver {
+    jobs: Option<mpsc::Sender<(PathBuf, Box<Session>)>>,
+    results: mpsc::Receiver<Action>,
+    in_flight: usize,
+    worker: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Saver {
+    fn start() -> Saver {
+        let (jobs, inbox) = mpsc::channel::<(PathBuf, Box<Session>)>();
+        let (outbox, results) = mpsc::channel();
+        let worker = std::thread::spawn(move || {
+            for (path, session) in inbox {
+                if outbox.send(save(&path, &session)).is_err() {
+                    break;
+                }
+            }
+        });
+        Saver { jobs: Some(jobs), results, in_flight: 0, worker: Some(worker) }
+    }
+}
+
+impl Drop for Saver {
+    /// Lets queued saves finish before the program ends.
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
 }
 
 impl Runner {
     pub fn new(data_dir: Option<PathBuf>) -> Self {
-        Runner { data_dir, demo_dir: None, rescued: None }
+        Runner { data_dir, demo_dir: None, rescued: None, saver: Saver::start() }
+    }
+
+    /// Whether a save has been asked for and not reported yet.
+    pub fn saving(&self) -> bool {
+        self.saver.in_flight > 0
+    }
+
+    /// Results of saves that finished since the last call.
+    pub fn finished_saves(&mut self) -> Vec<Action> {
+        let done: Vec<Action> = self.saver.results.try_iter().collect();
+        self.saver.in_flight = self.saver.in_flight.saturating_sub(done.len());
+        done
     }
 
     pub fn run(&mut self, effect: Effect) -> Vec<Action> {
         match effect {
-            Effect::Save { path, session } => vec![save(&path, &session)],
+            Effect::Save { path, session } => {
+                let sent = self.saver.jobs.as_ref().map(|jobs| jobs.send((path.clone(), session)));
+                match sent {
+                    Some(Ok(())) => {
+                        self.saver.in_flight += 1;
+                        Vec::new()
+                    }
+                    // The saver thread is gone (it cannot be, short of a panic): say so.
+                    _ => vec![Action::SaveFailed(format!(
+                        "could not save {}: the saving thread stopped",
+                        path.display()
+                    ))],
+                }
+            }
             Effect::Rescue { text, then } => {
                 let name = format!("waterline-rescue-{}.toml", std::process::id());
                 let path = std::env::temp_dir().join(name);

@@ -31,6 +31,8 @@ use keymap::{KeyCode, KeyInput, Keymap};
 pub enum Start {
     Home,
     Open(PathBuf),
+    /// A review already read (by the command line, which reported any problem itself).
+    Loaded(PathBuf, Box<crate::store::Loaded>),
     Demo,
     /// The home screen with the new-review form already open.
     NewReview {
@@ -40,6 +42,7 @@ pub enum Start {
 
 /// How often the loop wakes when nothing happens: the autosave interval.
 const TICK: Duration = Duration::from_millis(400);
+const SAVE_POLL: Duration = Duration::from_millis(15);
 
 /// Runs the console until the person quits. Returns a line to print afterwards, if any.
 /// What the person's config.toml says, already read (problems become one notice).
@@ -69,29 +72,39 @@ pub fn run(
         model.notice = Some(app::Notice::problem(format!("{first}{more}")));
     }
     let mut runner = Runner::new(data_dir);
+    let mut pending_first = Vec::new();
     let first = match start {
-        Start::Home => Effect::ListReviews,
+        Start::Home => Some(Effect::ListReviews),
         Start::Open(path) => {
             model.has_home = false;
-            Effect::Open { path }
+            Some(Effect::Open { path })
+        }
+        Start::Loaded(path, loaded) => {
+            model.has_home = false;
+            pending_first.push(Action::Loaded { path, result: Ok(loaded), demo: false });
+            None
         }
         Start::Demo => {
             model.has_home = false;
-            Effect::OpenDemo
+            Some(Effect::OpenDemo)
         }
         Start::NewReview { template } => {
             model.overlay = Some(app::Overlay::Form(incident_form::new_review_with(&template)));
-            Effect::ListReviews
+            Some(Effect::ListReviews)
         }
     };
     // Effects run in the order update returned them: a save before a quit.
-    let mut pending = VecDeque::from([first]);
+    let mut pending: VecDeque<Effect> = first.into_iter().collect();
+    for action in pending_first {
+        pending.extend(update(&mut model, action));
+    }
     let mut guard = terminal::TerminalGuard::enter()?;
     let mut last_tick = Instant::now();
     loop {
         while let Some(effect) = pending.pop_front() {
             if effect == Effect::Quit {
-                // Effects queued before the quit (the last save) have already run.
+                // Everything queued before the quit has run, and update only asks to quit
+                // once the last save has landed.
                 model.quitting = true;
                 break;
             }
@@ -104,21 +117,13 @@ pub fn run(
                 pending.extend(update(&mut model, action));
             }
         }
-        if model.quitting
-            && pending.is_empty()
-            && model.doc.as_ref().is_none_or(|d| d.save_error.is_none() || runner.rescued.is_some())
-        {
+        if model.quitting {
             break;
         }
-        if model.quitting
-            && model.doc.as_ref().is_some_and(|d| d.save_error.is_some())
-            && runner.rescued.is_none()
-        {
-            // A failed final save keeps the console open; the notice says why.
-            model.quitting = false;
-        }
         guard.terminal.draw(|frame| render::render(&model, frame))?;
-        let timeout = TICK.saturating_sub(last_tick.elapsed());
+        // While a save is on its way, wake often so its result shows at once.
+        let wait = if runner.saving() { SAVE_POLL } else { TICK };
+        let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
         if event::poll(timeout)? {
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
@@ -130,6 +135,9 @@ pub fn run(
                 Event::Resize(w, h) => pending.extend(update(&mut model, Action::Resize(w, h))),
                 _ => {}
             }
+        }
+        for action in runner.finished_saves() {
+            pending.extend(update(&mut model, action));
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
