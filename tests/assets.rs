@@ -73,6 +73,7 @@ fn demo_references_name_existing_items() {
     let events: HashSet<_> = s.events.iter().map(|e| e.id.as_str()).collect();
     let whys: HashSet<_> = s.whys.iter().map(|w| w.id.as_str()).collect();
     let factors: HashSet<_> = s.factors.iter().map(|f| f.id.as_str()).collect();
+    let behaviours: HashSet<_> = s.behaviours.iter().map(|b| b.id.as_str()).collect();
     for w in &s.whys {
         if let Some(p) = &w.parent {
             assert!(whys.contains(p.as_str()), "{} has unknown parent {p}", w.id);
@@ -90,11 +91,28 @@ fn demo_references_name_existing_items() {
     for a in &s.actions {
         assert!(!a.factors.is_empty(), "{} addresses no factor", a.id);
         assert!(a.factors.iter().all(|f| factors.contains(f.as_str())), "{}: unknown factor", a.id);
+        let known = |b: &String| behaviours.contains(b.as_str());
+        assert!(a.behaviours.iter().all(known), "{}: unknown behaviour", a.id);
     }
     for f in &s.factors {
         let acted_on = s.actions.iter().any(|a| a.factors.contains(&f.id));
         assert!(acted_on || !f.accepted_risk.is_empty(), "{} has no action", f.id);
     }
+}
+
+#[test]
+fn demo_has_a_human_error_and_an_at_risk_act_each_with_a_linked_action() {
+    use waterline::model::behaviour::{derive_outcome, outcome_disagrees};
+    use waterline::model::just_culture::Family;
+    let s = demo();
+    let mut families = Vec::new();
+    for b in &s.behaviours {
+        let outcome = derive_outcome(&b.answers).unwrap_or_else(|e| panic!("{}: {e}", b.id));
+        assert_eq!(outcome_disagrees(b), None, "{}", b.id);
+        assert!(s.actions_for(&b.id).next().is_some(), "{} has no linked action", b.id);
+        families.push(outcome.family);
+    }
+    assert_eq!(families, [Family::AtRisk, Family::HumanError]);
 }
 
 #[test]

@@ -4,25 +4,8 @@
 mod common;
 
 use common::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use waterline::tui::action::Action;
 use waterline::tui::app::{Model, update};
-use waterline::tui::render::render;
-
-fn draw(m: &Model, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| render(m, frame)).expect("draws");
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let line: String =
-            (0..width).map(|x| buffer[(x, y)].symbol().to_string()).collect::<String>();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn both_sizes(name: &str, m: &Model) {
     for (w, h) in [(80, 24), (120, 40)] {

@@ -53,6 +53,7 @@ fn golden_file_reads_every_kind_of_item() {
     assert!(!s.factors[1].accepted_risk.is_empty());
     assert_eq!(s.behaviours[0].answers[4], ("rule_workable".to_string(), Answer::DontKnow));
     assert_eq!(s.behaviours[0].event.as_deref(), Some("e1"));
+    assert_eq!(s.actions[0].behaviours, ["b1"]);
     assert_eq!(s.actions[1].status, ActionStatus::WontDo);
     assert_eq!(s.actions[0].due.unwrap().to_string(), "2026-03-16");
     assert_eq!(s.open_action_count(), 1);

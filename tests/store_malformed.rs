@@ -98,6 +98,11 @@ fn action_naming_a_missing_factor_points_at_the_reference() {
 }
 
 #[test]
+fn action_naming_a_missing_behaviour_points_at_the_reference() {
+    insta::assert_snapshot!(error_for("dangling_action_behaviour"));
+}
+
+#[test]
 fn behaviour_naming_a_missing_event_points_at_the_reference() {
     insta::assert_snapshot!(error_for("dangling_behaviour_event"));
 }

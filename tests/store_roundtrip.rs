@@ -165,32 +165,43 @@ fn behaviour(i: usize, events: usize) -> impl Strategy<Value = Behaviour> {
         answers.into_iter().filter(|(q, _)| seen.insert(q.clone())).collect()
     });
     let event = refs("e", events).prop_map(|mut r| r.pop());
-    ((text(), text(), event), answers, (text(), text()), extra()).prop_map(
-        move |((act, context, event), answers, (outcome, note), extra)| Behaviour {
-            id: format!("b{}", i + 1),
-            act,
-            context,
-            event,
+    let review = (text(), text());
+    ((text(), text(), event), answers, (text(), text()), review, extra()).prop_map(
+        move |(
+            (act, context, event),
             answers,
-            outcome,
-            note,
+            (outcome, note),
+            (evidence, second_reviewer),
             extra,
+        )| {
+            Behaviour {
+                id: format!("b{}", i + 1),
+                act,
+                context,
+                event,
+                answers,
+                outcome,
+                note,
+                evidence,
+                second_reviewer,
+                extra,
+            }
         },
     )
 }
 
-fn action(i: usize, factors: usize) -> impl Strategy<Value = ActionItem> {
+fn action(i: usize, factors: usize, behaviours: usize) -> impl Strategy<Value = ActionItem> {
     use ActionKind as K;
     use ActionStatus as S;
     let status = pick(&[S::Idea, S::Open, S::InProgress, S::Done, S::Verified, S::WontDo]);
     let kind = prop::option::of(pick(&[K::Detect, K::Mitigate, K::Prevent, K::Repair, K::Process]));
     let who = (text(), text(), text());
-    let how = (prop::option::of(date()), status, kind, refs("f", factors));
+    let how = (prop::option::of(date()), status, kind, (refs("f", factors), refs("b", behaviours)));
     let record = (text(), text(), text());
     (who, how, record, extra()).prop_map(
         move |(
             (text, team, owner),
-            (due, status, kind, factors),
+            (due, status, kind, (factors, behaviours)),
             (ticket, verification, decision),
             extra,
         )| {
@@ -203,6 +214,7 @@ fn action(i: usize, factors: usize) -> impl Strategy<Value = ActionItem> {
                 status,
                 kind,
                 factors,
+                behaviours,
                 ticket,
                 verification,
                 decision,
@@ -227,7 +239,7 @@ fn session() -> impl Strategy<Value = Session> {
             (0..nw).map(why).collect::<Vec<_>>(),
             (0..nf).map(|i| factor(i, nw, ne)).collect::<Vec<_>>(),
             (0..nb).map(|i| behaviour(i, ne)).collect::<Vec<_>>(),
-            (0..na).map(|i| action(i, nf)).collect::<Vec<_>>(),
+            (0..na).map(|i| action(i, nf, nb)).collect::<Vec<_>>(),
             proptest::collection::vec(dismissal(), 0..3),
             extra(),
         )

@@ -15,6 +15,8 @@ pub struct ActionItem {
     pub status: ActionStatus,
     pub kind: Option<ActionKind>,
     pub factors: Vec<String>,
+    /// The behaviours this action responds to (a draft turned into an action).
+    pub behaviours: Vec<String>,
     pub ticket: String,
     /// Evidence that the fix works; required before `verified`.
     pub verification: String,
@@ -36,6 +38,17 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Idea => "idea",
+            Self::Open => "open",
+            Self::InProgress => "in-progress",
+            Self::Done => "done",
+            Self::Verified => "verified",
+            Self::WontDo => "wont-do",
+        }
+    }
+
     /// Committed and not yet finished.
     pub fn is_open(self) -> bool {
         matches!(self, Self::Open | Self::InProgress)

@@ -2,10 +2,12 @@
 
 pub mod actions;
 pub mod behaviour;
+pub mod behaviour_summary;
 pub mod dismissal;
 pub mod factors;
 pub mod history;
 pub mod ids;
+pub mod just_culture;
 pub mod session;
 pub mod text;
 pub mod time_entry;

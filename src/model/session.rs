@@ -120,6 +120,28 @@ impl Session {
         Some(self.events.remove(index))
     }
 
+    pub fn behaviour(&self, id: &str) -> Option<&Behaviour> {
+        self.behaviours.iter().find(|b| b.id == id)
+    }
+
+    pub fn behaviour_mut(&mut self, id: &str) -> Option<&mut Behaviour> {
+        self.behaviours.iter_mut().find(|b| b.id == id)
+    }
+
+    /// Removes a behaviour and every link to it; the actions themselves stay.
+    pub fn remove_behaviour(&mut self, id: &str) -> Option<Behaviour> {
+        let index = self.behaviours.iter().position(|b| b.id == id)?;
+        for action in &mut self.actions {
+            action.behaviours.retain(|b| b != id);
+        }
+        Some(self.behaviours.remove(index))
+    }
+
+    /// The actions linked to a behaviour.
+    pub fn actions_for(&self, behaviour: &str) -> impl Iterator<Item = &ActionItem> {
+        self.actions.iter().filter(move |a| a.behaviours.iter().any(|b| b == behaviour))
+    }
+
     /// Keeps events in time order; equal times keep their entry order.
     pub fn sort_events(&mut self) {
         self.events.sort_by_key(|e| e.at);

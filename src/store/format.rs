@@ -36,7 +36,7 @@ pub(super) const WHY_KEYS: &[&str] = &["id", "parent", "text", "system_condition
 pub(super) const FACTOR_KEYS: &[&str] =
     &["id", "text", "category", "whys", "events", "accepted_risk"];
 pub(super) const BEHAVIOUR_KEYS: &[&str] =
-    &["id", "act", "context", "answers", "outcome", "note", "event"];
+    &["id", "act", "context", "answers", "outcome", "note", "event", "evidence", "second_reviewer"];
 pub(super) const ACTION_KEYS: &[&str] = &[
     "id",
     "text",
@@ -46,6 +46,7 @@ pub(super) const ACTION_KEYS: &[&str] = &[
     "status",
     "kind",
     "factors",
+    "behaviours",
     "ticket",
     "verification",
     "decision",
@@ -142,6 +143,8 @@ pub(super) struct BehaviourV1 {
     pub outcome: String,
     pub note: String,
     pub event: Option<Spanned<String>>,
+    pub evidence: String,
+    pub second_reviewer: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -155,6 +158,7 @@ pub(super) struct ActionV1 {
     pub status: ActionStatus,
     pub kind: Option<ActionKind>,
     pub factors: Vec<Spanned<String>>,
+    pub behaviours: Vec<Spanned<String>>,
     pub ticket: String,
     pub verification: String,
     pub decision: String,
@@ -248,6 +252,8 @@ impl FileV1 {
                     answers: b.answers.into_iter().collect(),
                     outcome: b.outcome,
                     note: b.note,
+                    evidence: b.evidence,
+                    second_reviewer: b.second_reviewer,
                 }
             })
             .collect();
@@ -265,6 +271,7 @@ impl FileV1 {
                     status: a.status,
                     kind: a.kind,
                     factors: texts(a.factors),
+                    behaviours: texts(a.behaviours),
                     ticket: a.ticket,
                     verification: a.verification,
                     decision: a.decision,

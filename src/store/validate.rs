@@ -21,7 +21,8 @@ pub(super) fn check(file: &FileV1, text: &str) -> Result<(), Problem> {
     let events = c.ids("event", "e", file.event.iter().map(|e| (e.span(), &e.get_ref().id)));
     let whys = c.ids("why", "w", file.why.iter().map(|w| (w.span(), &w.get_ref().id)));
     let factors = c.ids("factor", "f", file.factor.iter().map(|f| (f.span(), &f.get_ref().id)));
-    c.ids("behaviour", "b", file.behaviour.iter().map(|b| (b.span(), &b.get_ref().id)));
+    let behaviours =
+        c.ids("behaviour", "b", file.behaviour.iter().map(|b| (b.span(), &b.get_ref().id)));
     c.ids("action", "a", file.action.iter().map(|a| (a.span(), &a.get_ref().id)));
 
     for event in &file.event {
@@ -59,6 +60,7 @@ pub(super) fn check(file: &FileV1, text: &str) -> Result<(), Problem> {
     for action in &file.action {
         let who = label("action", &action.get_ref().id);
         c.references(&who, "factor", "factors", &action.get_ref().factors, &factors);
+        c.references(&who, "behaviour", "behaviours", &action.get_ref().behaviours, &behaviours);
     }
     c.why_loops(file);
 

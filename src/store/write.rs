@@ -120,6 +120,8 @@ fn behaviour(w: &mut Writer, b: &Behaviour) {
     if let Some(event) = &b.event {
         w.value("event", event);
     }
+    w.text("evidence", &b.evidence);
+    w.text("second_reviewer", &b.second_reviewer);
     w.extra(&b.extra, BEHAVIOUR_KEYS);
 }
 
@@ -137,6 +139,7 @@ fn action(w: &mut Writer, a: &ActionItem) {
         w.value("kind", kind);
     }
     w.list("factors", &a.factors);
+    w.list("behaviours", &a.behaviours);
     w.text("ticket", &a.ticket);
     w.text("verification", &a.verification);
     w.text("decision", &a.decision);
@@ -311,6 +314,8 @@ mod tests {
             answers: vec![("q".into(), Answer::Yes)],
             outcome: "o".into(),
             note: "n".into(),
+            evidence: "e".into(),
+            second_reviewer: "r".into(),
             extra: Extra::new(),
         });
         s.actions.push(ActionItem {
@@ -321,6 +326,7 @@ mod tests {
             due: Some(t.date_naive()),
             kind: Some(ActionKind::Prevent),
             factors: vec!["f1".into()],
+            behaviours: vec!["b1".into()],
             ticket: "t".into(),
             verification: "v".into(),
             decision: "d".into(),

@@ -90,6 +90,18 @@ pub enum Action {
     MarkDetected,
     MarkMitigated,
     MarkResolved,
+    // Behaviours and the Just Culture classifier.
+    AddBehaviour,
+    EditBehaviour,
+    DeleteBehaviour,
+    Classify,
+    AnswerYes,
+    AnswerNo,
+    AnswerDontKnow,
+    AnswerBack,
+    DraftToAction,
+    RecordEvidence,
+    BehaviourSummary,
     // Forms and dialogs.
     Submit,
     Cancel,
@@ -170,6 +182,17 @@ bindables! {
     "mark_detected" => Action::MarkDetected, "detected", "mark as detection";
     "mark_mitigated" => Action::MarkMitigated, "mitigated", "mark as mitigation";
     "mark_resolved" => Action::MarkResolved, "resolved", "mark as resolution";
+    "add_behaviour" => Action::AddBehaviour, "add", "describe an act (what was done, not who did it)";
+    "edit_behaviour" => Action::EditBehaviour, "edit", "edit the selected act, its context and event";
+    "delete_behaviour" => Action::DeleteBehaviour, "delete", "delete the selected act (undo brings it back)";
+    "classify" => Action::Classify, "classify", "classify the selected act, one question at a time";
+    "answer_yes" => Action::AnswerYes, "yes", "answer yes";
+    "answer_no" => Action::AnswerNo, "no", "answer no";
+    "answer_dont_know" => Action::AnswerDontKnow, "don't know", "answer don't know (takes the less culpable branch)";
+    "answer_back" => Action::AnswerBack, "back", "back to the previous question";
+    "draft_to_action" => Action::DraftToAction, "to action", "turn the selected draft into an action item";
+    "record_evidence" => Action::RecordEvidence, "evidence", "record the evidence and second reviewer (reckless)";
+    "behaviour_summary" => Action::BehaviourSummary, "summary", "outcome counts and warnings";
     "submit" => Action::Submit, "save", "save the form";
     "cancel" => Action::Cancel, "cancel", "close without changes";
     "next_field" => Action::NextField, "next field", "next field";

@@ -5,10 +5,11 @@ use std::cell::Cell;
 use std::path::PathBuf;
 
 use super::action::{Action, Step};
+use super::behaviours_step::{self, BehavioursView};
 use super::effects::Effect;
 use super::form::{Form, Purpose};
 use super::keymap::{Context, KeyInput, Keymap};
-use super::{incident_form, messages, timeline_edit};
+use super::{behaviour_form, incident_form, messages, timeline_edit};
 use crate::model::history::History;
 use crate::model::ids::IdAllocator;
 use crate::model::{Session, Timestamp};
@@ -71,11 +72,14 @@ pub struct Doc {
     pub demo: bool,
     pub history: History,
     pub event_ids: IdAllocator,
+    pub behaviour_ids: IdAllocator,
+    pub action_ids: IdAllocator,
     pub dirty: bool,
     pub last_saved: Option<chrono::DateTime<chrono::Local>>,
     pub save_error: Option<String>,
     pub step: Step,
     pub timeline: TimelineView,
+    pub behaviours: BehavioursView,
 }
 
 #[derive(Debug, Default)]
@@ -122,6 +126,10 @@ impl Doc {
         session.sort_events();
         let mut event_ids = IdAllocator::new("e");
         event_ids.observe(session.events.iter().map(|e| e.id.as_str()));
+        let mut behaviour_ids = IdAllocator::new("b");
+        behaviour_ids.observe(session.behaviours.iter().map(|b| b.id.as_str()));
+        let mut action_ids = IdAllocator::new("a");
+        action_ids.observe(session.actions.iter().map(|a| a.id.as_str()));
         Doc {
             session,
             path,
@@ -129,11 +137,14 @@ impl Doc {
             demo,
             history: History::default(),
             event_ids,
+            behaviour_ids,
+            action_ids,
             dirty: false,
             last_saved: None,
             save_error: None,
             step: Step::Timeline,
             timeline: TimelineView::default(),
+            behaviours: BehavioursView::default(),
         }
     }
 
@@ -159,9 +170,14 @@ impl Doc {
         }
     }
 
+    /// After the items changed under the views (undo, delete): selections stay in range,
+    /// and an open classifier closes, since what it showed may be gone.
     pub fn clamp_selection(&mut self) {
         let n = self.session.events.len();
         self.timeline.selected = self.timeline.selected.min(n.saturating_sub(1));
+        let n = self.session.behaviours.len();
+        self.behaviours.selected = self.behaviours.selected.min(n.saturating_sub(1));
+        self.behaviours.mode = behaviours_step::Mode::List;
     }
 }
 
@@ -420,6 +436,7 @@ fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         other if doc.step == Step::Timeline => return timeline_edit::action(model, other),
+        other if doc.step == Step::Behaviours => return behaviours_step::action(model, other),
         _ => {}
     }
     Vec::new()
@@ -481,6 +498,10 @@ fn form_action(model: &mut Model, action: Action, mut form: Form) -> Vec<Effect>
                 Purpose::AddEvent | Purpose::EditEvent(_) => timeline_edit::submit(model, form),
                 Purpose::Incident => incident_form::submit(model, form),
                 Purpose::NewReview => incident_form::submit_new(model, form),
+                Purpose::AddBehaviour | Purpose::EditBehaviour(_) => {
+                    behaviour_form::submit(model, form)
+                }
+                Purpose::RecklessEvidence(_) => behaviour_form::submit_evidence(model, form),
             };
         }
         _ => {}
@@ -495,6 +516,9 @@ pub fn refresh_feedback(model: &Model, form: &mut Form) {
     match form.purpose {
         Purpose::AddEvent | Purpose::EditEvent(_) => timeline_edit::preview_time(model, form),
         Purpose::Incident => incident_form::preview_time(model, form),
-        Purpose::NewReview => {}
+        Purpose::NewReview
+        | Purpose::AddBehaviour
+        | Purpose::EditBehaviour(_)
+        | Purpose::RecklessEvidence(_) => {}
     }
 }

@@ -19,6 +19,10 @@ pub enum Purpose {
     EditEvent(String),
     Incident,
     NewReview,
+    AddBehaviour,
+    EditBehaviour(String),
+    /// The written evidence and second reviewer a reckless outcome needs.
+    RecklessEvidence(String),
 }
 
 #[derive(Debug, Clone)]
@@ -40,7 +44,7 @@ pub enum Feedback {
 #[derive(Debug, Clone)]
 pub enum Input {
     Text(Box<TextField>),
-    Choice { options: Vec<&'static str>, index: usize },
+    Choice { options: Vec<String>, index: usize },
 }
 
 impl Field {
@@ -58,15 +62,16 @@ impl Field {
         self
     }
 
-    pub fn choice(label: &'static str, options: Vec<&'static str>, selected: &str) -> Self {
-        let index = options.iter().position(|o| *o == selected).unwrap_or(0);
+    pub fn choice(label: &'static str, options: Vec<impl Into<String>>, selected: &str) -> Self {
+        let options: Vec<String> = options.into_iter().map(Into::into).collect();
+        let index = options.iter().position(|o| o == selected).unwrap_or(0);
         Field { label, input: Input::Choice { options, index }, feedback: None, multiline: false }
     }
 
     pub fn value(&self) -> String {
         match &self.input {
             Input::Text(field) => field.text(),
-            Input::Choice { options, index } => options.get(*index).copied().unwrap_or("").into(),
+            Input::Choice { options, index } => options.get(*index).cloned().unwrap_or_default(),
         }
     }
 }

@@ -48,7 +48,7 @@ pub fn submit_new(model: &mut Model, mut form: Form) -> Vec<Effect> {
 }
 
 pub fn edit(incident: &Incident) -> Form {
-    let statuses = ReviewStatus::ALL.iter().map(|s| s.as_str()).collect();
+    let statuses: Vec<&str> = ReviewStatus::ALL.iter().map(|s| s.as_str()).collect();
     let started = incident.started_at.map(|t| t.to_rfc3339()).unwrap_or_default();
     Form::new(
         Purpose::Incident,

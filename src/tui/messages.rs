@@ -33,3 +33,74 @@ pub fn rescue_failed(problem: &str) -> String {
         "No copy could be written either ({problem}). Your changes are still here: free some space or fix permissions; saving is retried."
     )
 }
+
+// Behaviours and the Just Culture classifier. The questions, explanations and responses
+// themselves live in assets/just_culture.toml.
+
+pub const NO_BEHAVIOUR: &str = "No act selected. Press a to describe one.";
+pub const BEHAVIOUR_DELETED: &str =
+    "Act deleted, with its links from actions. Undo brings it back.";
+pub const ACT_REQUIRED: &str = "Say what was done, in a few words: one observable act.";
+pub const SEVERITY_NEVER_ASKED: &str = "Severity is never asked: judge the act as it looked at the \
+time, not by how bad the result was.";
+pub const ACT_NOT_PERSON: &str = "This labels an act, never a person.";
+pub const EMPTY_BEHAVIOURS: [&str; 4] = [
+    "No acts yet.",
+    "Where a person's act is part of the story, press a to describe it: what was done, never \
+     who did it, and what they knew and saw at the time.",
+    "Then Enter asks the Just Culture questions about it, one at a time.",
+    "Most acts turn out to be human error or at-risk behaviour; both call for system fixes.",
+];
+pub const WIZARD_CLOSED: &str = "Classifier closed; the act keeps its saved answers.";
+pub const RECKLESS_NOT_SAVED: &str =
+    "Not saved: reckless needs written evidence and a second reviewer; r records them.";
+pub const NOT_SAVED: &str =
+    "Not saved: the file holds other answers or another outcome. Answer the last question to save.";
+pub const RECKLESS_ONLY: &str =
+    "Evidence and a second reviewer are only asked for a reckless outcome.";
+pub const EVIDENCE_REQUIRED: &str =
+    "Write down the evidence: what shows the risk was seen and taken.";
+pub const REVIEWER_REQUIRED: &str = "Name a second reviewer who has read the evidence.";
+pub const NO_DRAFT: &str = "Finish the questions first: the drafts follow from the answers.";
+pub const NO_SUMMARY_WARNINGS: &str = "No warnings: every act has a response beyond the person.";
+
+pub fn table_unavailable(problem: &str) -> String {
+    format!("The Just Culture table could not be loaded, so acts cannot be classified: {problem}")
+}
+
+pub fn act_names_person(name: &str) -> String {
+    format!("Describe the act, not the person: leave out “{name}” and say what was done.")
+}
+
+pub fn classified(id: &str, short: &str) -> String {
+    format!("{id} saved as {short}. Undo brings back the previous answers.")
+}
+
+pub fn resumed(id: &str) -> String {
+    format!("{id}: its saved classification. b goes back to change an answer.")
+}
+
+pub fn action_created(action: &str, behaviour: &str) -> String {
+    format!(
+        "Action {action} added (an idea, linked to {behaviour}); give it an owner and a due date."
+    )
+}
+
+pub fn action_exists(action: &str) -> String {
+    format!("That draft is already action {action}.")
+}
+
+pub fn person_only(behaviour: &str, outcome: &str) -> String {
+    format!(
+        "{behaviour} ({outcome}): the only response proposed is about the person; turn a draft \
+         into a system action."
+    )
+}
+
+pub fn reckless_unsupported(behaviour: &str, missing: &[&str]) -> String {
+    let missing: Vec<&str> = missing
+        .iter()
+        .map(|m| if *m == "evidence" { "evidence" } else { "a second reviewer" })
+        .collect();
+    format!("{behaviour} is reckless without {}.", missing.join(" or "))
+}

@@ -2,6 +2,8 @@
 
 pub mod action;
 pub mod app;
+pub mod behaviour_form;
+pub mod behaviours_step;
 pub mod editor;
 pub mod effects;
 pub mod form;
@@ -70,6 +72,11 @@ pub fn run(
             String::new()
         };
         model.notice = Some(app::Notice::problem(format!("{first}{more}")));
+    }
+    // The Just Culture table is checked now, so a broken one is said at once, not mid-review.
+    if let Err(errors) = crate::model::just_culture::builtin() {
+        let first = errors.first().map(ToString::to_string).unwrap_or_default();
+        model.notice = Some(app::Notice::problem(self::messages::table_unavailable(&first)));
     }
     let mut runner = Runner::new(data_dir);
     let mut pending_first = Vec::new();

@@ -82,7 +82,7 @@ pub const SOURCE: &str = "Source / evidence";
 pub const KNOWN: &str = "Known at the time";
 
 fn event_form(event: Option<&Event>) -> Form {
-    let kinds = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+    let kinds: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
     let (purpose, title) = match event {
         Some(e) => (Purpose::EditEvent(e.id.clone()), format!("Edit event {}", e.id)),
         None => (Purpose::AddEvent, "Add event".to_string()),

@@ -79,6 +79,23 @@ pub fn session(m: &Model) -> &Session {
     &m.doc.as_ref().expect("a review is open").session
 }
 
+/// The screen as text, one line per row, trailing spaces trimmed: what snapshots compare.
+pub fn draw(m: &Model, width: u16, height: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| waterline::tui::render::render(m, frame)).expect("draws");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let line: String =
+            (0..width).map(|x| buffer[(x, y)].symbol().to_string()).collect::<String>();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 pub fn texts(m: &Model) -> Vec<String> {
     session(m).events.iter().map(|e| e.text.clone()).collect()
 }

@@ -48,6 +48,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     };
     match doc.step {
         Step::Timeline => super::timeline::render(model, doc, frame, main),
+        Step::Behaviours => super::behaviours::render(model, doc, frame, main),
         step => super::placeholder::render(model, step, frame, main),
     }
     render_side(model, doc, frame, side);
@@ -134,9 +135,12 @@ fn banner(model: &Model, doc: &Doc) -> Option<String> {
 fn render_side(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let theme = &model.theme;
     let prompt = prompts::for_step(doc.step);
-    let mut lines: Vec<Line> = Vec::new();
-    if doc.step == Step::Timeline {
-        lines.extend(super::timeline::details(model, doc));
+    let mut lines: Vec<Line> = match doc.step {
+        Step::Timeline => super::timeline::details(model, doc),
+        Step::Behaviours => super::behaviours::details(model, doc, area.height.saturating_sub(2)),
+        _ => Vec::new(),
+    };
+    if doc.step == Step::Timeline || !lines.is_empty() {
         lines.push(Line::raw(""));
     }
     lines.extend(prompt.prompt.lines().map(|l| Line::styled(l.to_string(), theme.dim)));

@@ -94,7 +94,7 @@ fn render_value(model: &Model, field: &Field, focused: bool, frame: &mut Frame, 
             frame.render_widget(Paragraph::new(text.text()).wrap(Wrap { trim: false }), area);
         }
         Input::Choice { options, index } => {
-            let value = options.get(*index).copied().unwrap_or("");
+            let value = options.get(*index).map_or("", String::as_str);
             let line = if focused {
                 Line::from(vec![
                     Span::styled("◀ ", theme.key),

@@ -1,5 +1,6 @@
 //! One file per screen or overlay.
 
+pub mod behaviours;
 pub mod console;
 pub mod failed;
 pub mod form;
@@ -7,3 +8,4 @@ pub mod help;
 pub mod home;
 pub mod placeholder;
 pub mod timeline;
+pub mod wizard;

@@ -4,6 +4,7 @@ use ratatui::text::{Line, Span};
 
 use crate::tui::action::Action;
 use crate::tui::app::Model;
+use crate::tui::behaviours_step;
 use crate::tui::keymap::KeyInput;
 
 /// Actions not worth footer space (they are in help).
@@ -25,8 +26,9 @@ fn hidden(action: &Action) -> bool {
 
 pub fn line(model: &Model, width: u16) -> Line<'static> {
     let theme = &model.theme;
-    let reachable: Vec<_> =
-        model.keymap.reachable(&model.contexts()).into_iter().filter(|(_, a)| !hidden(a)).collect();
+    let reachable: Vec<_> = (model.keymap.reachable(&model.contexts()).into_iter())
+        .filter(|(_, a)| !hidden(a) && behaviours_step::offers(model, a))
+        .collect();
     // Aliases ("x/Del") only when everything fits with them.
     let label = |keys: &[KeyInput], aliases: bool| {
         let n = if aliases { 2 } else { 1 };
