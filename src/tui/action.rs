@@ -90,12 +90,37 @@ pub enum Action {
     MarkDetected,
     MarkMitigated,
     MarkResolved,
+    // Five Whys.
+    AddChildWhy,
+    AddSiblingWhy,
+    EditWhy,
+    DeleteWhy,
+    MoveWhyUp,
+    MoveWhyDown,
+    MoveWhy,
+    ToggleFold,
+    Collapse,
+    Expand,
+    MarkSystemCondition,
+    PromoteToFactor,
+    ReframeWhy,
+    BigView,
+    // Contributing factors.
+    AddFactor,
+    EditFactor,
+    DeleteFactor,
+    LinkWhys,
+    LinkEvents,
+    AcceptRisk,
+    TogglePicture,
     // Forms and dialogs.
     Submit,
     Cancel,
     NextField,
     PrevField,
     NewLine,
+    /// Ticks or unticks the item under the cursor in a list of choices.
+    Toggle,
     // Input that is not a command: typed into the focused field, or pasted.
     Type(KeyInput),
     Paste(String),
@@ -167,6 +192,28 @@ bindables! {
     "mark_detected" => Action::MarkDetected, "detected", "mark as detection";
     "mark_mitigated" => Action::MarkMitigated, "mitigated", "mark as mitigation";
     "mark_resolved" => Action::MarkResolved, "resolved", "mark as resolution";
+    "add_child_why" => Action::AddChildWhy, "why?", "ask why of the selected answer: add an answer under it";
+    "add_sibling_why" => Action::AddSiblingWhy, "another", "add another answer beside the selected one";
+    "edit_why" => Action::EditWhy, "edit", "edit the selected answer and its question or note";
+    "delete_why" => Action::DeleteWhy, "delete", "delete the answer and everything under it (undo brings it back)";
+    "move_why_up" => Action::MoveWhyUp, "move up", "move the answer up among its siblings";
+    "move_why_down" => Action::MoveWhyDown, "move down", "move the answer down among its siblings";
+    "move_why" => Action::MoveWhy, "move", "move the answer under another one (choose from a list)";
+    "toggle_fold" => Action::ToggleFold, "fold", "fold or unfold the answers under this one";
+    "collapse" => Action::Collapse, "fold", "fold this answer, or go to its parent";
+    "expand" => Action::Expand, "unfold", "unfold this answer, or go to its first answer";
+    "mark_system_condition" => Action::MarkSystemCondition, "condition", "mark or unmark: reached a system condition someone can change";
+    "promote_to_factor" => Action::PromoteToFactor, "promote", "make a contributing factor from this system condition";
+    "reframe_why" => Action::ReframeWhy, "reframe", "ask a wrong turn again in system terms: add the answer beside it";
+    "big_view" => Action::BigView, "big", "show the selected answer large, for the room (again to go back)";
+    "add_factor" => Action::AddFactor, "add", "add a contributing factor";
+    "edit_factor" => Action::EditFactor, "edit", "edit the selected factor";
+    "delete_factor" => Action::DeleteFactor, "delete", "delete the selected factor (undo brings it back)";
+    "link_whys" => Action::LinkWhys, "whys", "choose the whys that evidence this factor";
+    "link_events" => Action::LinkEvents, "events", "choose the timeline events that evidence this factor";
+    "accept_risk" => Action::AcceptRisk, "accept risk", "record a reasoned decision to accept this risk";
+    "toggle_picture" => Action::TogglePicture, "picture", "switch between the list and the picture";
+    "toggle" => Action::Toggle, "tick", "tick or untick the item";
     "submit" => Action::Submit, "save", "save the form";
     "cancel" => Action::Cancel, "cancel", "close without changes";
     "next_field" => Action::NextField, "next field", "next field";

@@ -8,7 +8,8 @@ use super::action::{Action, Step};
 use super::effects::Effect;
 use super::form::{Form, Purpose};
 use super::keymap::{Context, KeyInput, Keymap};
-use super::{incident_form, messages, timeline_edit};
+use super::picker::Picker;
+use super::{factors_step, incident_form, messages, picker, timeline_edit, whys_step};
 use crate::model::history::History;
 use crate::model::ids::IdAllocator;
 use crate::model::{Session, Timestamp};
@@ -71,11 +72,35 @@ pub struct Doc {
     pub demo: bool,
     pub history: History,
     pub event_ids: IdAllocator,
+    pub why_ids: IdAllocator,
+    pub factor_ids: IdAllocator,
     pub dirty: bool,
     pub last_saved: Option<chrono::DateTime<chrono::Local>>,
     pub save_error: Option<String>,
     pub step: Step,
     pub timeline: TimelineView,
+    pub whys: WhysView,
+    pub factors: FactorsView,
+}
+
+/// What the Whys step shows: which answer is selected, which are folded, large or not.
+#[derive(Debug, Default)]
+pub struct WhysView {
+    /// The selected answer's id; the first visible one when unset or gone.
+    pub selected: Option<String>,
+    pub collapsed: std::collections::HashSet<String>,
+    /// The selected answer large, for the room.
+    pub big: bool,
+    pub offset: Cell<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct FactorsView {
+    /// Index into the factors, in file order.
+    pub selected: usize,
+    /// The incident with its factors around it, instead of the list.
+    pub picture: bool,
+    pub offset: Cell<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -91,6 +116,8 @@ pub enum Overlay {
         scroll: u16,
     },
     Form(Form),
+    /// A list to choose from: a new parent, the evidence of a factor.
+    Pick(Picker),
     /// Several lines were pasted into the add-event form: one event per line?
     PasteOffer {
         lines: Vec<String>,
@@ -122,6 +149,10 @@ impl Doc {
         session.sort_events();
         let mut event_ids = IdAllocator::new("e");
         event_ids.observe(session.events.iter().map(|e| e.id.as_str()));
+        let mut why_ids = IdAllocator::new("w");
+        why_ids.observe(session.whys.iter().map(|w| w.id.as_str()));
+        let mut factor_ids = IdAllocator::new("f");
+        factor_ids.observe(session.factors.iter().map(|f| f.id.as_str()));
         Doc {
             session,
             path,
@@ -129,11 +160,15 @@ impl Doc {
             demo,
             history: History::default(),
             event_ids,
+            why_ids,
+            factor_ids,
             dirty: false,
             last_saved: None,
             save_error: None,
             step: Step::Timeline,
             timeline: TimelineView::default(),
+            whys: WhysView::default(),
+            factors: FactorsView::default(),
         }
     }
 
@@ -162,6 +197,8 @@ impl Doc {
     pub fn clamp_selection(&mut self) {
         let n = self.session.events.len();
         self.timeline.selected = self.timeline.selected.min(n.saturating_sub(1));
+        let n = self.session.factors.len();
+        self.factors.selected = self.factors.selected.min(n.saturating_sub(1));
     }
 }
 
@@ -188,6 +225,7 @@ impl Model {
         match (&self.overlay, self.screen) {
             (Some(Overlay::Help { .. }), _) => vec![Context::Help, Context::Global],
             (Some(Overlay::Form(_) | Overlay::PasteOffer { .. }), _) => vec![Context::Form],
+            (Some(Overlay::Pick(_)), _) => vec![Context::Pick, Context::Global],
             (None, Screen::Home) => vec![Context::Home, Context::Global],
             (None, Screen::Failed) => vec![Context::Global],
             (None, Screen::Console) => {
@@ -420,6 +458,8 @@ fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         other if doc.step == Step::Timeline => return timeline_edit::action(model, other),
+        other if doc.step == Step::Whys => return whys_step::action(model, other),
+        other if doc.step == Step::Factors => return factors_step::action(model, other),
         _ => {}
     }
     Vec::new()
@@ -440,6 +480,7 @@ fn overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
             timeline_edit::paste_offer(model, action, lines, events, form)
         }
         Some(Overlay::Form(form)) => form_action(model, action, form),
+        Some(Overlay::Pick(list)) => picker::action(model, action, list),
         None => Vec::new(),
     }
 }
@@ -464,6 +505,8 @@ fn form_action(model: &mut Model, action: Action, mut form: Form) -> Vec<Effect>
                 Purpose::AddEvent | Purpose::EditEvent(_) => timeline_edit::submit(model, form),
                 Purpose::Incident => incident_form::submit(model, form),
                 Purpose::NewReview => incident_form::submit_new(model, form),
+                Purpose::AddWhy(_) | Purpose::EditWhy(_) => whys_step::submit(model, form),
+                Purpose::AddFactor | Purpose::EditFactor(_) => factors_step::submit(model, form),
             };
         }
         _ => {}
@@ -479,5 +522,7 @@ pub fn refresh_feedback(model: &Model, form: &mut Form) {
         Purpose::AddEvent | Purpose::EditEvent(_) => timeline_edit::preview_time(model, form),
         Purpose::Incident => incident_form::preview_time(model, form),
         Purpose::NewReview => {}
+        Purpose::AddWhy(_) | Purpose::EditWhy(_) => whys_step::feedback(model, form),
+        Purpose::AddFactor | Purpose::EditFactor(_) => factors_step::feedback(model, form),
     }
 }

@@ -3,16 +3,19 @@
 pub mod action;
 pub mod app;
 pub mod effects;
+pub mod factors_step;
 pub mod form;
 pub mod incident_form;
 pub mod keymap;
 pub mod messages;
+pub mod picker;
 pub mod prompts;
 pub mod render;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod timeline_edit;
+pub mod whys_step;
 pub mod widgets;
 
 use std::collections::VecDeque;

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::action::Step;
+use crate::model::Category;
 
 const PROMPTS: &str = include_str!("../../assets/prompts.toml");
 
@@ -19,6 +20,21 @@ pub struct StepPrompt {
 
 static ALL: LazyLock<HashMap<String, StepPrompt>> =
     LazyLock::new(|| toml::from_str(PROMPTS).unwrap_or_default());
+
+const CATEGORIES: &str = include_str!("../../assets/factor_categories.toml");
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct CategoryPrompt {
+    prompt: String,
+}
+
+static CATEGORY_PROMPTS: LazyLock<HashMap<String, CategoryPrompt>> =
+    LazyLock::new(|| toml::from_str(CATEGORIES).unwrap_or_default());
+
+/// The question to ask the room about one category of factor.
+pub fn for_category(category: Category) -> &'static str {
+    CATEGORY_PROMPTS.get(category.as_str()).map_or("", |p| p.prompt.as_str())
+}
 
 /// The prompt for a step; empty if the asset lacks it (a test makes sure it doesn't).
 pub fn for_step(step: Step) -> StepPrompt {
@@ -36,9 +52,21 @@ mod tests {
         for step in Step::ALL {
             let p = parsed.get(step.key()).expect("step has prompts");
             assert!(!p.prompt.trim().is_empty(), "{step:?}");
-            if step != Step::Timeline {
+            if !matches!(step, Step::Timeline | Step::Whys | Step::Factors) {
                 assert!(p.coming.is_some(), "{step:?} says what it will hold");
+            } else {
+                assert!(p.coming.is_none(), "{step:?} is built: no “coming” text");
             }
+        }
+    }
+
+    #[test]
+    fn every_factor_category_has_a_question() {
+        let parsed: HashMap<String, CategoryPrompt> =
+            toml::from_str(CATEGORIES).expect("assets/factor_categories.toml parses");
+        assert_eq!(parsed.len(), Category::ALL.len(), "no stray categories");
+        for category in Category::ALL {
+            assert!(for_category(category).ends_with('?'), "{category:?}");
         }
     }
 }

@@ -1,9 +1,14 @@
 //! One file per screen or overlay.
 
 pub mod console;
+pub mod factors;
+pub mod factors_picture;
 pub mod failed;
 pub mod form;
 pub mod help;
 pub mod home;
+pub mod picker;
 pub mod placeholder;
 pub mod timeline;
+pub mod whys;
+pub mod whys_big;

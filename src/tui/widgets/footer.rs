@@ -20,6 +20,10 @@ fn hidden(action: &Action) -> bool {
             | Action::PrevStep
             | Action::GoToStep(_)
             | Action::PrevField
+            | Action::Collapse
+            | Action::Expand
+            | Action::MoveWhyUp
+            | Action::MoveWhyDown
     )
 }
 
