@@ -98,8 +98,8 @@ fn help_overlay() {
 #[test]
 fn step_still_being_built() {
     let mut m = open(demo_session());
-    keys(&mut m, "2");
-    both_sizes("whys__placeholder", &m);
+    keys(&mut m, "4");
+    both_sizes("behaviours__placeholder", &m);
 }
 
 #[test]

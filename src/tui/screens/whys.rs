@@ -172,7 +172,7 @@ pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
             lines.push(Line::styled(format!("{head}: “{}”", turn.matched), theme.problem));
             if !reframed {
                 for q in [words::REASK_SYSTEM, words::REASK_LIKELY, reask(turn.focus)] {
-                    lines.push(Line::raw(format!("  {q}")));
+                    lines.push(Line::styled(format!("? {q}"), theme.title));
                 }
                 lines.push(key_line(
                     model,
@@ -234,7 +234,8 @@ pub fn check_lines(model: &Model, checks: &[Check], heading: &str) -> Vec<Line<'
 /// The chain of answers above `id`, from the incident down, wrapped to `width`.
 pub fn breadcrumb(doc: &Doc, id: &str, width: usize) -> Vec<String> {
     let path = doc.session.whys.path_to_root(id);
-    let each = (width / 3).clamp(12, 40);
+    // Shorter crumbs for longer chains, so the whole chain fits in about two lines.
+    let each = (2 * width / path.len().max(1)).saturating_sub(8).clamp(10, 40);
     let mut crumbs = vec![format!("◉ {}", truncate(&doc.session.incident.title, each))];
     crumbs.extend(
         path[..path.len().saturating_sub(1)]
