@@ -185,7 +185,10 @@ fn a_factor_without_action_is_covered_by_a_reasoned_accepted_risk() {
     keys(&mut m, "jjjj");
     keys(&mut m, "r");
     answer(&mut m, "Rota change agreed for next quarter's hiring plan");
-    assert_eq!(session(&m).factors[4].accepted_risk, "Rota change agreed for next quarter's hiring plan");
+    assert_eq!(
+        session(&m).factors[4].accepted_risk,
+        "Rota change agreed for next quarter's hiring plan"
+    );
     assert!(coverage::check(session(&m)).is_empty());
 }
 

@@ -2,6 +2,8 @@
 //! phrases that put a person's attributes where a system condition should be. The
 //! linter's person-focused categories replace this file; `wrong_turn` keeps its signature.
 
+use std::sync::LazyLock;
+
 use super::{Focus, WrongTurn};
 
 /// One phrase: slots separated by spaces. In a slot, `a|b` are alternatives, a trailing
@@ -120,22 +122,57 @@ struct Token {
     end: usize,
 }
 
+/// A phrase read once into slots, so matching allocates nothing.
+struct Compiled {
+    focus: Focus,
+    needs_person: bool,
+    slots: Vec<Slot>,
+}
+
+enum Slot {
+    /// One of these words; `true` marks a word start (`careless*`).
+    Word(Vec<(&'static str, bool)>),
+    Optional(Vec<(&'static str, bool)>),
+    Skip(usize),
+}
+
+static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
+    PHRASES
+        .iter()
+        .map(|p| Compiled {
+            focus: p.focus,
+            needs_person: p.needs_person,
+            slots: p.slots.split(' ').map(slot).collect(),
+        })
+        .collect()
+});
+
+fn slot(text: &'static str) -> Slot {
+    if let Some(n) = text.strip_prefix('~') {
+        return Slot::Skip(n.parse().unwrap_or(0));
+    }
+    let words = |t: &'static str| -> Vec<(&'static str, bool)> {
+        t.split('|').map(|w| w.strip_suffix('*').map_or((w, false), |stem| (stem, true))).collect()
+    };
+    match text.strip_suffix('?') {
+        Some(t) => Slot::Optional(words(t)),
+        None => Slot::Word(words(text)),
+    }
+}
+
 pub fn find(text: &str, known_names: &[String]) -> Option<WrongTurn> {
     let tokens = tokens(text);
-    let names: Vec<String> = known_names
-        .iter()
-        .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() > 1)
-        .map(str::to_lowercase)
-        .collect();
     let person = tokens.iter().any(|t| {
         let bare = t.word.trim_end_matches("'s");
-        PERSON_WORDS.contains(&bare) || names.iter().any(|n| n == bare)
+        PERSON_WORDS.contains(&bare)
+            || known_names.iter().any(|n| {
+                n.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.chars().count() > 1 && w.to_lowercase() == bare)
+            })
     });
     for i in 0..tokens.len() {
-        for phrase in PHRASES.iter().filter(|p| person || !p.needs_person) {
-            let slots: Vec<&str> = phrase.slots.split(' ').collect();
-            if let Some(end) = match_at(&tokens, i, &slots) {
+        for phrase in COMPILED.iter().filter(|p| person || !p.needs_person) {
+            if let Some(end) = match_at(&tokens, i, &phrase.slots).filter(|end| *end > i) {
                 let (start, stop) = (tokens[i].start, tokens[end - 1].end);
                 return Some(WrongTurn {
                     focus: phrase.focus,
@@ -150,31 +187,31 @@ pub fn find(text: &str, known_names: &[String]) -> Option<WrongTurn> {
 }
 
 /// Where the phrase ends (one past its last token) when it matches from token `i`.
-fn match_at(tokens: &[Token], i: usize, slots: &[&str]) -> Option<usize> {
+fn match_at(tokens: &[Token], i: usize, slots: &[Slot]) -> Option<usize> {
     let Some((slot, rest)) = slots.split_first() else { return Some(i) };
-    if let Some(n) = slot.strip_prefix('~') {
-        let n: usize = n.parse().unwrap_or(0);
-        return (0..=n).find_map(|skip| {
-            match_at(tokens, i + skip, rest).filter(|_| i + skip <= tokens.len())
-        });
+    match slot {
+        Slot::Skip(n) => (0..=*n)
+            .filter(|skip| i + skip <= tokens.len())
+            .find_map(|skip| match_at(tokens, i + skip, rest)),
+        Slot::Optional(words) => tokens
+            .get(i)
+            .filter(|t| any_word(&t.word, words))
+            .and_then(|_| match_at(tokens, i + 1, rest))
+            .or_else(|| match_at(tokens, i, rest)),
+        Slot::Word(words) => {
+            let token = tokens.get(i)?;
+            any_word(&token.word, words).then_some(())?;
+            match_at(tokens, i + 1, rest)
+        }
     }
-    if let Some(word) = slot.strip_suffix('?') {
-        return match_at(tokens, i, &[&[word][..], rest].concat())
-            .or_else(|| match_at(tokens, i, rest));
-    }
-    let token = tokens.get(i)?;
-    slot.split('|').any(|alt| word_matches(&token.word, alt)).then_some(())?;
-    match_at(tokens, i + 1, rest)
 }
 
-fn word_matches(word: &str, pattern: &str) -> bool {
-    if pattern == "'s" {
-        return word.len() > 2 && word.ends_with("'s");
-    }
-    match pattern.strip_suffix('*') {
-        Some(stem) => word.starts_with(stem),
-        None => word == pattern,
-    }
+fn any_word(word: &str, words: &[(&str, bool)]) -> bool {
+    words.iter().any(|(w, prefix)| match (*w, prefix) {
+        ("'s", _) => word.len() > 2 && word.ends_with("'s"),
+        (stem, true) => word.starts_with(stem),
+        (exact, false) => word == exact,
+    })
 }
 
 /// Lower-cased words with their byte spans; "didn't" becomes "did" "not" and "should've"
