@@ -6,9 +6,11 @@ use std::path::PathBuf;
 
 use super::action::{Action, Step};
 use super::effects::Effect;
+use super::factors_step::FactorsView;
 use super::form::{Form, Purpose};
 use super::keymap::{Context, KeyInput, Keymap};
 use super::picker::Picker;
+use super::whys_step::WhysView;
 use super::{factors_step, incident_form, messages, picker, timeline_edit, whys_step};
 use crate::model::history::History;
 use crate::model::ids::IdAllocator;
@@ -81,26 +83,6 @@ pub struct Doc {
     pub timeline: TimelineView,
     pub whys: WhysView,
     pub factors: FactorsView,
-}
-
-/// What the Whys step shows: which answer is selected, which are folded, large or not.
-#[derive(Debug, Default)]
-pub struct WhysView {
-    /// The selected answer's id; the first visible one when unset or gone.
-    pub selected: Option<String>,
-    pub collapsed: std::collections::HashSet<String>,
-    /// The selected answer large, for the room.
-    pub big: bool,
-    pub offset: Cell<usize>,
-}
-
-#[derive(Debug, Default)]
-pub struct FactorsView {
-    /// Index into the factors, in file order.
-    pub selected: usize,
-    /// The incident with its factors around it, instead of the list.
-    pub picture: bool,
-    pub offset: Cell<usize>,
 }
 
 #[derive(Debug, Default)]

@@ -1,6 +1,8 @@
 //! The contributing-factors step: adding and editing factors, choosing their evidence from
 //! the whys and the timeline, and recording a reasoned decision to accept a risk.
 
+use std::cell::Cell;
+
 use super::action::Action;
 use super::app::{Doc, Model, Notice, Overlay};
 use super::effects::Effect;
@@ -15,6 +17,15 @@ use crate::model::{Category, Factor, WhyTree};
 pub const TEXT: &str = "Contributing factor";
 pub const CATEGORY: &str = "Category";
 pub const RISK: &str = "Accepted risk";
+
+#[derive(Debug, Default)]
+pub struct FactorsView {
+    /// Index into the factors, in file order.
+    pub selected: usize,
+    /// The incident with its factors around it, instead of the list.
+    pub picture: bool,
+    pub offset: Cell<usize>,
+}
 
 pub fn selected(doc: &Doc) -> Option<&Factor> {
     doc.session.factors.get(doc.factors.selected)
@@ -31,6 +42,8 @@ pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Top => *sel = 0,
         Action::Bottom => *sel = n.saturating_sub(1),
         Action::TogglePicture => doc.factors.picture = !doc.factors.picture,
+        // Keys with no meaning here do nothing, rather than explain a missing selection.
+        Action::Type(_) | Action::Paste(_) => {}
         _ if doc.read_only => model.notice = Some(Notice::problem(messages::READ_ONLY)),
         Action::AddFactor => model.overlay = Some(Overlay::Form(factor_form(None))),
         _ if current.is_none() => model.notice = Some(Notice::info(messages::NO_FACTOR_SELECTED)),

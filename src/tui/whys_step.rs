@@ -1,6 +1,9 @@
 //! The Five Whys step: asking why of an answer, branching, folding, moving answers about,
 //! marking system conditions, reframing wrong turns and promoting conditions to factors.
 
+use std::cell::Cell;
+use std::collections::HashSet;
+
 use super::action::{Action, Step};
 use super::app::{Doc, Model, Notice, Overlay};
 use super::effects::Effect;
@@ -15,6 +18,17 @@ use crate::tui::widgets::truncate;
 pub const ANSWER: &str = "Answer";
 pub const NOTE: &str = "Question / note";
 const PAGE: usize = 10;
+
+/// What the Whys step shows: which answer is selected, which are folded, large or not.
+#[derive(Debug, Default)]
+pub struct WhysView {
+    /// The selected answer's id; the first visible one when unset or gone.
+    pub selected: Option<String>,
+    pub collapsed: HashSet<String>,
+    /// The selected answer large, for the room.
+    pub big: bool,
+    pub offset: Cell<usize>,
+}
 
 /// The answers on screen, depth first, skipping those under a folded answer.
 pub fn visible(doc: &Doc) -> Vec<(&Why, usize)> {
@@ -63,6 +77,8 @@ pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
         | Action::Top
         | Action::Bottom => step_selection(doc, &action),
         Action::BigView => doc.whys.big = !doc.whys.big,
+        // Keys with no meaning here do nothing, rather than explain a missing selection.
+        Action::Type(_) | Action::Paste(_) => {}
         Action::ToggleFold | Action::Collapse | Action::Expand => fold(model, &action),
         _ if read_only => model.notice = Some(Notice::problem(messages::READ_ONLY)),
         Action::AddChildWhy => open_form(model, WhyPlace::Child(current)),
