@@ -152,3 +152,34 @@ fn self_review_template_sets_mode_and_tag() {
     let standard = load("standard.toml", STANDARD).session;
     assert_eq!(standard.incident.mode, Mode::Facilitated);
 }
+
+#[test]
+fn demo_factors_match_the_figure_in_the_domain_source() {
+    let s = demo();
+    // The figure: no config validation, no canary deployment, alert threshold too high,
+    // runbook outdated, on-call fatigued (as a rota condition).
+    let figure: [&[&str]; 5] =
+        [&["validation", "config"], &["canary"], &["alert", "threshold"], &["runbook"], &["rota"]];
+    for words in figure {
+        let found = s.factors.iter().any(|f| {
+            let text = f.text.to_lowercase();
+            words.iter().all(|w| text.contains(w))
+        });
+        assert!(found, "no factor about {words:?}");
+    }
+}
+
+#[test]
+fn demo_tree_holds_the_five_whys_chain_and_a_reframed_wrong_turn() {
+    use waterline::analysis::whys::{checks, states};
+    use waterline::model::WhyTree;
+    let s = demo();
+    let chain = s.whys.path_to_root("w5");
+    assert_eq!(chain.len(), 5, "the “done well” chain, five answers deep");
+    let states = states(&s);
+    let turns: Vec<&String> =
+        states.iter().filter(|(_, st)| st.wrong_turn.is_some()).map(|(id, _)| id).collect();
+    assert_eq!(turns.len(), 1, "one wrong turn: {turns:?}");
+    assert!(states[turns[0]].reframed, "and it is already reframed");
+    assert!(checks(&s).is_empty(), "the demo tree has nothing left open: {:?}", checks(&s));
+}

@@ -81,8 +81,8 @@ fn help_overlay() {
 #[test]
 fn step_still_being_built() {
     let mut m = open(demo_session());
-    keys(&mut m, "2");
-    both_sizes("whys__placeholder", &m);
+    keys(&mut m, "6");
+    both_sizes("review__placeholder", &m);
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub use dismissal::Dismissal;
 pub use factors::{Category, Factor};
 pub use session::{Incident, Mode, Participant, ReviewStatus, Session};
 pub use timeline::{Event, EventKind, Milestone};
-pub use whys::Why;
+pub use whys::{Why, WhyTree, WhyTreeEdit};
 
 /// Fields a hand-edited file carried that this version does not know. They are kept and
 /// written back on save so nothing a person typed is lost.

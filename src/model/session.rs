@@ -142,6 +142,37 @@ impl Session {
         self.actions.iter().filter(move |a| a.behaviours.iter().any(|b| b == behaviour))
     }
 
+    /// Removes an answer and everything under it, and every factor's link to them.
+    pub fn remove_why_subtree(&mut self, id: &str) -> Vec<Why> {
+        use super::whys::WhyTreeEdit;
+        let removed = self.whys.remove_subtree(id);
+        for factor in &mut self.factors {
+            factor.whys.retain(|w| removed.iter().all(|r| &r.id != w));
+        }
+        removed
+    }
+
+    pub fn why_mut(&mut self, id: &str) -> Option<&mut Why> {
+        self.whys.iter_mut().find(|w| w.id == id)
+    }
+
+    pub fn factor(&self, id: &str) -> Option<&Factor> {
+        self.factors.iter().find(|f| f.id == id)
+    }
+
+    pub fn factor_mut(&mut self, id: &str) -> Option<&mut Factor> {
+        self.factors.iter_mut().find(|f| f.id == id)
+    }
+
+    /// Removes a factor and every action's link to it.
+    pub fn remove_factor(&mut self, id: &str) -> Option<Factor> {
+        let index = self.factors.iter().position(|f| f.id == id)?;
+        for action in &mut self.actions {
+            action.factors.retain(|f| f != id);
+        }
+        Some(self.factors.remove(index))
+    }
+
     /// Keeps events in time order; equal times keep their entry order.
     pub fn sort_events(&mut self) {
         self.events.sort_by_key(|e| e.at);

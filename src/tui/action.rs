@@ -102,6 +102,29 @@ pub enum Action {
     DraftToAction,
     RecordEvidence,
     BehaviourSummary,
+    // Five Whys.
+    AddChildWhy,
+    AddSiblingWhy,
+    EditWhy,
+    DeleteWhy,
+    MoveWhyUp,
+    MoveWhyDown,
+    MoveWhy,
+    ToggleFold,
+    Collapse,
+    Expand,
+    MarkSystemCondition,
+    PromoteToFactor,
+    ReframeWhy,
+    BigView,
+    // Contributing factors.
+    AddFactor,
+    EditFactor,
+    DeleteFactor,
+    LinkWhys,
+    LinkEvents,
+    AcceptRisk,
+    TogglePicture,
     // Forms and dialogs.
     Submit,
     Cancel,
@@ -111,6 +134,8 @@ pub enum Action {
     OpenEditor,
     /// The text back from $VISUAL / $EDITOR, or why it could not be used.
     Edited(Result<String, String>),
+    /// Ticks or unticks the item under the cursor in a list of choices.
+    Toggle,
     // Input that is not a command: typed into the focused field, or pasted.
     Type(KeyInput),
     Paste(String),
@@ -193,6 +218,28 @@ bindables! {
     "draft_to_action" => Action::DraftToAction, "to action", "turn the selected draft into an action item";
     "record_evidence" => Action::RecordEvidence, "evidence", "record the evidence and second reviewer (reckless)";
     "behaviour_summary" => Action::BehaviourSummary, "summary", "outcome counts and warnings";
+    "add_child_why" => Action::AddChildWhy, "why?", "ask why of this answer: add one under it";
+    "add_sibling_why" => Action::AddSiblingWhy, "another", "another answer beside this one (a new branch)";
+    "edit_why" => Action::EditWhy, "edit", "edit the answer and its question or note";
+    "delete_why" => Action::DeleteWhy, "delete", "delete the answer and all under it (undo restores)";
+    "move_why_up" => Action::MoveWhyUp, "move up", "move up among its siblings";
+    "move_why_down" => Action::MoveWhyDown, "move down", "move down among its siblings";
+    "move_why" => Action::MoveWhy, "move", "move under another answer (from a list)";
+    "toggle_fold" => Action::ToggleFold, "fold", "fold or unfold the answers under this one";
+    "collapse" => Action::Collapse, "fold", "fold, or go to the parent";
+    "expand" => Action::Expand, "unfold", "unfold, or go to the first answer under it";
+    "mark_system_condition" => Action::MarkSystemCondition, "condition", "mark: reached a system condition (again: unmark)";
+    "promote_to_factor" => Action::PromoteToFactor, "promote", "make a contributing factor from this condition";
+    "reframe_why" => Action::ReframeWhy, "reframe", "ask a wrong turn again in system terms, beside it";
+    "big_view" => Action::BigView, "big", "this answer in big letters, for the room";
+    "add_factor" => Action::AddFactor, "add", "add a contributing factor";
+    "edit_factor" => Action::EditFactor, "edit", "edit the selected factor";
+    "delete_factor" => Action::DeleteFactor, "delete", "delete the selected factor (undo restores it)";
+    "link_whys" => Action::LinkWhys, "whys", "choose the whys that evidence this factor";
+    "link_events" => Action::LinkEvents, "events", "choose the events that evidence this factor";
+    "accept_risk" => Action::AcceptRisk, "accept risk", "record a reasoned decision to accept the risk";
+    "toggle_picture" => Action::TogglePicture, "picture", "switch between the list and the picture";
+    "toggle" => Action::Toggle, "tick", "tick or untick the item";
     "submit" => Action::Submit, "save", "save the form";
     "cancel" => Action::Cancel, "cancel", "close without changes";
     "next_field" => Action::NextField, "next field", "next field";

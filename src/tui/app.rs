@@ -7,9 +7,14 @@ use std::path::PathBuf;
 use super::action::{Action, Step};
 use super::behaviours_step::{self, BehavioursView};
 use super::effects::Effect;
+use super::factors_step::FactorsView;
 use super::form::{Form, Purpose};
 use super::keymap::{Context, KeyInput, Keymap};
-use super::{behaviour_form, incident_form, messages, timeline_edit};
+use super::picker::Picker;
+use super::whys_step::WhysView;
+use super::{
+    behaviour_form, factors_step, incident_form, messages, picker, timeline_edit, whys_step,
+};
 use crate::model::history::History;
 use crate::model::ids::IdAllocator;
 use crate::model::{Session, Timestamp};
@@ -74,12 +79,16 @@ pub struct Doc {
     pub event_ids: IdAllocator,
     pub behaviour_ids: IdAllocator,
     pub action_ids: IdAllocator,
+    pub why_ids: IdAllocator,
+    pub factor_ids: IdAllocator,
     pub dirty: bool,
     pub last_saved: Option<chrono::DateTime<chrono::Local>>,
     pub save_error: Option<String>,
     pub step: Step,
     pub timeline: TimelineView,
     pub behaviours: BehavioursView,
+    pub whys: WhysView,
+    pub factors: FactorsView,
 }
 
 #[derive(Debug, Default)]
@@ -95,6 +104,8 @@ pub enum Overlay {
         scroll: u16,
     },
     Form(Form),
+    /// A list to choose from: a new parent, the evidence of a factor.
+    Pick(Picker),
     /// Several lines were pasted into the add-event form: one event per line?
     PasteOffer {
         lines: Vec<String>,
@@ -130,6 +141,10 @@ impl Doc {
         behaviour_ids.observe(session.behaviours.iter().map(|b| b.id.as_str()));
         let mut action_ids = IdAllocator::new("a");
         action_ids.observe(session.actions.iter().map(|a| a.id.as_str()));
+        let mut why_ids = IdAllocator::new("w");
+        why_ids.observe(session.whys.iter().map(|w| w.id.as_str()));
+        let mut factor_ids = IdAllocator::new("f");
+        factor_ids.observe(session.factors.iter().map(|f| f.id.as_str()));
         Doc {
             session,
             path,
@@ -139,12 +154,16 @@ impl Doc {
             event_ids,
             behaviour_ids,
             action_ids,
+            why_ids,
+            factor_ids,
             dirty: false,
             last_saved: None,
             save_error: None,
             step: Step::Timeline,
             timeline: TimelineView::default(),
             behaviours: BehavioursView::default(),
+            whys: WhysView::default(),
+            factors: FactorsView::default(),
         }
     }
 
@@ -178,6 +197,8 @@ impl Doc {
         let n = self.session.behaviours.len();
         self.behaviours.selected = self.behaviours.selected.min(n.saturating_sub(1));
         self.behaviours.mode = behaviours_step::Mode::List;
+        let n = self.session.factors.len();
+        self.factors.selected = self.factors.selected.min(n.saturating_sub(1));
     }
 }
 
@@ -204,6 +225,7 @@ impl Model {
         match (&self.overlay, self.screen) {
             (Some(Overlay::Help { .. }), _) => vec![Context::Help, Context::Global],
             (Some(Overlay::Form(_) | Overlay::PasteOffer { .. }), _) => vec![Context::Form],
+            (Some(Overlay::Pick(_)), _) => vec![Context::Pick, Context::Global],
             (None, Screen::Home) => vec![Context::Home, Context::Global],
             (None, Screen::Failed) => vec![Context::Global],
             (None, Screen::Console) => {
@@ -437,6 +459,8 @@ fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         other if doc.step == Step::Timeline => return timeline_edit::action(model, other),
         other if doc.step == Step::Behaviours => return behaviours_step::action(model, other),
+        other if doc.step == Step::Whys => return whys_step::action(model, other),
+        other if doc.step == Step::Factors => return factors_step::action(model, other),
         _ => {}
     }
     Vec::new()
@@ -457,6 +481,7 @@ fn overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
             timeline_edit::paste_offer(model, action, lines, events, form)
         }
         Some(Overlay::Form(form)) => form_action(model, action, form),
+        Some(Overlay::Pick(list)) => picker::action(model, action, list),
         None => Vec::new(),
     }
 }
@@ -502,6 +527,8 @@ fn form_action(model: &mut Model, action: Action, mut form: Form) -> Vec<Effect>
                     behaviour_form::submit(model, form)
                 }
                 Purpose::RecklessEvidence(_) => behaviour_form::submit_evidence(model, form),
+                Purpose::AddWhy(_) | Purpose::EditWhy(_) => whys_step::submit(model, form),
+                Purpose::AddFactor | Purpose::EditFactor(_) => factors_step::submit(model, form),
             };
         }
         _ => {}
@@ -520,5 +547,7 @@ pub fn refresh_feedback(model: &Model, form: &mut Form) {
         | Purpose::AddBehaviour
         | Purpose::EditBehaviour(_)
         | Purpose::RecklessEvidence(_) => {}
+        Purpose::AddWhy(_) | Purpose::EditWhy(_) => whys_step::feedback(model, form),
+        Purpose::AddFactor | Purpose::EditFactor(_) => factors_step::feedback(model, form),
     }
 }

@@ -23,6 +23,21 @@ pub enum Purpose {
     EditBehaviour(String),
     /// The written evidence and second reviewer a reckless outcome needs.
     RecklessEvidence(String),
+    AddWhy(WhyPlace),
+    EditWhy(String),
+    AddFactor,
+    EditFactor(String),
+}
+
+/// Where a new answer goes in the Five Whys tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhyPlace {
+    /// Under an answer (`None`: asked of the incident itself).
+    Child(Option<String>),
+    /// Beside an answer, under the same parent.
+    Sibling(String),
+    /// Beside a wrong turn, asked again in system terms.
+    Reframe(String),
 }
 
 #[derive(Debug, Clone)]

@@ -137,6 +137,8 @@ pub enum Context {
     Step(Step),
     Form,
     Help,
+    /// A list to choose from (a new parent, the evidence of a factor).
+    Pick,
 }
 
 impl Context {
@@ -148,11 +150,12 @@ impl Context {
             Self::Step(step) => step.key(),
             Self::Form => "form",
             Self::Help => "help",
+            Self::Pick => "pick",
         }
     }
 
     pub fn parse(name: &str) -> Option<Context> {
-        let fixed = [Self::Global, Self::Home, Self::Console, Self::Form, Self::Help];
+        let fixed = [Self::Global, Self::Home, Self::Console, Self::Form, Self::Help, Self::Pick];
         fixed.into_iter().chain(Step::ALL.into_iter().map(Self::Step)).find(|c| c.name() == name)
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::action::Step;
+use crate::model::Category;
 
 const PROMPTS: &str = include_str!("../../assets/prompts.toml");
 
@@ -19,6 +20,21 @@ pub struct StepPrompt {
 
 static ALL: LazyLock<HashMap<String, StepPrompt>> =
     LazyLock::new(|| toml::from_str(PROMPTS).unwrap_or_default());
+
+const CATEGORIES: &str = include_str!("../../assets/factor_categories.toml");
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct CategoryPrompt {
+    prompt: String,
+}
+
+static CATEGORY_PROMPTS: LazyLock<HashMap<String, CategoryPrompt>> =
+    LazyLock::new(|| toml::from_str(CATEGORIES).unwrap_or_default());
+
+/// The question to ask the room about one category of factor.
+pub fn for_category(category: Category) -> &'static str {
+    CATEGORY_PROMPTS.get(category.as_str()).map_or("", |p| p.prompt.as_str())
+}
 
 /// The prompt for a step; empty if the asset lacks it (a test makes sure it doesn't).
 pub fn for_step(step: Step) -> StepPrompt {
@@ -37,8 +53,18 @@ mod tests {
             let p = parsed.get(step.key()).expect("step has prompts");
             assert!(!p.prompt.trim().is_empty(), "{step:?}");
             // Steps that work say nothing of what is coming; the others say what they will hold.
-            let working = [Step::Timeline, Step::Behaviours];
+            let working = [Step::Timeline, Step::Whys, Step::Factors, Step::Behaviours];
             assert_eq!(p.coming.is_none(), working.contains(&step), "{step:?}");
+        }
+    }
+
+    #[test]
+    fn every_factor_category_has_a_question() {
+        let parsed: HashMap<String, CategoryPrompt> =
+            toml::from_str(CATEGORIES).expect("assets/factor_categories.toml parses");
+        assert_eq!(parsed.len(), Category::ALL.len(), "no stray categories");
+        for category in Category::ALL {
+            assert!(for_category(category).ends_with('?'), "{category:?}");
         }
     }
 }

@@ -26,6 +26,7 @@ pub fn render(model: &Model, frame: &mut Frame) {
     match &model.overlay {
         Some(Overlay::Help { scroll }) => screens::help::render(model, frame, area, *scroll),
         Some(Overlay::Form(form)) => screens::form::render(model, form, frame, area),
+        Some(Overlay::Pick(list)) => screens::picker::render(model, list, frame, area),
         Some(Overlay::PasteOffer { events, .. }) => {
             screens::form::render_paste_offer(model, events, frame, area)
         }

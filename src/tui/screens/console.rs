@@ -36,7 +36,27 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     if let Some(banner) = banner {
         frame.render_widget(Paragraph::new(banner).style(model.theme.problem), banner_row);
     }
-    let (main, side) = if area.width >= SIDE_BY_SIDE {
+    // The big answer and the picture are for the room: they take the whole body.
+    if doc.step == Step::Whys && doc.whys.big {
+        super::whys_big::render(model, doc, frame, body);
+    } else if doc.step == Step::Factors && doc.factors.picture {
+        super::factors_picture::render(model, doc, frame, body);
+    } else {
+        body_with_side(model, doc, frame, body, area.width);
+    }
+    if let Some(notice) = &model.notice {
+        let style = if notice.problem { model.theme.problem } else { model.theme.dim };
+        let glyph = if notice.problem { "⚠ " } else { "· " };
+        frame.render_widget(
+            Paragraph::new(format!("{glyph}{}", notice.text)).style(style),
+            notice_row,
+        );
+    }
+    frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
+}
+
+fn body_with_side(model: &Model, doc: &Doc, frame: &mut Frame, body: Rect, width: u16) {
+    let (main, side) = if width >= SIDE_BY_SIDE {
         let [main, side] =
             Layout::horizontal([Constraint::Min(40), Constraint::Length(38)]).areas(body);
         (main, side)
@@ -49,18 +69,11 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     match doc.step {
         Step::Timeline => super::timeline::render(model, doc, frame, main),
         Step::Behaviours => super::behaviours::render(model, doc, frame, main),
+        Step::Whys => super::whys::render(model, doc, frame, main),
+        Step::Factors => super::factors::render(model, doc, frame, main),
         step => super::placeholder::render(model, step, frame, main),
     }
     render_side(model, doc, frame, side);
-    if let Some(notice) = &model.notice {
-        let style = if notice.problem { model.theme.problem } else { model.theme.dim };
-        let glyph = if notice.problem { "⚠ " } else { "· " };
-        frame.render_widget(
-            Paragraph::new(format!("{glyph}{}", notice.text)).style(style),
-            notice_row,
-        );
-    }
-    frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
 }
 
 /// Title on the left, shortened if need be; severity, status, times and save state on the
@@ -135,12 +148,15 @@ fn banner(model: &Model, doc: &Doc) -> Option<String> {
 fn render_side(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let theme = &model.theme;
     let prompt = prompts::for_step(doc.step);
+    let width = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line> = match doc.step {
         Step::Timeline => super::timeline::details(model, doc),
+        Step::Whys => super::whys::side(model, doc),
+        Step::Factors => super::factors::side(model, doc, width),
         Step::Behaviours => super::behaviours::details(model, doc, area.height.saturating_sub(2)),
         _ => Vec::new(),
     };
-    if doc.step == Step::Timeline || !lines.is_empty() {
+    if matches!(doc.step, Step::Timeline | Step::Whys | Step::Factors) || !lines.is_empty() {
         lines.push(Line::raw(""));
     }
     lines.extend(prompt.prompt.lines().map(|l| Line::styled(l.to_string(), theme.dim)));

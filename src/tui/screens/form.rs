@@ -18,7 +18,7 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
     let popup_width = 80.min(area.width);
     let value_width = usize::from(popup_width.saturating_sub(label_width + 2)).max(1);
     let feedback_rows = |f: &Field| match &f.feedback {
-        Some(Feedback::Preview(_)) => 1,
+        Some(Feedback::Preview(t)) => t.width().div_ceil(value_width).clamp(1, 2) as u16,
         Some(Feedback::Problem(t)) => (t.width() + 2).div_ceil(value_width).clamp(1, 3) as u16,
         None => 0,
     };

@@ -2,10 +2,15 @@
 
 pub mod behaviours;
 pub mod console;
+pub mod factors;
+pub mod factors_picture;
 pub mod failed;
 pub mod form;
 pub mod help;
 pub mod home;
+pub mod picker;
 pub mod placeholder;
 pub mod timeline;
+pub mod whys;
+pub mod whys_big;
 pub mod wizard;

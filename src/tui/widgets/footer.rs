@@ -21,6 +21,10 @@ fn hidden(action: &Action) -> bool {
             | Action::PrevStep
             | Action::GoToStep(_)
             | Action::PrevField
+            | Action::Collapse
+            | Action::Expand
+            | Action::MoveWhyUp
+            | Action::MoveWhyDown
     )
 }
 

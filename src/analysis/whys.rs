@@ -1,0 +1,128 @@
+//! Five Whys checks: answers that land on a person (wrong turns), branches that stop before
+//! a system condition, a tree with a single branch, a branch of a single answer.
+//!
+//! A wrong turn counts as **reframed** when an answer beside it (a sibling) or under it (a
+//! child) is not itself a wrong turn: the room has asked again in system terms. A reframed
+//! wrong turn that ends its branch is not an open branch; the reframed answer carries on.
+
+use std::collections::HashMap;
+
+use super::check::{Check, Severity};
+use super::messages;
+use crate::model::{Session, Why, WhyTree};
+
+mod interim;
+
+/// Which way an answer lands on a person. Named after the language linter's person-focused
+/// categories, so moving to the linter maps one to the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// careless, rushed, tired, sloppy…
+    CharacterAttribution,
+    /// didn't know, forgot, wasn't aware…
+    KnowledgeDeficit,
+    /// should have, if only…
+    Counterfactual,
+    /// human error, operator error, a mistake by…
+    HumanErrorCause,
+}
+
+/// An answer that stops at a person instead of a system condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrongTurn {
+    pub focus: Focus,
+    /// The words as written.
+    pub matched: String,
+    /// Byte range of `matched` in the answer.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Whether `text` lands on a human attribute. `known_names` are the people in the review.
+pub fn wrong_turn(text: &str, known_names: &[String]) -> Option<WrongTurn> {
+    // Interim phrase matcher; the language linter's person-focused findings replace it.
+    interim::find(text, known_names)
+}
+
+/// The names wrong-turn detection should treat as people.
+pub fn known_names(session: &Session) -> Vec<String> {
+    session.incident.participants.iter().map(|p| p.name.clone()).collect()
+}
+
+/// What the checks say about one answer, for drawing the tree.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NodeState {
+    pub wrong_turn: Option<WrongTurn>,
+    /// A wrong turn with a sibling or child that is not one.
+    pub reframed: bool,
+    /// A leaf that has not reached a system condition (and is not a wrong turn).
+    pub open: bool,
+}
+
+/// The state of every answer, by id.
+pub fn states(session: &Session) -> HashMap<String, NodeState> {
+    let names = known_names(session);
+    let whys = &session.whys;
+    let turns: HashMap<&str, Option<WrongTurn>> =
+        whys.iter().map(|w| (w.id.as_str(), wrong_turn(&w.text, &names))).collect();
+    let is_turn = |w: &Why| turns.get(w.id.as_str()).is_some_and(Option::is_some);
+    whys.iter()
+        .map(|w| {
+            let turn = turns.get(w.id.as_str()).cloned().flatten();
+            let leaf = whys.is_leaf(&w.id);
+            let reframed = turn.is_some() && {
+                let siblings = whys.children_of(w.parent.as_deref());
+                let children = whys.children_of(Some(&w.id));
+                siblings.iter().filter(|s| s.id != w.id).chain(children.iter()).any(|o| !is_turn(o))
+            };
+            let open = leaf && !w.system_condition && turn.is_none();
+            (w.id.clone(), NodeState { wrong_turn: turn, reframed, open })
+        })
+        .collect()
+}
+
+/// Every Five Whys check, in tree order.
+pub fn checks(session: &Session) -> Vec<Check> {
+    let whys = &session.whys;
+    let states = states(session);
+    let mut out = Vec::new();
+    for (w, depth) in whys.walk() {
+        let Some(state) = states.get(&w.id) else { continue };
+        if let Some(turn) = state.wrong_turn.as_ref().filter(|_| !state.reframed) {
+            out.push(Check::new(
+                "why",
+                &w.id,
+                "text",
+                Severity::Warning,
+                messages::wrong_turn(&turn.matched),
+            ));
+        }
+        let lone = depth == 0 && whys.is_leaf(&w.id) && state.wrong_turn.is_none();
+        if lone {
+            let message = messages::SINGLE_ANSWER.into();
+            out.push(Check::new("why", &w.id, "children", Severity::Info, message));
+        } else if state.open {
+            let message = messages::OPEN_BRANCH.into();
+            out.push(Check::new("why", &w.id, "system_condition", Severity::Warning, message));
+        }
+    }
+    let leaves = whys.iter().filter(|w| whys.is_leaf(&w.id)).count();
+    // One chain of several answers; a lone answer is reported above.
+    if let (1, [root]) = (leaves, whys.roots().as_slice())
+        && whys.len() > 1
+    {
+        let message = messages::SINGLE_BRANCH.into();
+        out.push(Check::new("why", &root.id, "children", Severity::Info, message));
+    }
+    out
+}
+
+/// The question to ask instead, for the kind of wrong turn.
+pub fn reask(focus: Focus) -> &'static str {
+    match focus {
+        Focus::CharacterAttribution => messages::REASK_ATTRIBUTE,
+        Focus::KnowledgeDeficit => messages::REASK_KNOWLEDGE,
+        Focus::Counterfactual => messages::REASK_COUNTERFACTUAL,
+        Focus::HumanErrorCause => messages::REASK_ERROR,
+    }
+}
