@@ -81,8 +81,20 @@ fn help_overlay() {
 #[test]
 fn step_still_being_built() {
     let mut m = open(demo_session());
+    keys(&mut m, "5");
+    both_sizes("actions__placeholder", &m);
+}
+
+#[test]
+fn review_gate_of_the_demo() {
+    let mut m = open(demo_session());
     keys(&mut m, "6");
-    both_sizes("review__placeholder", &m);
+    both_sizes("review__demo", &m);
+    keys(&mut m, "o");
+    keys(&mut m, "Pager budget for the secondary rota");
+    enter(&mut m);
+    keys(&mut m, "G");
+    both_sizes("review__parked_selected", &m);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use proptest::sample::Index;
 use toml::Value;
 use waterline::model::{
     ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Dismissal, Event, EventKind,
-    Extra, Factor, Incident, Mode, Participant, ReviewStatus, Session, Timestamp, Why,
+    Extra, Factor, Incident, Mode, Parked, Participant, ReviewStatus, Session, Timestamp, Why,
 };
 use waterline::store;
 
@@ -78,13 +78,13 @@ fn incident() -> impl Strategy<Value = Incident> {
     (
         (title, text(), pick(&ReviewStatus::ALL), pick(&[Mode::Facilitated, Mode::SelfReview])),
         (text(), text(), times, text()),
-        (participants, prop::collection::vec(text(), 0..3), extra()),
+        (participants, prop::collection::vec(text(), 0..3), extra(), text()),
     )
         .prop_map(
             |(
                 (title, severity, status, mode),
                 (summary, impact, t, facilitator),
-                (participants, tags, extra),
+                (participants, tags, extra, gate_override),
             )| {
                 Incident {
                     title,
@@ -100,6 +100,7 @@ fn incident() -> impl Strategy<Value = Incident> {
                     facilitator,
                     participants,
                     tags,
+                    gate_override,
                     extra,
                 }
             },
@@ -241,10 +242,29 @@ fn session() -> impl Strategy<Value = Session> {
             (0..nb).map(|i| behaviour(i, ne)).collect::<Vec<_>>(),
             (0..na).map(|i| action(i, nf, nb)).collect::<Vec<_>>(),
             proptest::collection::vec(dismissal(), 0..3),
+            proptest::collection::vec((text(), text()), 0..3),
             extra(),
         )
             .prop_map(
-                |(incident, events, whys, factors, behaviours, actions, dismissed, extra)| {
+                |(
+                    incident,
+                    events,
+                    whys,
+                    factors,
+                    behaviours,
+                    actions,
+                    dismissed,
+                    parked,
+                    extra,
+                )| {
+                    let parked = (parked.into_iter().enumerate())
+                        .map(|(i, (text, step))| Parked {
+                            id: format!("p{}", i + 1),
+                            text,
+                            step,
+                            extra: Default::default(),
+                        })
+                        .collect();
                     Session {
                         incident,
                         events,
@@ -253,6 +273,7 @@ fn session() -> impl Strategy<Value = Session> {
                         behaviours,
                         actions,
                         dismissed,
+                        parked,
                         extra,
                     }
                 },

@@ -3,4 +3,5 @@
 pub mod check;
 pub mod coverage;
 pub mod messages;
+pub mod readiness;
 pub mod whys;

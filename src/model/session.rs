@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ActionItem, Behaviour, Dismissal, Event, Extra, Factor, Timestamp, Why};
+use super::{ActionItem, Behaviour, Dismissal, Event, Extra, Factor, Parked, Timestamp, Why};
 
 /// One postmortem review: the unit saved as one file.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -15,6 +15,8 @@ pub struct Session {
     pub actions: Vec<ActionItem>,
     /// Language findings kept on purpose, with the reason.
     pub dismissed: Vec<Dismissal>,
+    /// Points parked for later.
+    pub parked: Vec<Parked>,
     /// Top-level keys this version does not know, kept for the next save.
     pub extra: Extra,
 }
@@ -34,6 +36,8 @@ pub struct Incident {
     pub facilitator: String,
     pub participants: Vec<Participant>,
     pub tags: Vec<String>,
+    /// Why the review was marked reviewed although the gate had items missing.
+    pub gate_override: String,
     pub extra: Extra,
 }
 

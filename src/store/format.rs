@@ -9,12 +9,21 @@ use super::datetime::{FileDate, FileTime};
 use super::unknown::Unknown;
 use crate::model::{
     ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Dismissal, Event, EventKind,
-    Factor, Incident, Mode, Participant, ReviewStatus, Session, Why,
+    Factor, Incident, Mode, Parked, Participant, ReviewStatus, Session, Why,
 };
 
 /// Keys format 1 knows, per table, in the order they are written (tested against the writer).
-pub(super) const TOP_KEYS: &[&str] =
-    &["waterline", "incident", "event", "why", "factor", "behaviour", "action", "dismissed"];
+pub(super) const TOP_KEYS: &[&str] = &[
+    "waterline",
+    "incident",
+    "event",
+    "why",
+    "factor",
+    "behaviour",
+    "action",
+    "dismissed",
+    "parked",
+];
 pub(super) const INCIDENT_KEYS: &[&str] = &[
     "title",
     "severity",
@@ -29,6 +38,7 @@ pub(super) const INCIDENT_KEYS: &[&str] = &[
     "facilitator",
     "participants",
     "tags",
+    "gate_override",
 ];
 pub(super) const PARTICIPANT_KEYS: &[&str] = &["name", "role"];
 pub(super) const EVENT_KEYS: &[&str] = &["id", "at", "kind", "text", "source", "known_then"];
@@ -52,6 +62,7 @@ pub(super) const ACTION_KEYS: &[&str] = &[
     "decision",
 ];
 
+pub(super) const PARKED_KEYS: &[&str] = &["id", "text", "step"];
 pub(super) const DISMISSED_KEYS: &[&str] = &["item", "field", "rule", "matched", "reason"];
 
 /// A whole format-1 file. `waterline` itself is read before this, by the version check.
@@ -71,6 +82,16 @@ pub(super) struct FileV1 {
     pub action: Vec<Spanned<ActionV1>>,
     #[serde(default)]
     pub dismissed: Vec<DismissedV1>,
+    #[serde(default)]
+    pub parked: Vec<ParkedV1>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct ParkedV1 {
+    pub id: String,
+    pub text: String,
+    pub step: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -99,6 +120,7 @@ pub(super) struct IncidentV1 {
     pub facilitator: String,
     pub participants: Vec<Participant>,
     pub tags: Vec<String>,
+    pub gate_override: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -193,6 +215,7 @@ impl FileV1 {
             facilitator: incident.facilitator,
             participants: incident.participants,
             tags: incident.tags,
+            gate_override: incident.gate_override,
             extra: unknown.incident(),
         };
         let events = (self.event.into_iter().enumerate())
@@ -288,6 +311,14 @@ impl FileV1 {
                 reason: d.reason,
             })
             .collect();
+        let parked = (self.parked.into_iter().enumerate())
+            .map(|(i, p)| Parked {
+                extra: unknown.item("parked", PARKED_KEYS, i, &p.id),
+                id: p.id,
+                text: p.text,
+                step: p.step,
+            })
+            .collect();
         Session {
             extra: top_extra,
             incident,
@@ -297,6 +328,7 @@ impl FileV1 {
             behaviours,
             actions,
             dismissed,
+            parked,
         }
     }
 }

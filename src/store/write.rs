@@ -7,13 +7,13 @@ use toml::Value;
 
 use super::datetime::{format_date, format_time};
 use super::format::{
-    ACTION_KEYS, BEHAVIOUR_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS, INCIDENT_KEYS, TOP_KEYS,
-    WHY_KEYS,
+    ACTION_KEYS, BEHAVIOUR_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS, INCIDENT_KEYS,
+    PARKED_KEYS, TOP_KEYS, WHY_KEYS,
 };
 use super::read::CURRENT_VERSION;
 use crate::model::{
-    ActionItem, Answer, Behaviour, Dismissal, Event, Extra, Factor, Incident, Session, Timestamp,
-    Why,
+    ActionItem, Answer, Behaviour, Dismissal, Event, Extra, Factor, Incident, Parked, Session,
+    Timestamp, Why,
 };
 
 pub(super) fn to_toml(session: &Session) -> String {
@@ -34,6 +34,7 @@ pub(super) fn to_toml(session: &Session) -> String {
     session.behaviours.iter().for_each(|b| behaviour(&mut w, b));
     session.actions.iter().for_each(|a| action(&mut w, a));
     session.dismissed.iter().for_each(|d| dismissed(&mut w, d));
+    session.parked.iter().for_each(|p| parked(&mut w, p));
     for (key, value) in tables {
         w.unknown_table(key, value);
     }
@@ -55,6 +56,7 @@ fn incident(w: &mut Writer, i: &Incident) {
     w.text("facilitator", &i.facilitator);
     w.list("participants", &i.participants);
     w.list("tags", &i.tags);
+    w.text("gate_override", &i.gate_override);
     w.extra(&i.extra, INCIDENT_KEYS);
 }
 
@@ -67,6 +69,14 @@ fn event(w: &mut Writer, e: &Event) {
     w.text("source", &e.source);
     w.text("known_then", &e.known_then);
     w.extra(&e.extra, EVENT_KEYS);
+}
+
+fn parked(w: &mut Writer, p: &Parked) {
+    w.header("[[parked]]");
+    w.raw("id", &inline(&p.id));
+    w.text("text", &p.text);
+    w.text("step", &p.step);
+    w.extra(&p.extra, PARKED_KEYS);
 }
 
 fn dismissed(w: &mut Writer, d: &Dismissal) {
@@ -332,6 +342,13 @@ mod tests {
             decision: "d".into(),
             ..ActionItem::default()
         });
+        s.incident.gate_override = "g".into();
+        s.parked.push(Parked {
+            id: "p1".into(),
+            text: "t".into(),
+            step: "whys".into(),
+            extra: Extra::new(),
+        });
         s.dismissed.push(Dismissal {
             item: "event:e1".into(),
             field: "text".into(),
@@ -351,6 +368,7 @@ mod tests {
             ("behaviour", BEHAVIOUR_KEYS),
             ("action", ACTION_KEYS),
             ("dismissed", DISMISSED_KEYS),
+            ("parked", PARKED_KEYS),
         ];
         for (kind, known) in lists {
             assert_eq!(keys_written(&text, kind), known, "{kind}");

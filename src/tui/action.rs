@@ -102,6 +102,11 @@ pub enum Action {
     DraftToAction,
     RecordEvidence,
     BehaviourSummary,
+    // Review.
+    GoToItem,
+    SetStatus,
+    Park,
+    DeleteParked,
     // Five Whys.
     AddChildWhy,
     AddSiblingWhy,
@@ -218,6 +223,10 @@ bindables! {
     "draft_to_action" => Action::DraftToAction, "to action", "turn the selected draft into an action item";
     "record_evidence" => Action::RecordEvidence, "evidence", "record the evidence and second reviewer (reckless)";
     "behaviour_summary" => Action::BehaviourSummary, "summary", "outcome counts and warnings";
+    "go_to_item" => Action::GoToItem, "go to", "go to the selected item on its step";
+    "set_status" => Action::SetStatus, "status", "change the review's status (reviewed needs the gate)";
+    "park" => Action::Park, "park", "park a point that is off-topic now (listed on the Review step)";
+    "delete_parked" => Action::DeleteParked, "remove", "remove the selected parked point";
     "add_child_why" => Action::AddChildWhy, "why?", "ask why of this answer: add one under it";
     "add_sibling_why" => Action::AddSiblingWhy, "another", "another answer beside this one (a new branch)";
     "edit_why" => Action::EditWhy, "edit", "edit the answer and its question or note";

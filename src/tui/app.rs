@@ -13,7 +13,8 @@ use super::keymap::{Context, KeyInput, Keymap};
 use super::picker::Picker;
 use super::whys_step::WhysView;
 use super::{
-    behaviour_form, factors_step, incident_form, messages, picker, timeline_edit, whys_step,
+    behaviour_form, factors_step, incident_form, messages, picker, review_step, timeline_edit,
+    whys_step,
 };
 use crate::model::history::History;
 use crate::model::ids::IdAllocator;
@@ -89,6 +90,7 @@ pub struct Doc {
     pub behaviours: BehavioursView,
     pub whys: WhysView,
     pub factors: FactorsView,
+    pub review: super::review_step::ReviewView,
 }
 
 #[derive(Debug, Default)]
@@ -164,6 +166,7 @@ impl Doc {
             behaviours: BehavioursView::default(),
             whys: WhysView::default(),
             factors: FactorsView::default(),
+            review: Default::default(),
         }
     }
 
@@ -458,6 +461,8 @@ fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         other if doc.step == Step::Timeline => return timeline_edit::action(model, other),
+        Action::Park => model.overlay = Some(Overlay::Form(review_step::park_form())),
+        other if doc.step == Step::Review => return review_step::action(model, other),
         other if doc.step == Step::Behaviours => return behaviours_step::action(model, other),
         other if doc.step == Step::Whys => return whys_step::action(model, other),
         other if doc.step == Step::Factors => return factors_step::action(model, other),
@@ -529,6 +534,8 @@ fn form_action(model: &mut Model, action: Action, mut form: Form) -> Vec<Effect>
                 Purpose::RecklessEvidence(_) => behaviour_form::submit_evidence(model, form),
                 Purpose::AddWhy(_) | Purpose::EditWhy(_) => whys_step::submit(model, form),
                 Purpose::AddFactor | Purpose::EditFactor(_) => factors_step::submit(model, form),
+                Purpose::ReviewStatus => review_step::submit_status(model, form),
+                Purpose::Park => review_step::submit_park(model, form),
             };
         }
         _ => {}
@@ -546,7 +553,9 @@ pub fn refresh_feedback(model: &Model, form: &mut Form) {
         Purpose::NewReview
         | Purpose::AddBehaviour
         | Purpose::EditBehaviour(_)
-        | Purpose::RecklessEvidence(_) => {}
+        | Purpose::RecklessEvidence(_)
+        | Purpose::ReviewStatus
+        | Purpose::Park => {}
         Purpose::AddWhy(_) | Purpose::EditWhy(_) => whys_step::feedback(model, form),
         Purpose::AddFactor | Purpose::EditFactor(_) => factors_step::feedback(model, form),
     }

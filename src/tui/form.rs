@@ -27,6 +27,8 @@ pub enum Purpose {
     EditWhy(String),
     AddFactor,
     EditFactor(String),
+    ReviewStatus,
+    Park,
 }
 
 /// Where a new answer goes in the Five Whys tree.

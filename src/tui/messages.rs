@@ -12,6 +12,11 @@ pub const EVENT_DELETED: &str = "Event deleted. Undo (u or Ctrl-Z) brings it bac
 pub const TITLE_REQUIRED: &str = "A review needs a title — a few words about what happened.";
 pub const TEXT_REQUIRED: &str = "Say what happened, in a few words.";
 
+pub const PARKED: &str = "Parked: it waits on the Review step.";
+pub const PARKED_REMOVED: &str = "Parked point removed. Undo brings it back.";
+pub const PARK_TEXT_REQUIRED: &str = "Write the point in a few words.";
+pub const GATE_NOT_PASSED: &str = "The gate is not passed yet: fix what the Review step lists, or write why this review should be published anyway.";
+
 pub fn events_created(n: usize) -> String {
     format!("{n} events added from the pasted lines. Undo removes them all.")
 }

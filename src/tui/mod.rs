@@ -14,6 +14,7 @@ pub mod messages;
 pub mod picker;
 pub mod prompts;
 pub mod render;
+pub mod review_step;
 pub mod screens;
 pub mod terminal;
 pub mod theme;

@@ -1,0 +1,94 @@
+//! The review gate and the parking lot, driven through the console with no terminal.
+
+mod common;
+
+use common::*;
+use waterline::analysis::readiness::{Criterion, gate};
+use waterline::model::{ReviewStatus, Session};
+use waterline::tui::action::Step;
+use waterline::tui::app::Overlay;
+
+fn step(m: &waterline::tui::app::Model) -> Step {
+    m.doc.as_ref().expect("open").step
+}
+
+#[test]
+fn an_empty_review_lists_exactly_what_is_missing() {
+    let g = gate(&Session::new("Checkout errors"));
+    let failed: Vec<Criterion> =
+        g.entries.iter().filter(|e| !e.passed()).map(|e| e.criterion).collect();
+    assert_eq!(
+        failed,
+        [Criterion::Milestones, Criterion::TwoFactors, Criterion::BranchesReachCondition]
+    );
+    assert_eq!(g.score(), (3, 6));
+}
+
+#[test]
+fn the_demo_misses_only_its_idea_only_factor_and_passes_once_it_is_committed() {
+    let mut s = demo_session();
+    let g = gate(&s);
+    let failed: Vec<&str> = g
+        .entries
+        .iter()
+        .filter(|e| !e.passed())
+        .flat_map(|e| e.missing.iter().map(|m| m.item.as_str()))
+        .collect();
+    assert_eq!(failed, ["factor:f5"]);
+    for a in s.actions.iter_mut().filter(|a| a.factors.contains(&"f5".to_string())) {
+        a.status = waterline::model::ActionStatus::Open;
+    }
+    assert!(gate(&s).passed());
+}
+
+#[test]
+fn enter_on_a_missing_item_goes_to_it() {
+    let mut m = open(demo_session());
+    keys(&mut m, "6");
+    enter(&mut m);
+    assert_eq!(step(&m), Step::Factors);
+    let doc = m.doc.as_ref().expect("open");
+    assert_eq!(doc.session.factors[doc.factors.selected].id, "f5");
+}
+
+#[test]
+fn reviewed_needs_the_gate_or_a_written_reason() {
+    let mut m = open(demo_session());
+    keys(&mut m, "6s");
+    // Status: draft → in-review → reviewed with the arrow keys of a choice.
+    keys(&mut m, "r");
+    let Some(Overlay::Form(form)) = &m.overlay else { panic!("status form") };
+    assert_eq!(form.value("Status"), "reviewed");
+    enter(&mut m);
+    assert!(m.overlay.is_some(), "refused without a reason");
+    assert_eq!(session(&m).incident.status, ReviewStatus::Draft);
+    keys(&mut m, "Rota change needs budget; tracked in PLAT-9");
+    enter(&mut m);
+    assert!(m.overlay.is_none());
+    assert_eq!(session(&m).incident.status, ReviewStatus::Reviewed);
+    assert_eq!(session(&m).incident.gate_override, "Rota change needs budget; tracked in PLAT-9");
+}
+
+#[test]
+fn in_review_needs_no_reason() {
+    let mut m = open(demo_session());
+    keys(&mut m, "6si");
+    enter(&mut m);
+    assert_eq!(session(&m).incident.status, ReviewStatus::InReview);
+}
+
+#[test]
+fn a_parked_point_is_kept_with_its_step_and_can_be_removed_and_restored() {
+    let mut m = open(demo_session());
+    keys(&mut m, "2o");
+    keys(&mut m, "Pager budget for the secondary rota");
+    enter(&mut m);
+    let parked = &session(&m).parked;
+    assert_eq!(parked.len(), 1);
+    assert_eq!((parked[0].id.as_str(), parked[0].step.as_str()), ("p1", "whys"));
+    keys(&mut m, "6G");
+    keys(&mut m, "x");
+    assert!(session(&m).parked.is_empty());
+    keys(&mut m, "u");
+    assert_eq!(session(&m).parked.len(), 1);
+}
