@@ -103,6 +103,25 @@ fn the_incident_form_shows_roles_not_names_while_presenting() {
 }
 
 #[test]
+fn the_masked_participants_take_no_typing_and_keep_their_names() {
+    let mut m = presenting(Step::Timeline);
+    keys(&mut m, "i");
+    for _ in 0..7 {
+        tab(&mut m);
+    }
+    let Some(waterline::tui::app::Overlay::Form(form)) = &m.overlay else { panic!("a form") };
+    assert_eq!(form.focused().map(|f| f.label), Some("Participants"));
+    keys(&mut m, "Zoe");
+    update(&mut m, Action::Paste("Ann (SRE)".into()));
+    enter(&mut m);
+    assert!(m.overlay.is_none(), "the form was saved");
+    let people = &session(&m).incident.participants;
+    assert_eq!(people.len(), 5);
+    assert_eq!(people[0].name, "Priya");
+    assert!(people.iter().all(|p| p.name != "Zoe" && p.name != "Ann"));
+}
+
+#[test]
 fn leaving_presentation_mode_restores_the_console() {
     let mut m = presenting(Step::Timeline);
     keys(&mut m, "P");

@@ -104,7 +104,8 @@ pub fn masked(model: &Model, form: &Form, field: &Field) -> Option<String> {
     }
     let people = parse_participants(&field.value());
     let roles: Vec<String> = people.iter().map(role).collect();
-    Some(format!("{} — {}", roles.join(", "), cards::words().present.roles))
+    // The note first, so a narrow field still says why there are no names.
+    Some(format!("({}) {}", cards::words().present.roles, roles.join(", ")))
 }
 
 #[cfg(test)]
