@@ -151,6 +151,37 @@ fn demo_at_80x24_shows_help_and_leaves_the_built_in_example_untouched() {
 }
 
 #[test]
+fn the_demo_in_presentation_mode_walks_every_step_to_the_review() {
+    let home = home();
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let env = [("TMPDIR", tmp.path().as_os_str())];
+    let mut tui = spawn_with_env(home.path(), &["demo", "--present"], 80, 24, &env);
+    tui.wait_for(&["Step 1 of 6", "Event 1 of 18", "Before we start · 1/5", "P usual view"]);
+    let steps = [
+        ("Step 2 of 6", "Answer 1 of 17"),
+        ("Step 3 of 6", "Factor 1 of 6"),
+        ("Step 4 of 6", "Act 1 of 2"),
+        ("Step 5 of 6", "Action items · 1/5"),
+        ("Step 6 of 6", "Review · 1/5"),
+    ];
+    for (step, item) in steps {
+        tui.send(TAB);
+        tui.wait_for(&[step, item, "⏱ 0:0"]);
+    }
+    // The review's questions, one card at a time.
+    tui.send("]");
+    tui.wait_for(&["Ask the room · 2/5", "What went well?"]);
+    tui.send("]");
+    tui.wait_for(&["Where did we get lucky?"]);
+    // Back to the usual console, and out.
+    tui.send("P");
+    tui.wait_for(&["Back to the usual view", "6 Review"]);
+    tui.wait_gone("Step 6 of 6");
+    tui.send("q");
+    assert_exit_ok(&tui.wait_exit());
+}
+
+#[test]
 fn open_on_a_malformed_file_reports_line_and_column_and_exits_2() {
     let home = home();
     let path = home.path().join("broken.toml");

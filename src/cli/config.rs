@@ -1,19 +1,32 @@
 //! `config.toml`: a person's own settings. A broken file never stops the program: the
 //! message names the line, and the defaults are used.
 
+mod facilitation;
+
 use std::path::Path;
 
+use crate::tui::agenda::Timeboxes;
 use crate::tui::theme::ThemeName;
 
 pub struct Config {
     /// The `[keys]` table: overrides for the keymap.
     pub keys: Option<toml::Table>,
     pub theme: Option<ThemeName>,
+    /// `[agenda]`: minutes per step.
+    pub timeboxes: Timeboxes,
+    /// `mouse = true`: clicks and the wheel (off by default: it breaks copy and paste).
+    pub mouse: bool,
     pub messages: Vec<String>,
 }
 
 pub fn load(dir: Option<&Path>) -> Config {
-    let mut config = Config { keys: None, theme: None, messages: Vec::new() };
+    let mut config = Config {
+        keys: None,
+        theme: None,
+        timeboxes: Timeboxes::default(),
+        mouse: false,
+        messages: Vec::new(),
+    };
     let Some(path) = dir.map(|d| d.join("config.toml")) else { return config };
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
@@ -25,6 +38,10 @@ pub fn load(dir: Option<&Path>) -> Config {
     };
     match text.parse::<toml::Table>() {
         Ok(mut table) => {
+            (config.timeboxes, config.mouse) =
+                facilitation::read(&text, &path, &mut config.messages);
+            table.remove("agenda");
+            table.remove("mouse");
             match table.remove("keys") {
                 Some(toml::Value::Table(keys)) => config.keys = Some(keys),
                 Some(_) => config.messages.push(format!(

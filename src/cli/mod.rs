@@ -21,6 +21,10 @@ use crate::{assets, store, tui};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Presentation mode, for a shared screen: big headings, high contrast, fewer hints,
+    /// participants shown as their roles (P switches it in the console)
+    #[arg(long, global = true)]
+    pub present: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,8 +125,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tui::Start::Open(path)
         }
     };
-    let settings =
-        tui::Settings { keys: config.keys, theme: config.theme, messages: config.messages };
+    let settings = tui::Settings {
+        keys: config.keys,
+        theme: config.theme,
+        messages: config.messages,
+        timeboxes: config.timeboxes,
+        mouse: config.mouse,
+        present: cli.present,
+    };
     if let Some(line) = tui::run(start, data_dir, settings)? {
         eprintln!("{line}");
     }

@@ -130,6 +130,10 @@ pub enum Action {
     LinkEvents,
     AcceptRisk,
     TogglePicture,
+    // Facilitating: presentation mode and the prompt cards.
+    TogglePresent,
+    NextCard,
+    PrevCard,
     // Forms and dialogs.
     Submit,
     Cancel,
@@ -144,6 +148,8 @@ pub enum Action {
     // Input that is not a command: typed into the focused field, or pasted.
     Type(KeyInput),
     Paste(String),
+    /// A click or the wheel, when mouse support is on.
+    Mouse(super::mouse::Pointer),
     // From the loop and from effects.
     Tick,
     Resize(u16, u16),
@@ -248,6 +254,9 @@ bindables! {
     "link_events" => Action::LinkEvents, "events", "choose the events that evidence this factor";
     "accept_risk" => Action::AcceptRisk, "accept risk", "record a reasoned decision to accept the risk";
     "toggle_picture" => Action::TogglePicture, "picture", "switch between the list and the picture";
+    "toggle_present" => Action::TogglePresent, "present", "presentation mode, for a shared screen";
+    "next_card" => Action::NextCard, "card", "the next prompt card in the side pane";
+    "prev_card" => Action::PrevCard, "prev card", "the previous prompt card";
     "toggle" => Action::Toggle, "tick", "tick or untick the item";
     "submit" => Action::Submit, "save", "save the form";
     "cancel" => Action::Cancel, "cancel", "close without changes";

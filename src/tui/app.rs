@@ -46,6 +46,12 @@ pub struct Model {
     pub leave_warned: bool,
     /// Whether the home screen exists in this run (not when a file was opened directly).
     pub has_home: bool,
+    /// Presentation mode: for a room reading a shared screen.
+    pub present: super::present::Presentation,
+    /// Minutes per step, from config.toml.
+    pub timeboxes: super::agenda::Timeboxes,
+    /// Where the last frame put what a click can reach.
+    pub zones: Cell<super::mouse::Zones>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +97,8 @@ pub struct Doc {
     pub whys: WhysView,
     pub factors: FactorsView,
     pub review: super::review_step::ReviewView,
+    pub agenda: super::agenda::Agenda,
+    pub cards: super::cards::CardPosition,
 }
 
 #[derive(Debug, Default)]
@@ -121,15 +129,22 @@ pub enum Overlay {
 pub struct Notice {
     pub text: String,
     pub problem: bool,
+    /// Shown before the text: meaning never rides on colour alone.
+    pub glyph: &'static str,
 }
 
 impl Notice {
     pub fn info(text: impl Into<String>) -> Self {
-        Notice { text: text.into(), problem: false }
+        Notice { text: text.into(), problem: false, glyph: "·" }
     }
 
     pub fn problem(text: impl Into<String>) -> Self {
-        Notice { text: text.into(), problem: true }
+        Notice { text: text.into(), problem: true, glyph: "⚠" }
+    }
+
+    /// Information with its own glyph (the agenda's ◷).
+    pub fn marked(glyph: &'static str, text: impl Into<String>) -> Self {
+        Notice { text: text.into(), problem: false, glyph }
     }
 }
 
@@ -167,6 +182,8 @@ impl Doc {
             whys: WhysView::default(),
             factors: FactorsView::default(),
             review: Default::default(),
+            agenda: Default::default(),
+            cards: Default::default(),
         }
     }
 
@@ -220,6 +237,9 @@ impl Model {
             leaving: None,
             leave_warned: false,
             has_home: true,
+            present: Default::default(),
+            timeboxes: Default::default(),
+            zones: Default::default(),
         }
     }
 
@@ -260,6 +280,13 @@ impl Model {
 
 /// The one place the model changes. Returns the I/O to perform; results come back as actions.
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    let effects = apply(model, action);
+    // The clock is read after every action, so a change of step is timed when it happens.
+    super::agenda::observe(model);
+    effects
+}
+
+fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Tick => return autosave(model),
         Action::Resize(..) => return Vec::new(),
@@ -314,6 +341,8 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Close if model.overlay.is_none() && model.screen == Screen::Console => {
             return leave(model, !model.has_home);
         }
+        Action::TogglePresent => return super::present::toggle(model),
+        Action::Mouse(pointer) => return super::mouse::action(model, pointer),
         Action::ToggleHelp => {
             model.overlay = match model.overlay.take() {
                 Some(Overlay::Help { .. }) => None,
@@ -435,6 +464,10 @@ fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::NextStep => doc.step = doc.step.next(),
         Action::PrevStep => doc.step = doc.step.prev(),
         Action::GoToStep(step) => doc.step = step,
+        Action::NextCard | Action::PrevCard => {
+            let mode = doc.session.incident.mode;
+            doc.cards.cycle(doc.step, mode, action == Action::NextCard);
+        }
         Action::IncidentDetails => {
             model.overlay = Some(Overlay::Form(incident_form::edit(&doc.session.incident)));
         }
@@ -494,6 +527,9 @@ fn overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
 fn form_action(model: &mut Model, action: Action, mut form: Form) -> Vec<Effect> {
     match action {
         Action::Cancel => return Vec::new(),
+        // Names stay off a shared screen: the masked field takes no typing or editor.
+        Action::Type(_) | Action::Paste(_) | Action::OpenEditor
+            if super::present::masks(model, &form) => {}
         Action::NextField => form.next_field(),
         Action::PrevField => form.prev_field(),
         Action::NewLine => form.new_line(),

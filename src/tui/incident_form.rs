@@ -16,7 +16,7 @@ const SUMMARY: &str = "Summary";
 const IMPACT: &str = "Impact";
 const STARTED: &str = "Started at";
 const FACILITATOR: &str = "Facilitator";
-const PARTICIPANTS: &str = "Participants";
+pub const PARTICIPANTS: &str = "Participants";
 const TAGS: &str = "Tags";
 
 /// The templates a new review can start from, as named on the command line.

@@ -1,9 +1,11 @@
 //! The console: the only part of waterline that knows about the terminal.
 
 pub mod action;
+pub mod agenda;
 pub mod app;
 pub mod behaviour_form;
 pub mod behaviours_step;
+pub mod cards;
 pub mod editor;
 pub mod effects;
 pub mod factors_step;
@@ -11,7 +13,9 @@ pub mod form;
 pub mod incident_form;
 pub mod keymap;
 pub mod messages;
+pub mod mouse;
 pub mod picker;
+pub mod present;
 pub mod prompts;
 pub mod render;
 pub mod review_step;
@@ -57,6 +61,12 @@ pub struct Settings {
     pub keys: Option<toml::Table>,
     pub theme: Option<theme::ThemeName>,
     pub messages: Vec<String>,
+    /// Minutes per step (`[agenda]`).
+    pub timeboxes: agenda::Timeboxes,
+    /// `mouse = true`: clicks and the wheel.
+    pub mouse: bool,
+    /// `--present`: start in presentation mode.
+    pub present: bool,
 }
 
 /// Runs the console until the person quits. Returns a line to print afterwards, if any.
@@ -68,6 +78,10 @@ pub fn run(
     let (keymap, key_messages) = Keymap::load(settings.keys.as_ref());
     let mut model = Model::new(keymap, app::local_now);
     model.theme = theme::Theme::choose(settings.theme);
+    model.timeboxes = settings.timeboxes;
+    if settings.present {
+        present::start(&mut model);
+    }
     let messages: Vec<String> = settings.messages.into_iter().chain(key_messages).collect();
     if let Some(first) = messages.first() {
         let more = if messages.len() > 1 {
@@ -110,6 +124,9 @@ pub fn run(
         pending.extend(update(&mut model, action));
     }
     let mut guard = terminal::TerminalGuard::enter()?;
+    if settings.mouse {
+        guard.capture_mouse()?;
+    }
     let mut last_tick = Instant::now();
     loop {
         while let Some(effect) = pending.pop_front() {
@@ -144,6 +161,11 @@ pub fn run(
                 }
                 Event::Paste(text) => pending.extend(update(&mut model, Action::Paste(text))),
                 Event::Resize(w, h) => pending.extend(update(&mut model, Action::Resize(w, h))),
+                Event::Mouse(m) => {
+                    if let Some(pointer) = pointer(m) {
+                        pending.extend(update(&mut model, Action::Mouse(pointer)));
+                    }
+                }
                 _ => {}
             }
         }
@@ -157,6 +179,16 @@ pub fn run(
     }
     drop(guard);
     Ok(runner.rescued.map(|p| format!("Unsaved changes were written to {}", p.display())))
+}
+
+fn pointer(m: event::MouseEvent) -> Option<mouse::Pointer> {
+    use event::{MouseButton, MouseEventKind as K};
+    match m.kind {
+        K::Down(MouseButton::Left) => Some(mouse::Pointer::Click { column: m.column, row: m.row }),
+        K::ScrollUp => Some(mouse::Pointer::ScrollUp),
+        K::ScrollDown => Some(mouse::Pointer::ScrollDown),
+        _ => None,
+    }
 }
 
 fn convert(key: event::KeyEvent) -> Option<KeyInput> {

@@ -18,8 +18,15 @@ pub struct StepPrompt {
     pub coming: Option<String>,
 }
 
-static ALL: LazyLock<HashMap<String, StepPrompt>> =
-    LazyLock::new(|| toml::from_str(PROMPTS).unwrap_or_default());
+// Read per step, so the file's other tables (cards, the agenda's words) can have their own shape.
+static ALL: LazyLock<HashMap<String, StepPrompt>> = LazyLock::new(|| steps(PROMPTS));
+
+fn steps(text: &str) -> HashMap<String, StepPrompt> {
+    let table: toml::Table = toml::from_str(text).unwrap_or_default();
+    (Step::ALL.iter())
+        .filter_map(|s| Some((s.key().to_string(), table.get(s.key())?.clone().try_into().ok()?)))
+        .collect()
+}
 
 const CATEGORIES: &str = include_str!("../../assets/factor_categories.toml");
 
@@ -47,8 +54,8 @@ mod tests {
 
     #[test]
     fn every_step_has_a_prompt() {
-        let parsed: HashMap<String, StepPrompt> =
-            toml::from_str(PROMPTS).expect("assets/prompts.toml parses");
+        toml::from_str::<toml::Table>(PROMPTS).expect("assets/prompts.toml parses");
+        let parsed = steps(PROMPTS);
         for step in Step::ALL {
             let p = parsed.get(step.key()).expect("step has prompts");
             assert!(!p.prompt.trim().is_empty(), "{step:?}");

@@ -14,6 +14,8 @@ pub const MIN_HEIGHT: u16 = 15;
 
 pub fn render(model: &Model, frame: &mut Frame) {
     let area = frame.area();
+    // The theme's ground under everything, so high contrast has no gaps of terminal colour.
+    frame.render_widget(ratatui::widgets::Block::new().style(model.theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(model, frame, area);
         return;

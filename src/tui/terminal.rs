@@ -4,12 +4,16 @@
 use std::io::{self, Write};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 /// Restores the terminal when dropped.
 pub struct TerminalGuard {
     pub terminal: DefaultTerminal,
+    /// Mouse capture is on (config `mouse = true`), and comes back after the editor.
+    mouse: bool,
 }
 
 impl TerminalGuard {
@@ -18,7 +22,14 @@ impl TerminalGuard {
         let terminal = ratatui::try_init()?;
         // Without bracketed paste a paste arrives as keystrokes, each newline an Enter.
         execute!(io::stdout(), EnableBracketedPaste)?;
-        Ok(TerminalGuard { terminal })
+        Ok(TerminalGuard { terminal, mouse: false })
+    }
+
+    /// Clicks and the wheel reach the console (and copy and paste need Shift in most
+    /// terminals, which is why this is off unless asked for).
+    pub fn capture_mouse(&mut self) -> io::Result<()> {
+        self.mouse = true;
+        execute!(io::stdout(), EnableMouseCapture)
     }
 }
 
@@ -32,6 +43,9 @@ impl TerminalGuard {
     pub fn resume(&mut self) -> io::Result<()> {
         self.terminal = ratatui::try_init()?;
         execute!(io::stdout(), EnableBracketedPaste)?;
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
         self.terminal.clear()
     }
 }
@@ -44,7 +58,7 @@ impl Drop for TerminalGuard {
 
 /// Undoes everything `enter` did. Safe to call more than once.
 pub fn restore() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     let _ = io::stdout().flush();
 }

@@ -9,8 +9,8 @@ use crate::model::Milestone;
 use crate::model::timeline::{format_duration, time_to};
 use crate::tui::action::Step;
 use crate::tui::app::{Doc, Model};
-use crate::tui::prompts;
 use crate::tui::widgets::{footer, stepper, truncate};
+use crate::tui::{cards, mouse, prompts};
 use unicode_width::UnicodeWidthStr;
 
 /// From this width the side pane sits to the right; below it, under the main pane.
@@ -28,11 +28,23 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
+    let clock = crate::tui::agenda::header(model).unwrap_or_default();
+    // On a narrow screen the meeting clock moves to the stepper's row, so the header keeps
+    // the incident's own times.
+    let stepper_line = stepper::line(model, area.width);
+    let notice_width = model.notice.as_ref().map_or(0, |n| n.text.width() + 3);
+    let clock_fits_below = usize::from(area.width) >= notice_width + clock.width() + 2;
+    let (header_clock, lower_clock) = if area.width < 100 && clock_fits_below {
+        ("", clock.as_str())
+    } else {
+        (clock.as_str(), "")
+    };
     frame.render_widget(
-        Paragraph::new(header_line(doc, area.width)).style(model.theme.header),
+        Paragraph::new(header_line(doc, header_clock, area.width)).style(model.theme.header),
         header,
     );
-    frame.render_widget(Paragraph::new(stepper::line(doc, &model.theme, area.width)), stepper_row);
+    frame.render_widget(Paragraph::new(stepper_line), stepper_row);
+    mouse::record(model, stepper_row);
     if let Some(banner) = banner {
         frame.render_widget(Paragraph::new(banner).style(model.theme.problem), banner_row);
     }
@@ -41,18 +53,29 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         super::whys_big::render(model, doc, frame, body);
     } else if doc.step == Step::Factors && doc.factors.picture {
         super::factors_picture::render(model, doc, frame, body);
+    } else if model.present.on {
+        super::present::render(model, doc, frame, body);
     } else {
         body_with_side(model, doc, frame, body, area.width);
     }
     if let Some(notice) = &model.notice {
         let style = if notice.problem { model.theme.problem } else { model.theme.dim };
-        let glyph = if notice.problem { "⚠ " } else { "· " };
         frame.render_widget(
-            Paragraph::new(format!("{glyph}{}", notice.text)).style(style),
+            Paragraph::new(format!("{} {}", notice.glyph, notice.text)).style(style),
             notice_row,
         );
     }
-    frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
+    if !lower_clock.is_empty() {
+        // Right-aligned on the notice row; a notice always leaves it room (checked above).
+        let clock = Paragraph::new(format!("{lower_clock} ")).style(model.theme.dim);
+        frame.render_widget(clock.alignment(ratatui::layout::Alignment::Right), notice_row);
+    }
+    let hints = if model.present.on {
+        super::present::footer(model)
+    } else {
+        footer::line(model, area.width)
+    };
+    frame.render_widget(Paragraph::new(hints), footer_row);
 }
 
 fn body_with_side(model: &Model, doc: &Doc, frame: &mut Frame, body: Rect, width: u16) {
@@ -66,6 +89,7 @@ fn body_with_side(model: &Model, doc: &Doc, frame: &mut Frame, body: Rect, width
             Layout::vertical([Constraint::Min(3), Constraint::Length(side_rows)]).areas(body);
         (main, side)
     };
+    mouse::record_list(model, main);
     match doc.step {
         Step::Timeline => super::timeline::render(model, doc, frame, main),
         Step::Behaviours => super::behaviours::render(model, doc, frame, main),
@@ -77,15 +101,19 @@ fn body_with_side(model: &Model, doc: &Doc, frame: &mut Frame, body: Rect, width
     render_side(model, doc, frame, side);
 }
 
-/// Title on the left, shortened if need be; severity, status, times and save state on the
-/// right, because those change during the review and must stay visible.
-fn header_line(doc: &Doc, width: u16) -> Line<'static> {
+/// Title on the left, shortened if need be; the meeting clock, severity, status, times and
+/// save state on the right, because those change during the review and must stay visible.
+fn header_line(doc: &Doc, clock: &str, width: u16) -> Line<'static> {
     let i = &doc.session.incident;
     let mut right = Vec::new();
+    if !clock.is_empty() {
+        right.push(clock.to_string());
+    }
     if !i.severity.is_empty() {
         right.push(i.severity.clone());
     }
     let status = i.status.as_str().to_string();
+    let base = right.clone();
     let times: Vec<String> =
         [(Milestone::Detected, "TTD"), (Milestone::Mitigated, "TTM"), (Milestone::Resolved, "TTR")]
             .into_iter()
@@ -104,14 +132,17 @@ fn header_line(doc: &Doc, width: u16) -> Line<'static> {
     };
     let quiet = doc.last_saved.is_none() && !doc.dirty && state == "up to date";
     let with_all: Vec<String> = [right.clone(), vec![status.clone(), state.clone()]].concat();
+    // The incident's times give way before the clock and the save state.
     let right = if fits(&with_all) {
         with_all
     } else if !quiet && fits(&[right.clone(), vec![state.clone()]].concat()) {
         [right, vec![state]].concat()
-    } else if quiet {
+    } else if quiet && fits(&right) {
         right
+    } else if quiet {
+        base
     } else {
-        [right, vec![state]].concat()
+        [base, vec![state]].concat()
     };
     let right = format!(" {} ", right.join(" │ "));
     let room = usize::from(width).saturating_sub(right.width() + 2);
@@ -161,7 +192,7 @@ fn render_side(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     if matches!(doc.step, Step::Timeline | Step::Whys | Step::Factors) || !lines.is_empty() {
         lines.push(Line::raw(""));
     }
-    lines.extend(prompt.prompt.lines().map(|l| Line::styled(l.to_string(), theme.dim)));
+    lines.extend(cards::side(model, doc));
     let block = Block::bordered().title(format!(" {} ", prompt.title)).border_style(theme.border);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }

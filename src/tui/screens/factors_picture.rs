@@ -155,7 +155,7 @@ fn fit(cell: Rect, lines: usize) -> Rect {
 
 /// The factor's first clause (before a colon, semicolon or dash), as in the figure's short
 /// labels; the whole text when there is no such clause.
-fn headline(text: &str) -> &str {
+pub fn headline(text: &str) -> &str {
     let text = text.trim();
     [":", ";", " — ", " - "]
         .iter()

@@ -57,7 +57,13 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
             width: inner.width.saturating_sub(label_width),
             height: rows,
         };
-        render_value(model, field, focused, frame, value_area);
+        if let Some(shown) = crate::tui::present::masked(model, form, field) {
+            let style = if focused { theme.title } else { theme.base };
+            let text = Paragraph::new(shown).style(style).wrap(Wrap { trim: true });
+            frame.render_widget(text, value_area);
+        } else {
+            render_value(model, field, focused, frame, value_area);
+        }
         y += rows;
         let fb_rows = feedback_rows(field);
         if let Some(feedback) = &field.feedback {

@@ -10,6 +10,7 @@ pub mod help;
 pub mod home;
 pub mod picker;
 pub mod placeholder;
+pub mod present;
 pub mod review;
 pub mod timeline;
 pub mod whys;

@@ -15,12 +15,12 @@ use crate::tui::app::{Doc, Model};
 use crate::tui::keymap::Context;
 use crate::tui::widgets::truncate;
 
-enum Row {
+pub enum Row {
     Day(NaiveDate),
     Event(usize),
 }
 
-fn rows(events: &[Event]) -> Vec<Row> {
+pub fn rows(events: &[Event]) -> Vec<Row> {
     let mut rows = Vec::with_capacity(events.len() + 4);
     let mut day = None;
     for (i, e) in events.iter().enumerate() {

@@ -30,10 +30,10 @@ pub fn glyph(state: Option<&NodeState>, why: &Why) -> &'static str {
     }
 }
 
-struct Row {
-    text: Line<'static>,
-    /// Which answer the line belongs to.
-    node: usize,
+pub struct Row {
+    pub text: Line<'static>,
+    /// Which answer the line belongs to (0: the incident; n: the nth visible answer).
+    pub node: usize,
 }
 
 pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
@@ -85,7 +85,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
 }
 
 /// Every line of the tree: the incident, then each visible answer, wrapped.
-fn rows(model: &Model, doc: &Doc, width: usize) -> Vec<Row> {
+pub fn rows(model: &Model, doc: &Doc, width: usize) -> Vec<Row> {
     let theme = &model.theme;
     let whys = &doc.session.whys;
     let states = states(&doc.session);

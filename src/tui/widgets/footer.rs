@@ -19,6 +19,7 @@ fn hidden(action: &Action) -> bool {
             | Action::Bottom
             | Action::Redo
             | Action::PrevStep
+            | Action::PrevCard
             | Action::GoToStep(_)
             | Action::PrevField
             | Action::Collapse

@@ -1,26 +1,61 @@
-//! The steps of the review across the top; the current one marked by a glyph and a style.
+//! The steps of the review across the top, as an agenda: the current one marked by a glyph
+//! and a style, each with its count, what is still open, and the minutes spent on it.
 
 use ratatui::text::{Line, Span};
 
 use crate::analysis;
 use crate::tui::action::Step;
-use crate::tui::app::Doc;
-use crate::tui::theme::Theme;
+use crate::tui::agenda;
+use crate::tui::app::{Doc, Model};
 
-pub fn line(doc: &Doc, theme: &Theme, width: u16) -> Line<'static> {
-    let full: usize = Step::ALL.iter().map(|s| s.title().len() + 8).sum::<usize>() + 8;
-    let compact = usize::from(width) < full;
+/// How much of each step's label to keep; the first level that fits the width wins.
+#[derive(Clone, Copy, PartialEq)]
+enum Detail {
+    Full,
+    /// Other steps by three letters.
+    Short,
+    /// … and without their counts.
+    Shorter,
+    /// … and by number only.
+    Number,
+}
+
+pub fn line(model: &Model, width: u16) -> Line<'static> {
+    let Some(doc) = model.doc.as_ref() else { return Line::default() };
+    let levels = [Detail::Full, Detail::Short, Detail::Shorter, Detail::Number];
+    let mut line = Line::default();
+    for detail in levels {
+        line = build(model, doc, detail);
+        if line.width() <= usize::from(width) {
+            break;
+        }
+    }
+    line
+}
+
+fn build(model: &Model, doc: &Doc, detail: Detail) -> Line<'static> {
+    let theme = &model.theme;
     let mut spans = Vec::new();
     for (i, step) in Step::ALL.into_iter().enumerate() {
-        let count = count(doc, step).map(|n| format!(" {n}")).unwrap_or_default();
+        let current = step == doc.step;
+        let count = count(doc, step)
+            .filter(|_| current || matches!(detail, Detail::Full | Detail::Short))
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
         let open = match open_checks(doc, step) {
             0 => String::new(),
             n => format!(" ⚠{n}"),
         };
-        let current = step == doc.step;
+        let spent = agenda::spent_label(model, step).map(|t| format!(" {t}")).unwrap_or_default();
         let marker = if current { "▶" } else { " " };
-        let name = if compact && !current { &step.title()[..3] } else { step.title() };
-        let text = format!("{marker}{} {name}{count}{open} ", i + 1);
+        let name = match detail {
+            _ if current => step.title(),
+            Detail::Full => step.title(),
+            Detail::Short | Detail::Shorter => &step.title()[..3],
+            Detail::Number => "",
+        };
+        let name = if name.is_empty() { String::new() } else { format!(" {name}") };
+        let text = format!("{marker}{}{name}{count}{open}{spent} ", i + 1);
         spans.push(Span::styled(text, if current { theme.step_current } else { theme.step_other }));
         if i + 1 < Step::ALL.len() {
             spans.push(Span::styled("│", theme.border));
