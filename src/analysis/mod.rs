@@ -1,0 +1,10 @@
+//! Pure checks over a review or a piece of text. They never change what they look at and
+//! never read the clock: the day is an argument.
+
+pub mod action_messages;
+pub mod actions;
+pub mod followup;
+pub mod phrases;
+pub mod policy;
+pub mod recurrence;
+pub mod strength;
