@@ -1,6 +1,7 @@
 //! The phrase lists of `assets/action_checks.toml`, and matching them as whole words in a
 //! text: lower-cased words, `*` at the end of a word for any ending, `*` alone for any word.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -23,63 +24,63 @@ pub struct Lists {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SpecificLists {
-    pub filler: Vec<String>,
-    pub change_verbs: Vec<String>,
+    pub filler: PhraseList,
+    pub change_verbs: PhraseList,
     pub vague: Vec<VagueShape>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VagueShape {
-    pub phrases: Vec<String>,
+    pub phrases: PhraseList,
     pub suggestion: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MeasurableLists {
-    pub vague_quantities: Vec<String>,
-    pub direction_verbs: Vec<String>,
-    pub inquiry_verbs: Vec<String>,
-    pub deliverables: Vec<String>,
-    pub checkables: Vec<String>,
-    pub number_words: Vec<String>,
+    pub vague_quantities: PhraseList,
+    pub direction_verbs: PhraseList,
+    pub inquiry_verbs: PhraseList,
+    pub deliverables: PhraseList,
+    pub checkables: PhraseList,
+    pub number_words: PhraseList,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AssignableLists {
     pub placeholders: Vec<String>,
-    pub group_words: Vec<String>,
+    pub group_words: PhraseList,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RealisticLists {
-    pub unbounded_scope: Vec<String>,
+    pub unbounded_scope: PhraseList,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SystemicLists {
-    pub vigilance: Vec<String>,
-    pub person_fix: Vec<String>,
-    pub manual_checks: Vec<String>,
-    pub person_words: Vec<String>,
-    pub person_modals: Vec<String>,
-    pub person_object_verbs: Vec<String>,
-    pub mechanisms: Vec<String>,
+    pub vigilance: PhraseList,
+    pub person_fix: PhraseList,
+    pub manual_checks: PhraseList,
+    pub person_words: PhraseList,
+    pub person_modals: PhraseList,
+    pub person_object_verbs: PhraseList,
+    pub mechanisms: PhraseList,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct StrengthLists {
-    pub eliminate: Vec<String>,
-    pub guard: Vec<String>,
-    pub tooling: Vec<String>,
-    pub procedure: Vec<String>,
-    pub training: Vec<String>,
-    pub vigilance: Vec<String>,
+    pub eliminate: PhraseList,
+    pub guard: PhraseList,
+    pub tooling: PhraseList,
+    pub procedure: PhraseList,
+    pub training: PhraseList,
+    pub vigilance: PhraseList,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -112,44 +113,98 @@ pub fn is_number(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// Whether the phrase `pattern` matches the words starting at `at`; returns its length.
-pub fn matches_at(pattern: &str, words: &[String], at: usize) -> Option<usize> {
-    let parts: Vec<&str> = pattern.split_whitespace().collect();
-    if parts.is_empty() || at + parts.len() > words.len() {
-        return None;
-    }
-    let all = parts.iter().zip(&words[at..]).all(|(p, w)| word_matches(p, w));
-    all.then_some(parts.len())
+/// A list of phrases, indexed by first word so a lookup tries only the phrases that can
+/// start at a word: the checks run on every keystroke.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct PhraseList {
+    phrases: Vec<(String, Vec<Pat>)>,
+    by_first: HashMap<String, Vec<usize>>,
+    /// Phrases whose first word is a wildcard: tried everywhere.
+    wild_first: Vec<usize>,
 }
 
-fn word_matches(pattern: &str, word: &str) -> bool {
-    if pattern == "*" {
-        return true;
+#[derive(Debug, Clone)]
+enum Pat {
+    Word(String),
+    Prefix(String),
+    Any,
+}
+
+impl From<Vec<String>> for PhraseList {
+    fn from(list: Vec<String>) -> Self {
+        let mut out = PhraseList::default();
+        for text in list {
+            let pats: Vec<Pat> = text
+                .split_whitespace()
+                .map(|p| match p.strip_suffix('*') {
+                    _ if p == "*" => Pat::Any,
+                    Some(stem) => Pat::Prefix(stem.to_lowercase()),
+                    None => Pat::Word(p.to_lowercase()),
+                })
+                .collect();
+            let index = out.phrases.len();
+            match pats.first() {
+                None => continue,
+                Some(Pat::Word(w)) => out.by_first.entry(w.clone()).or_default().push(index),
+                Some(_) => out.wild_first.push(index),
+            }
+            out.phrases.push((text, pats));
+        }
+        out
     }
-    match pattern.strip_suffix('*') {
-        Some(stem) => word.starts_with(stem),
-        None => pattern == word,
+}
+
+impl PhraseList {
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
     }
+
+    /// The longest phrase that starts exactly at `at`: its length and text.
+    pub fn starting_at(&self, words: &[String], at: usize) -> Option<(usize, &str)> {
+        let first = words.get(at)?;
+        let exact = self.by_first.get(first).into_iter().flatten();
+        exact
+            .chain(&self.wild_first)
+            .filter_map(|i| {
+                let (text, pats) = &self.phrases[*i];
+                matches(pats, words, at).map(|len| (len, text.as_str()))
+            })
+            .max_by_key(|(len, _)| *len)
+    }
+}
+
+fn matches(pats: &[Pat], words: &[String], at: usize) -> Option<usize> {
+    for (n, pat) in pats.iter().enumerate() {
+        let word = words.get(at + n)?;
+        let ok = match pat {
+            Pat::Word(w) => w == word,
+            Pat::Prefix(stem) => word.starts_with(stem.as_str()),
+            Pat::Any => true,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some(pats.len())
 }
 
 /// The first phrase of `list` found anywhere in `words`: (position, length, phrase).
-pub fn find<'l>(list: &'l [String], words: &[String]) -> Option<(usize, usize, &'l str)> {
-    (0..words.len()).find_map(|at| starting_at(list, words, at).map(|(len, p)| (at, len, p)))
+pub fn find<'l>(list: &'l PhraseList, words: &[String]) -> Option<(usize, usize, &'l str)> {
+    (0..words.len()).find_map(|at| list.starting_at(words, at).map(|(len, p)| (at, len, p)))
 }
 
 /// The longest phrase of `list` that starts exactly at `at`.
 pub fn starting_at<'l>(
-    list: &'l [String],
+    list: &'l PhraseList,
     words: &[String],
     at: usize,
 ) -> Option<(usize, &'l str)> {
-    list.iter()
-        .filter_map(|p| matches_at(p, words, at).map(|len| (len, p.as_str())))
-        .max_by_key(|(len, _)| *len)
+    list.starting_at(words, at)
 }
 
 /// Whether any phrase of `list` occurs in `words`.
-pub fn contains(list: &[String], words: &[String]) -> bool {
+pub fn contains(list: &PhraseList, words: &[String]) -> bool {
     find(list, words).is_some()
 }
 
@@ -185,7 +240,6 @@ mod tests {
             &m.deliverables,
             &m.checkables,
             &m.number_words,
-            &lists.assignable.placeholders,
             &lists.assignable.group_words,
             &lists.realistic.unbounded_scope,
             &sy.vigilance,
@@ -201,10 +255,11 @@ mod tests {
             &lists.strength.procedure,
             &lists.strength.training,
             &lists.strength.vigilance,
-            &lists.recurrence.stopwords,
         ] {
             assert!(!list.is_empty());
         }
+        assert!(!lists.assignable.placeholders.is_empty());
+        assert!(!lists.recurrence.stopwords.is_empty());
     }
 
     #[test]
@@ -217,8 +272,10 @@ mod tests {
     #[test]
     fn phrases_match_whole_words_with_wildcards() {
         let w = words("The engineer was retrained and held fully accountable");
-        assert_eq!(matches_at("retrain*", &w, 3), Some(1));
-        assert_eq!(find(&["held * accountable".to_string()], &w).map(|f| f.0), Some(5));
-        assert_eq!(find(&["train".to_string()], &w), None, "whole words only");
+        let list =
+            |p: &[&str]| PhraseList::from(p.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(find(&list(&["retrain*"]), &w).map(|f| f.0), Some(3));
+        assert_eq!(find(&list(&["held * accountable"]), &w).map(|f| (f.0, f.1)), Some((5, 3)));
+        assert_eq!(find(&list(&["train"]), &w), None, "whole words only");
     }
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::action_messages as say;
-use super::phrases::{LISTS, contains, words};
+use super::phrases::{LISTS, contains, find, words};
 use crate::model::{ActionStatus, Session};
 
 /// Strongest first. `Unclear` when the wording gives no cue.
@@ -88,11 +88,20 @@ pub fn strength(text: &str) -> Strength {
         return Strength::Training;
     }
     let rungs = [&s.eliminate, &s.guard, &s.tooling, &s.procedure, &s.training, &s.vigilance];
-    Strength::LADDER
+    // Where each rung is first cued.
+    let found: Vec<(Strength, usize)> = Strength::LADDER
         .into_iter()
         .zip(rungs)
-        .find(|(_, list)| contains(list, &w))
-        .map_or(Strength::Unclear, |(rung, _)| rung)
+        .filter_map(|(rung, list)| find(list, &w).map(|(at, _, _)| (rung, at)))
+        .collect();
+    let Some(&(highest, _)) = found.first() else { return Strength::Unclear };
+    // "Run a workshop on the rota": what the action leads with is teaching people, and a
+    // checklist or a tool it mentions on the way does not lift it — a guard would.
+    let leading = found.iter().min_by_key(|(_, at)| *at).map(|(rung, _)| *rung);
+    match leading {
+        Some(rung) if rung.is_weak() && highest.rung() < Strength::Guard.rung() => rung,
+        _ => highest,
+    }
 }
 
 /// Factors whose committed actions all sit on the bottom two rungs, with a message each.

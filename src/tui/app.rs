@@ -5,11 +5,14 @@ use std::cell::Cell;
 use std::path::PathBuf;
 
 use super::action::{Action, Step};
+use super::actions_step::{self, ActionsView};
 use super::behaviours_step::{self, BehavioursView};
 use super::effects::Effect;
+use super::followup::{self, FollowUpView};
 use super::form::{Form, Purpose};
 use super::keymap::{Context, KeyInput, Keymap};
-use super::{behaviour_form, incident_form, messages, timeline_edit};
+use super::{action_form, behaviour_form, incident_form, messages, timeline_edit};
+use crate::analysis::policy::DuePolicy;
 use crate::model::history::History;
 use crate::model::ids::IdAllocator;
 use crate::model::{Session, Timestamp};
@@ -40,6 +43,14 @@ pub struct Model {
     pub leave_warned: bool,
     /// Whether the home screen exists in this run (not when a file was opened directly).
     pub has_home: bool,
+    /// How long after the incident an action may fall due, by severity (config.toml).
+    pub policy: DuePolicy,
+    /// Open actions across the reviews in the data folder (the follow-up view).
+    pub follow_up: Option<FollowUpView>,
+    /// A review opened from the follow-up view returns there when closed.
+    pub back_to_follow_up: bool,
+    /// Start the follow-up meeting on this action once its review has opened.
+    pub walk_on_open: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +65,8 @@ pub enum Screen {
     Console,
     /// A review could not be opened; the message says why.
     Failed,
+    /// Open actions across every review in the data folder.
+    FollowUp,
 }
 
 #[derive(Debug, Default)]
@@ -80,6 +93,11 @@ pub struct Doc {
     pub step: Step,
     pub timeline: TimelineView,
     pub behaviours: BehavioursView,
+    pub actions: ActionsView,
+    /// The other reviews in the data folder, for recurrence; read when the Actions step
+    /// is first shown.
+    pub library: Option<Vec<(PathBuf, Session)>>,
+    pub library_requested: bool,
 }
 
 #[derive(Debug, Default)]
@@ -145,6 +163,9 @@ impl Doc {
             step: Step::Timeline,
             timeline: TimelineView::default(),
             behaviours: BehavioursView::default(),
+            actions: ActionsView::default(),
+            library: None,
+            library_requested: false,
         }
     }
 
@@ -178,6 +199,7 @@ impl Doc {
         let n = self.session.behaviours.len();
         self.behaviours.selected = self.behaviours.selected.min(n.saturating_sub(1));
         self.behaviours.mode = behaviours_step::Mode::List;
+        self.clamp_actions();
     }
 }
 
@@ -196,7 +218,16 @@ impl Model {
             leaving: None,
             leave_warned: false,
             has_home: true,
+            policy: DuePolicy::default(),
+            follow_up: None,
+            back_to_follow_up: false,
+            walk_on_open: None,
         }
+    }
+
+    /// Today, by the model's clock.
+    pub fn today(&self) -> chrono::NaiveDate {
+        (self.clock)().date_naive()
     }
 
     /// The contexts a key is looked up in, most specific first.
@@ -206,6 +237,7 @@ impl Model {
             (Some(Overlay::Form(_) | Overlay::PasteOffer { .. }), _) => vec![Context::Form],
             (None, Screen::Home) => vec![Context::Home, Context::Global],
             (None, Screen::Failed) => vec![Context::Global],
+            (None, Screen::FollowUp) => vec![Context::FollowUp, Context::Global],
             (None, Screen::Console) => {
                 let step = self.doc.as_ref().map_or(Step::Timeline, |d| d.step);
                 vec![Context::Step(step), Context::Console, Context::Global]
@@ -250,6 +282,11 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                 None => Vec::new(),
             };
         }
+        Action::SaveFailed(message) if model.doc.is_none() => {
+            // A change made in the follow-up view, to a review that is not open.
+            model.notice = Some(Notice::problem(message));
+            return Vec::new();
+        }
         Action::SaveFailed(message) => {
             if let Some(doc) = model.doc.as_mut() {
                 doc.dirty = true;
@@ -285,6 +322,9 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                 model.home.selected.min(model.home.listings.len().saturating_sub(1));
             return Vec::new();
         }
+        Action::Library { reviews, unreadable } => {
+            return library_loaded(model, reviews, unreadable);
+        }
         Action::Quit => return leave(model, true),
         Action::Close if model.overlay.is_none() && model.screen == Screen::Console => {
             return leave(model, !model.has_home);
@@ -307,7 +347,26 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         Screen::Home => home_action(model, action),
         Screen::Console => console_action(model, action),
         Screen::Failed => model.leave_failure(),
+        Screen::FollowUp => followup::action(model, action),
     }
+}
+
+/// The reviews in the data folder arrived: for the follow-up view, or for recurrence in
+/// the open review.
+fn library_loaded(
+    model: &mut Model,
+    reviews: Vec<(PathBuf, Session)>,
+    unreadable: usize,
+) -> Vec<Effect> {
+    match model.screen {
+        Screen::FollowUp => followup::loaded(model, reviews, unreadable),
+        _ => {
+            if let Some(doc) = model.doc.as_mut() {
+                doc.library = Some(reviews);
+            }
+        }
+    }
+    Vec::new()
 }
 
 fn autosave(model: &mut Model) -> Vec<Effect> {
@@ -350,6 +409,9 @@ fn go_home(model: &mut Model) -> Vec<Effect> {
     model.leaving = None;
     model.doc = None;
     model.overlay = None;
+    if std::mem::take(&mut model.back_to_follow_up) {
+        return followup::show(model);
+    }
     model.screen = Screen::Home;
     vec![Effect::ListReviews]
 }
@@ -374,6 +436,9 @@ fn opened(
             model.doc = Some(doc);
             model.screen = Screen::Console;
             model.overlay = None;
+            if let Some(action) = model.walk_on_open.take() {
+                return actions_step::start_meeting_at(model, &action);
+            }
         }
         Err(message) => {
             model.home.failure = Some(message);
@@ -399,6 +464,7 @@ fn home_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         Action::NewReview => model.overlay = Some(Overlay::Form(incident_form::new_review())),
+        Action::FollowUp => return followup::show(model),
         _ => {}
     }
     Vec::new()
@@ -407,9 +473,15 @@ fn home_action(model: &mut Model, action: Action) -> Vec<Effect> {
 fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
     match action {
-        Action::NextStep => doc.step = doc.step.next(),
-        Action::PrevStep => doc.step = doc.step.prev(),
-        Action::GoToStep(step) => doc.step = step,
+        Action::NextStep | Action::PrevStep | Action::GoToStep(_) => {
+            doc.step = match action {
+                Action::NextStep => doc.step.next(),
+                Action::PrevStep => doc.step.prev(),
+                Action::GoToStep(step) => step,
+                _ => doc.step,
+            };
+            return actions_step::entered(model);
+        }
         Action::IncidentDetails => {
             model.overlay = Some(Overlay::Form(incident_form::edit(&doc.session.incident)));
         }
@@ -437,6 +509,7 @@ fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         other if doc.step == Step::Timeline => return timeline_edit::action(model, other),
         other if doc.step == Step::Behaviours => return behaviours_step::action(model, other),
+        other if doc.step == Step::Actions => return actions_step::action(model, other),
         _ => {}
     }
     Vec::new()
@@ -502,6 +575,9 @@ fn form_action(model: &mut Model, action: Action, mut form: Form) -> Vec<Effect>
                     behaviour_form::submit(model, form)
                 }
                 Purpose::RecklessEvidence(_) => behaviour_form::submit_evidence(model, form),
+                Purpose::AddAction | Purpose::EditAction(_) => action_form::submit(model, form),
+                Purpose::StatusNote { .. } => actions_step::submit_note(model, form),
+                Purpose::FollowUpNote { .. } => followup::submit_note(model, form),
             };
         }
         _ => {}
@@ -516,9 +592,12 @@ pub fn refresh_feedback(model: &Model, form: &mut Form) {
     match form.purpose {
         Purpose::AddEvent | Purpose::EditEvent(_) => timeline_edit::preview_time(model, form),
         Purpose::Incident => incident_form::preview_time(model, form),
+        Purpose::AddAction | Purpose::EditAction(_) => action_form::refresh(model, form),
         Purpose::NewReview
         | Purpose::AddBehaviour
         | Purpose::EditBehaviour(_)
-        | Purpose::RecklessEvidence(_) => {}
+        | Purpose::RecklessEvidence(_)
+        | Purpose::StatusNote { .. }
+        | Purpose::FollowUpNote { .. } => {}
     }
 }

@@ -1,11 +1,14 @@
 //! The console: the only part of waterline that knows about the terminal.
 
 pub mod action;
+pub mod action_form;
+pub mod actions_step;
 pub mod app;
 pub mod behaviour_form;
 pub mod behaviours_step;
 pub mod editor;
 pub mod effects;
+pub mod followup;
 pub mod form;
 pub mod incident_form;
 pub mod keymap;
@@ -52,6 +55,8 @@ const SAVE_POLL: Duration = Duration::from_millis(15);
 pub struct Settings {
     pub keys: Option<toml::Table>,
     pub theme: Option<theme::ThemeName>,
+    /// How long after the incident an action may fall due, by severity.
+    pub policy: crate::analysis::policy::DuePolicy,
     pub messages: Vec<String>,
 }
 
@@ -64,6 +69,7 @@ pub fn run(
     let (keymap, key_messages) = Keymap::load(settings.keys.as_ref());
     let mut model = Model::new(keymap, app::local_now);
     model.theme = theme::Theme::choose(settings.theme);
+    model.policy = settings.policy;
     let messages: Vec<String> = settings.messages.into_iter().chain(key_messages).collect();
     if let Some(first) = messages.first() {
         let more = if messages.len() > 1 {

@@ -37,7 +37,7 @@ mod tests {
             let p = parsed.get(step.key()).expect("step has prompts");
             assert!(!p.prompt.trim().is_empty(), "{step:?}");
             // Steps that work say nothing of what is coming; the others say what they will hold.
-            let working = [Step::Timeline, Step::Behaviours];
+            let working = [Step::Timeline, Step::Behaviours, Step::Actions];
             assert_eq!(p.coming.is_none(), working.contains(&step), "{step:?}");
         }
     }

@@ -49,6 +49,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     match doc.step {
         Step::Timeline => super::timeline::render(model, doc, frame, main),
         Step::Behaviours => super::behaviours::render(model, doc, frame, main),
+        Step::Actions => super::actions::render(model, doc, frame, main),
         step => super::placeholder::render(model, step, frame, main),
     }
     render_side(model, doc, frame, side);
@@ -138,6 +139,7 @@ fn render_side(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = match doc.step {
         Step::Timeline => super::timeline::details(model, doc),
         Step::Behaviours => super::behaviours::details(model, doc, area.height.saturating_sub(2)),
+        Step::Actions => super::actions::details(model, doc),
         _ => Vec::new(),
     };
     if doc.step == Step::Timeline || !lines.is_empty() {

@@ -21,9 +21,6 @@ pub fn render(model: &Model, step: Step, frame: &mut Frame, area: Rect) {
             "contributing factors",
             model.doc.as_ref().map_or(0, |d| d.session.factors.len()),
         )),
-        Step::Actions => {
-            Some(("action items", model.doc.as_ref().map_or(0, |d| d.session.actions.len())))
-        }
         _ => None,
     };
     let mut lines = vec![Line::styled(prompt.title.clone(), theme.title), Line::raw("")];
