@@ -64,7 +64,7 @@ fn an_illegal_step_is_refused_with_where_it_can_go() {
     let mut a = action(Open);
     let refusal = a.move_to(Verified, "it works").expect_err("open cannot be verified");
     let text = refusal.to_string();
-    assert!(text.contains("open cannot go straight to verified"), "{text}");
+    assert!(text.contains("open cannot go straight to verified; it can go to"), "{text}");
     assert!(text.contains("in progress, done, won't do, idea"), "{text}");
     let mut idea = action(Idea);
     assert!(idea.move_to(Done, "").is_err(), "an idea is committed before it is done");

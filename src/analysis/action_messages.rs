@@ -121,10 +121,9 @@ pub const BOUND_SUGGESTION: &str =
 
 pub fn due_within(due: NaiveDate, days: Option<i64>, allowed: u32, severity: &str) -> String {
     match days {
-        Some(days) => format!(
-            "due {due}, {days} days after the incident, within the {allowed} {} allows",
-            policy_label(severity)
-        ),
+        Some(days) => {
+            format!("due {due}: {days} of the {allowed} days {} allows", policy_label(severity))
+        }
         None => format!("due {due}"),
     }
 }

@@ -116,7 +116,7 @@ impl ActionStatus {
 pub enum Refusal {
     #[error("it is already {}", .0.label())]
     Already(ActionStatus),
-    #[error("{} cannot go straight to {}; from {} it can go to {allowed}", .from.label(), .to.label(), .from.label())]
+    #[error("{} cannot go straight to {}; it can go to {allowed}", .from.label(), .to.label())]
     NotAllowed { from: ActionStatus, to: ActionStatus, allowed: String },
     #[error(
         "verified needs evidence that the fix works: the test that passes, the drill, the alert that fired"

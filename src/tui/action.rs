@@ -209,7 +209,7 @@ bindables! {
     "draft_to_action" => Action::DraftToAction, "to action", "turn the selected draft into an action item";
     "record_evidence" => Action::RecordEvidence, "evidence", "record the evidence and second reviewer (reckless)";
     "behaviour_summary" => Action::BehaviourSummary, "summary", "outcome counts and warnings";
-    "add_action" => Action::AddAction, "add", "add an action item; its five checks update as you type";
+    "add_action" => Action::AddAction, "add", "add an action; its checks update as you type";
     "edit_action" => Action::EditAction, "edit", "edit the selected action";
     "delete_action" => Action::DeleteAction, "delete", "delete the selected action (undo brings it back)";
     "status_idea" => Action::SetStatus(ActionStatus::Idea), "idea", "move back to ideas (not committed)";
@@ -217,12 +217,12 @@ bindables! {
     "status_in_progress" => Action::SetStatus(ActionStatus::InProgress), "in progress", "mark in progress";
     "status_done" => Action::SetStatus(ActionStatus::Done), "done", "mark done (built, not yet shown to work)";
     "status_verified" => Action::SetStatus(ActionStatus::Verified), "verified", "mark verified, with the evidence it works";
-    "status_wont_do" => Action::SetStatus(ActionStatus::WontDo), "won't do", "decide against it, with the decision and its reason";
-    "follow_up_meeting" => Action::FollowUpMeeting, "meeting", "follow-up meeting: step through the actions one by one";
+    "status_wont_do" => Action::SetStatus(ActionStatus::WontDo), "won't do", "decide against it, with the reason";
+    "follow_up_meeting" => Action::FollowUpMeeting, "meeting", "follow-up meeting: one action at a time";
     "walk_next" => Action::WalkNext, "next", "next action in the meeting";
     "walk_back" => Action::WalkBack, "back", "previous action in the meeting";
-    "recurrence" => Action::ShowRecurrence, "seen before", "conditions seen in earlier reviews, and what became of their actions";
-    "follow_up" => Action::FollowUp, "follow-up", "open actions across all reviews, by team and owner";
+    "recurrence" => Action::ShowRecurrence, "seen before", "conditions seen in earlier reviews";
+    "follow_up" => Action::FollowUp, "follow-up", "open actions across reviews, by team and owner";
     "submit" => Action::Submit, "save", "save the form";
     "cancel" => Action::Cancel, "cancel", "close without changes";
     "next_field" => Action::NextField, "next field", "next field";

@@ -29,8 +29,8 @@ pub struct ActionsView {
 pub enum Mode {
     #[default]
     List,
-    /// Conditions of this review seen in earlier ones.
-    Recurrence,
+    /// Conditions of this review seen in earlier ones, scrolled by `scroll` rows.
+    Recurrence { scroll: u16 },
     /// The follow-up meeting, one committed action at a time.
     Walk { index: usize, finished: bool },
 }
@@ -101,10 +101,16 @@ pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
     match doc.actions.mode.clone() {
         Mode::List => list_action(model, action),
-        Mode::Recurrence => {
-            if matches!(action, Action::ShowRecurrence | Action::Cancel) {
-                doc.actions.mode = Mode::List;
-            }
+        Mode::Recurrence { scroll } => {
+            doc.actions.mode = match action {
+                Action::ShowRecurrence | Action::Cancel => Mode::List,
+                Action::Up => Mode::Recurrence { scroll: scroll.saturating_sub(1) },
+                Action::Down => Mode::Recurrence { scroll: scroll.saturating_add(1).min(500) },
+                Action::PageUp => Mode::Recurrence { scroll: scroll.saturating_sub(10) },
+                Action::PageDown => Mode::Recurrence { scroll: scroll.saturating_add(10).min(500) },
+                Action::Top => Mode::Recurrence { scroll: 0 },
+                _ => Mode::Recurrence { scroll },
+            };
         }
         Mode::Walk { index, finished } => walk_action(model, action, index, finished),
     }
@@ -123,16 +129,21 @@ pub fn offers(model: &Model, action: &Action) -> bool {
         _ => doc.selected_action(),
     };
     let walking = matches!(doc.actions.mode, Mode::Walk { .. });
+    // The meeting's summary shows every action: nothing in it is "the" one to change.
+    let summary = matches!(doc.actions.mode, Mode::Walk { finished: true, .. });
+    let recurrence = matches!(doc.actions.mode, Mode::Recurrence { .. });
+    let on_one = !recurrence && !summary;
     match action {
-        A::SetStatus(to) => {
-            !matches!(doc.actions.mode, Mode::Recurrence)
-                && selected.is_some_and(|a| a.status.can_move_to(*to))
-        }
-        A::WalkNext | A::WalkBack => walking,
+        A::SetStatus(to) => on_one && selected.is_some_and(|a| a.status.can_move_to(*to)),
+        A::WalkNext => walking && !summary,
+        A::WalkBack => walking,
         A::Cancel => doc.actions.mode != Mode::List,
-        A::EditAction => selected.is_some() && doc.actions.mode != Mode::Recurrence,
+        A::EditAction => selected.is_some() && on_one,
         A::DeleteAction => selected.is_some() && doc.actions.mode == Mode::List,
-        A::AddAction | A::FollowUpMeeting | A::ShowRecurrence => doc.actions.mode == Mode::List,
+        A::FollowUpMeeting => {
+            doc.actions.mode == Mode::List && !committed(&doc.session.actions).is_empty()
+        }
+        A::AddAction | A::ShowRecurrence => doc.actions.mode == Mode::List,
         _ => true,
     }
 }
@@ -182,7 +193,7 @@ fn list_action(model: &mut Model, action: Action) {
                 list.iter().position(|i| doc.session.actions[*i].id == current).unwrap_or(0);
             doc.actions.mode = Mode::Walk { index, finished: false };
         }
-        Action::ShowRecurrence => doc.actions.mode = Mode::Recurrence,
+        Action::ShowRecurrence => doc.actions.mode = Mode::Recurrence { scroll: 0 },
         _ => {}
     }
 }
@@ -192,6 +203,7 @@ fn walk_action(model: &mut Model, action: Action, index: usize, finished: bool) 
     let n = committed(&doc.session.actions).len();
     let current = doc.walked_action().map(|a| a.id.clone());
     match action {
+        Action::WalkNext | Action::Down if finished => {}
         Action::WalkNext | Action::Down if index + 1 >= n => {
             doc.actions.mode = Mode::Walk { index, finished: true };
         }
@@ -204,6 +216,7 @@ fn walk_action(model: &mut Model, action: Action, index: usize, finished: bool) 
         Action::WalkBack | Action::Up => {
             doc.actions.mode = Mode::Walk { index: index.saturating_sub(1), finished: false };
         }
+        Action::SetStatus(_) | Action::EditAction if finished => {}
         Action::SetStatus(_) | Action::EditAction if doc.read_only => {
             model.notice = Some(Notice::problem(messages::READ_ONLY));
         }

@@ -73,8 +73,12 @@ pub fn loaded(model: &mut Model, reviews: Vec<(PathBuf, Session)>, unreadable: u
     let items = committed(&reviews, today, &Filter::default());
     let open: Vec<_> = items.into_iter().filter(|i| i.urgency.needs_follow_up()).collect();
     let mut rows = Vec::new();
+    let mut last_team = None;
     for ((team, owner), items) in by_team_and_owner(&open) {
-        rows.push(Row::Team(team));
+        if last_team.as_ref() != Some(&team) {
+            last_team = Some(team.clone());
+            rows.push(Row::Team(team));
+        }
         rows.push(Row::Owner(owner));
         rows.extend(
             items.iter().map(|i| Row::Action { review: i.review, id: i.action.id.clone() }),
@@ -127,10 +131,11 @@ pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// Whether `action` does something for the selected action; the footer shows only those.
 pub fn offers(model: &Model, action: &Action) -> bool {
-    let Some(view) = model.follow_up.as_ref().filter(|_| model.screen == Screen::FollowUp) else {
-        return true;
-    };
+    let here = model.screen == Screen::FollowUp && model.overlay.is_none();
+    let Some(view) = model.follow_up.as_ref().filter(|_| here) else { return true };
     match action {
+        // q and Esc both go back; the footer names one.
+        Action::Cancel => false,
         Action::SetStatus(to) => view.selected().is_some_and(|(_, a)| a.status.can_move_to(*to)),
         Action::OpenSelected | Action::FollowUpMeeting => view.selected().is_some(),
         _ => true,

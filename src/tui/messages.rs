@@ -151,7 +151,7 @@ pub fn status_set_in(id: &str, status: &str, file: &str) -> String {
 }
 
 pub fn status_refused(id: &str, reason: &str) -> String {
-    format!("{id} stays as it is: {reason}.")
+    format!("{id}: {reason}.")
 }
 
 pub fn action_saved(id: &str) -> String {
@@ -169,5 +169,5 @@ pub fn library_unreadable(n: usize) -> String {
 }
 
 pub fn note_title(status: &str, id: &str) -> String {
-    format!("{id}: {status}")
+    format!("{id} → {status}")
 }

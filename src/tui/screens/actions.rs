@@ -25,7 +25,7 @@ use crate::tui::widgets::truncate;
 pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     match doc.actions.mode {
         Mode::List => list(model, doc, frame, area),
-        Mode::Recurrence => seen_before(model, doc, frame, area),
+        Mode::Recurrence { scroll } => seen_before(model, doc, scroll, frame, area),
         Mode::Walk { index, finished } => {
             super::walkthrough::render(model, doc, index, finished, frame, area)
         }
@@ -74,7 +74,11 @@ fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let actions = &doc.session.actions;
     let ideas = actions.iter().filter(|a| !a.status.is_committed()).count();
     let block = Block::bordered()
-        .title(format!(" Actions · {} committed · {ideas} ideas ", actions.len() - ideas))
+        .title(format!(
+            " Actions · {} committed · {ideas} {} ",
+            actions.len() - ideas,
+            if ideas == 1 { "idea" } else { "ideas" }
+        ))
         .title_bottom(format!(" {} ", messages::CHECKS_LEGEND))
         .border_style(theme.border_focus);
     let inner = block.inner(area);
@@ -176,7 +180,7 @@ fn warning_lines(doc: &Doc, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn seen_before(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+fn seen_before(model: &Model, doc: &Doc, scroll: u16, frame: &mut Frame, area: Rect) {
     let theme = &model.theme;
     let seen = recurrences(doc);
     let mut lines = Vec::new();
@@ -187,29 +191,19 @@ fn seen_before(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     }
     for r in &seen {
         let now = doc.session.factors.iter().find(|f| f.id == r.factor);
-        lines.push(Line::styled(
-            format!("⟲ {} {}", r.factor, now.map_or("", |f| f.text.as_str())),
-            theme.title,
-        ));
+        let factor = format!("⟲ {} {}", r.factor, now.map_or("", |f| f.text.as_str()));
+        lines.push(Line::styled(factor, theme.title));
         lines.push(Line::raw(format!("  {}", r.message())));
-        lines.push(Line::styled(
-            format!(
-                "  then: {} {} · shared: {}",
-                r.earlier_factor,
-                r.earlier_text,
-                r.shared.join(", ")
-            ),
-            theme.dim,
-        ));
-        for (id, status) in &r.actions {
-            lines.push(Line::raw(format!("    {} {id} {}", status.glyph(), status.label())));
-        }
+        let then = format!("  then: {} {}", r.earlier_factor, r.earlier_text);
+        lines.push(Line::styled(then, theme.dim));
+        lines.push(Line::styled(format!("  shared words: {}", r.shared.join(", ")), theme.dim));
         lines.push(Line::raw(""));
     }
     let block = Block::bordered()
-        .title(format!(" Seen before · {} ", seen.len()))
+        .title(format!(" Seen before · {} · ↑↓ scroll ", seen.len()))
         .border_style(theme.border_focus);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false }).block(block).scroll((scroll, 0));
+    frame.render_widget(text, area);
 }
 
 /// The side pane: the selected action's checks with their reasons and suggestions, its
@@ -232,7 +226,18 @@ pub fn details(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         ),
         theme.key,
     )];
-    for (criterion, c) in checks.all() {
+    // A decision or evidence says most about a closed action: it comes first.
+    if !a.decision.trim().is_empty() {
+        let text = format!("decision: {} (a risk accepted on purpose)", a.decision.trim());
+        lines.push(Line::styled(text, theme.title));
+    }
+    if !a.verification.trim().is_empty() {
+        lines.push(Line::styled(format!("evidence: {}", a.verification.trim()), theme.title));
+    }
+    // What needs work first, so a short pane still shows it.
+    let mut all = checks.all().to_vec();
+    all.sort_by_key(|(_, c)| std::cmp::Reverse(c.result));
+    for (criterion, c) in all {
         lines.push(Line::from(vec![
             glyph_span(theme, c.result),
             Span::raw(format!(" {}: {}", criterion.label(), c.reason)),
@@ -257,13 +262,6 @@ pub fn details(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         let text = doc.session.factors.iter().find(|f| f.id == *id).map_or("", |f| f.text.as_str());
         field("factor", &format!("{id} {text}"), theme.dim);
     }
-    field("evidence", &a.verification, theme.base);
-    let decision = if a.decision.trim().is_empty() {
-        String::new()
-    } else {
-        format!("{} (a risk accepted on purpose)", a.decision.trim())
-    };
-    field("decision", &decision, theme.base);
     for r in recurrences(doc).iter().filter(|r| a.factors.contains(&r.factor)) {
         lines.push(Line::styled(format!("⟲ {}", r.message()), theme.title));
     }

@@ -110,7 +110,16 @@ fn summary(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         ),
         Line::raw(""),
     ];
-    lines.extend(progress(model, doc).into_iter().skip(1));
+    for a in actions {
+        let late = if urgency(a, today) == Some(Urgency::Overdue) { " · late" } else { "" };
+        let text = a.text.replace('\n', " ");
+        lines.push(Line::raw(format!(
+            "{} {:<4} {:<12}{late} {text}",
+            a.status.glyph(),
+            a.id,
+            a.status.label()
+        )));
+    }
     lines
 }
 
