@@ -173,7 +173,13 @@ fn done_then_verified_needs_the_evidence_and_undo_takes_it_back() {
     let a1 = action(&m, "a1");
     assert_eq!(a1.status, ActionStatus::Verified);
     assert!(a1.verification.starts_with("Deployed a config with an unknown key"));
-    keys(&mut m, "u");
+    keys(&mut m, "v");
+    assert!(m.overlay.is_some(), "v on a verified action edits its evidence in place");
+    keys(&mut m, "; the alert fired in the 9 March drill");
+    enter(&mut m);
+    assert!(action(&m, "a1").verification.ends_with("the alert fired in the 9 March drill"));
+    assert!(notice(&m).contains("note updated"), "{}", notice(&m));
+    keys(&mut m, "uu");
     assert_eq!(action(&m, "a1").status, ActionStatus::Done);
     assert!(action(&m, "a1").verification.is_empty());
 }

@@ -92,6 +92,22 @@ fn a_note_already_recorded_is_kept_when_none_is_given() {
 }
 
 #[test]
+fn the_evidence_of_a_verified_action_and_a_decision_can_be_rewritten() {
+    let mut a = ActionItem { verification: "Drill on 3 May".into(), ..action(Verified) };
+    assert!(Verified.can_take(Verified) && !Done.can_take(Done));
+    a.move_or_note(Verified, "Drill on 3 May, and the alert fired on 9 May").expect("rewritten");
+    assert_eq!(
+        (a.status, a.verification.as_str()),
+        (Verified, "Drill on 3 May, and the alert fired on 9 May")
+    );
+    assert_eq!(a.move_or_note(Verified, " "), Err(Refusal::NeedsVerification));
+    let mut b = ActionItem { decision: "Retired in May".into(), ..action(WontDo) };
+    b.move_or_note(WontDo, "Retired in June instead").expect("rewritten");
+    assert_eq!(b.decision, "Retired in June instead");
+    assert_eq!(action(Open).move_or_note(Open, "x"), Err(Refusal::Already(Open)));
+}
+
+#[test]
 fn ideas_are_not_committed_and_only_open_work_counts_as_open() {
     assert!(!Idea.is_committed());
     assert!(ActionStatus::ALL.iter().filter(|s| **s != Idea).all(|s| s.is_committed()));

@@ -109,6 +109,16 @@ impl ActionStatus {
     pub fn can_move_to(self, to: ActionStatus) -> bool {
         self.next().contains(&to)
     }
+
+    /// Verified needs its evidence, won't do its decision.
+    pub fn needs_note(self) -> bool {
+        matches!(self, Self::Verified | Self::WontDo)
+    }
+
+    /// A step to `to`, or — already there — a new note for it.
+    pub fn can_take(self, to: ActionStatus) -> bool {
+        self.can_move_to(to) || self == to && to.needs_note()
+    }
 }
 
 /// Why a status change was refused.
@@ -154,6 +164,27 @@ impl ActionItem {
         }
         self.status = to;
         Ok(())
+    }
+}
+
+impl ActionItem {
+    /// Moves to `to`, or, when already there, rewrites its note: the evidence of a verified
+    /// action, the decision of a won't-do.
+    pub fn move_or_note(&mut self, to: ActionStatus, note: &str) -> Result<(), Refusal> {
+        let note = note.trim();
+        match to {
+            _ if self.status != to || !to.needs_note() => self.move_to(to, note),
+            ActionStatus::Verified if note.is_empty() => Err(Refusal::NeedsVerification),
+            ActionStatus::Verified => {
+                self.verification = note.to_string();
+                Ok(())
+            }
+            _ if note.is_empty() => Err(Refusal::NeedsDecision),
+            _ => {
+                self.decision = note.to_string();
+                Ok(())
+            }
+        }
     }
 }
 

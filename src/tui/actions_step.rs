@@ -134,7 +134,7 @@ pub fn offers(model: &Model, action: &Action) -> bool {
     let recurrence = matches!(doc.actions.mode, Mode::Recurrence { .. });
     let on_one = !recurrence && !summary;
     match action {
-        A::SetStatus(to) => on_one && selected.is_some_and(|a| a.status.can_move_to(*to)),
+        A::SetStatus(to) => on_one && selected.is_some_and(|a| a.status.can_take(*to)),
         A::WalkNext => walking && !summary,
         A::WalkBack => walking,
         A::Cancel => doc.actions.mode != Mode::List,
@@ -255,11 +255,11 @@ fn set_status(model: &mut Model, id: &str, to: ActionStatus) {
     let Some(doc) = model.doc.as_mut() else { return };
     let Some(action) = doc.session.actions.iter().find(|a| a.id == id) else { return };
     let mut trial = action.clone();
-    if let Err(refusal) = trial.move_to(to, "-") {
+    if let Err(refusal) = trial.move_or_note(to, "-") {
         model.notice = Some(Notice::problem(messages::status_refused(id, &refusal.to_string())));
         return;
     }
-    if matches!(to, ActionStatus::Verified | ActionStatus::WontDo) {
+    if to.needs_note() {
         let purpose = Purpose::StatusNote { action: id.to_string(), status: to };
         model.overlay = Some(Overlay::Form(note_form(purpose, action, to)));
         return;
@@ -319,7 +319,8 @@ fn apply(model: &mut Model, id: &str, to: ActionStatus, note: &str) {
     let Some(mut moved) = doc.session.actions.iter().find(|a| a.id == id).cloned() else {
         return;
     };
-    if let Err(refusal) = moved.move_to(to, note) {
+    let rewritten = moved.status == to;
+    if let Err(refusal) = moved.move_or_note(to, note) {
         model.notice = Some(Notice::problem(messages::status_refused(id, &refusal.to_string())));
         return;
     }
@@ -328,7 +329,9 @@ fn apply(model: &mut Model, id: &str, to: ActionStatus, note: &str) {
             *a = moved;
         }
     });
-    model.notice = Some(if changed {
+    model.notice = Some(if changed && rewritten {
+        Notice::info(messages::note_updated(id))
+    } else if changed {
         Notice::info(messages::status_set(id, to.label()))
     } else {
         Notice::problem(messages::READ_ONLY)

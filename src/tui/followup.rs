@@ -136,7 +136,7 @@ pub fn offers(model: &Model, action: &Action) -> bool {
     match action {
         // q and Esc both go back; the footer names one.
         Action::Cancel => false,
-        Action::SetStatus(to) => view.selected().is_some_and(|(_, a)| a.status.can_move_to(*to)),
+        Action::SetStatus(to) => view.selected().is_some_and(|(_, a)| a.status.can_take(*to)),
         Action::OpenSelected | Action::FollowUpMeeting => view.selected().is_some(),
         _ => true,
     }
@@ -146,11 +146,11 @@ fn set_status(model: &mut Model, to: ActionStatus) -> Vec<Effect> {
     let Some(view) = model.follow_up.as_ref() else { return Vec::new() };
     let Some((review, a)) = view.selected() else { return Vec::new() };
     let mut trial = a.clone();
-    if let Err(refusal) = trial.move_to(to, "-") {
+    if let Err(refusal) = trial.move_or_note(to, "-") {
         model.notice = Some(Notice::problem(messages::status_refused(&a.id, &refusal.to_string())));
         return Vec::new();
     }
-    if matches!(to, ActionStatus::Verified | ActionStatus::WontDo) {
+    if to.needs_note() {
         let path = view.reviews[review].0.clone();
         let purpose = Purpose::FollowUpNote { path, action: a.id.clone(), status: to };
         model.overlay = Some(Overlay::Form(note_form(purpose, a, to)));
@@ -177,7 +177,7 @@ fn apply(model: &mut Model, path: &PathBuf, id: &str, to: ActionStatus, note: &s
         return Vec::new();
     };
     let Some(action) = session.actions.iter_mut().find(|a| a.id == id) else { return Vec::new() };
-    if let Err(refusal) = action.move_to(to, note) {
+    if let Err(refusal) = action.move_or_note(to, note) {
         model.notice = Some(Notice::problem(messages::status_refused(id, &refusal.to_string())));
         return Vec::new();
     }

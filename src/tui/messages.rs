@@ -154,6 +154,10 @@ pub fn status_refused(id: &str, reason: &str) -> String {
     format!("{id}: {reason}.")
 }
 
+pub fn note_updated(id: &str) -> String {
+    format!("{id}: note updated. Undo brings back the previous one.")
+}
+
 pub fn action_saved(id: &str) -> String {
     format!("{id} saved. Its checks are in the side pane.")
 }

@@ -218,7 +218,7 @@ pub fn details(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let checks = check(a, &Context::stored(&doc.session, &model.policy, &names));
     let mut lines = vec![Line::styled(
         format!(
-            "{} · {} {}{}",
+            "{}  {} {}{}",
             a.id,
             a.status.glyph(),
             a.status.label(),
