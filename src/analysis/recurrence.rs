@@ -49,46 +49,59 @@ pub fn find(
     others: &[(PathBuf, Session)],
 ) -> Vec<Recurrence> {
     let start = current.incident.started_at;
-    let mut found = Vec::new();
-    for factor in &current.factors {
-        let mine = key_words(&factor.text);
-        for (path, earlier) in others {
-            if current_path.is_some_and(|p| same_file(p, path)) {
-                continue;
-            }
-            if let (Some(now), Some(then)) = (start, earlier.incident.started_at)
-                && then >= now
-            {
-                continue;
-            }
-            for old in earlier.factors.iter().filter(|f| f.category == factor.category) {
-                let shared: Vec<String> =
-                    mine.intersection(&key_words(&old.text)).cloned().collect();
-                if shared.len() < MIN_SHARED {
+    let mine: Vec<BTreeSet<String>> = current.factors.iter().map(|f| key_words(&f.text)).collect();
+    // (index of the factor here, the match), found review by review so each earlier
+    // factor's key words are worked out once.
+    let mut found: Vec<(usize, Recurrence)> = Vec::new();
+    for (path, earlier) in others {
+        if current_path.is_some_and(|p| same_file(p, path)) {
+            continue;
+        }
+        if let (Some(now), Some(then)) = (start, earlier.incident.started_at)
+            && then >= now
+        {
+            continue;
+        }
+        for old in &earlier.factors {
+            let theirs = key_words(&old.text);
+            for (i, factor) in current.factors.iter().enumerate() {
+                if factor.category != old.category {
                     continue;
                 }
-                let linked: Vec<_> =
-                    earlier.actions.iter().filter(|a| a.factors.contains(&old.id)).collect();
-                let note = |a: &crate::model::ActionItem| a.decision.clone();
-                found.push(Recurrence {
-                    factor: factor.id.clone(),
-                    review_title: earlier.incident.title.clone(),
-                    review_path: path.clone(),
-                    review_day: earlier.incident.started_at.map(|t| t.date_naive()),
-                    earlier_factor: old.id.clone(),
-                    earlier_text: old.text.clone(),
-                    shared,
-                    actions: linked.iter().map(|a| (a.id.clone(), a.status)).collect(),
-                    outcomes: linked
-                        .iter()
-                        .map(|a| say::earlier_action(&a.id, a.status, &note(a)))
-                        .collect(),
-                    accepted_risk: old.accepted_risk.clone(),
-                });
+                let shared: Vec<String> = mine[i].intersection(&theirs).cloned().collect();
+                if shared.len() >= MIN_SHARED {
+                    found.push((i, recurrence(&factor.id, path, earlier, old, shared)));
+                }
             }
         }
     }
-    found
+    found.sort_by_key(|(i, _)| *i);
+    found.into_iter().map(|(_, r)| r).collect()
+}
+
+fn recurrence(
+    factor: &str,
+    path: &Path,
+    earlier: &Session,
+    old: &crate::model::Factor,
+    shared: Vec<String>,
+) -> Recurrence {
+    let linked: Vec<_> = earlier.actions.iter().filter(|a| a.factors.contains(&old.id)).collect();
+    Recurrence {
+        factor: factor.to_string(),
+        review_title: earlier.incident.title.clone(),
+        review_path: path.to_path_buf(),
+        review_day: earlier.incident.started_at.map(|t| t.date_naive()),
+        earlier_factor: old.id.clone(),
+        earlier_text: old.text.clone(),
+        shared,
+        actions: linked.iter().map(|a| (a.id.clone(), a.status)).collect(),
+        outcomes: linked
+            .iter()
+            .map(|a| say::earlier_action(&a.id, a.status, &a.decision))
+            .collect(),
+        accepted_risk: old.accepted_risk.clone(),
+    }
 }
 
 /// The words that carry a factor's meaning: no stopwords, no numbers, plurals folded.

@@ -2,7 +2,8 @@
 //! changes with the notes they need, the follow-up meeting walk-through, and conditions
 //! seen in earlier reviews. Every change goes through `Doc::edit`, so each is one undo step.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use super::action::{Action, Step};
 use super::action_form;
@@ -10,8 +11,9 @@ use super::app::{Doc, Model, Notice, Overlay, Screen};
 use super::effects::Effect;
 use super::form::{Feedback, Field, Form, Purpose};
 use super::messages;
+use crate::analysis::recurrence::{self, Recurrence};
 use crate::model::text::sanitize;
-use crate::model::{ActionItem, ActionStatus};
+use crate::model::{ActionItem, ActionStatus, Category};
 
 const PAGE: usize = 5;
 
@@ -23,7 +25,13 @@ pub struct ActionsView {
     /// First visible row; the renderer keeps the selection in view.
     pub offset: Cell<usize>,
     pub mode: Mode,
+    /// Conditions seen before, for the factors they were worked out for: reading every
+    /// earlier review's factors again on each frame would be slow with many reviews.
+    pub seen: RefCell<Option<(FactorKey, Rc<Vec<Recurrence>>)>>,
 }
+
+/// The factors as recurrence reads them: id, category, text.
+pub type FactorKey = Vec<(String, Category, String)>;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Mode {
@@ -63,6 +71,23 @@ impl Doc {
         let order = order(&self.session.actions);
         if let Some(i) = order.iter().position(|i| self.session.actions[*i].id == id) {
             self.actions.selected = i;
+        }
+    }
+
+    /// Conditions of this review seen in earlier ones, once the data folder has been read.
+    pub fn recurrences(&self) -> Rc<Vec<Recurrence>> {
+        let Some(others) = self.library.as_deref() else { return Rc::default() };
+        let key: FactorKey = (self.session.factors.iter())
+            .map(|f| (f.id.clone(), f.category, f.text.clone()))
+            .collect();
+        let mut cache = self.actions.seen.borrow_mut();
+        match cache.as_ref() {
+            Some((k, found)) if *k == key => Rc::clone(found),
+            _ => {
+                let found = Rc::new(recurrence::find(&self.session, Some(&self.path), others));
+                *cache = Some((key, Rc::clone(&found)));
+                found
+            }
         }
     }
 

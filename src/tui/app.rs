@@ -363,6 +363,7 @@ fn library_loaded(
         _ => {
             if let Some(doc) = model.doc.as_mut() {
                 doc.library = Some(reviews);
+                doc.actions.seen.take();
             }
         }
     }

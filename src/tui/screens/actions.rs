@@ -11,7 +11,6 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::actions::{Checks, Context, Verdict, check, known_names};
-use crate::analysis::recurrence::{self, Recurrence};
 use crate::analysis::strength::{Strength, strength, uncovered_factors, weak_factors};
 use crate::model::ActionItem;
 use crate::tui::action::Action;
@@ -60,13 +59,6 @@ pub fn glyph_span(theme: &Theme, result: Verdict) -> Span<'static> {
 
 fn strength_short(s: Strength) -> &'static str {
     if s == Strength::Unclear { "—" } else { s.as_str() }
-}
-
-/// Conditions of this review seen in earlier ones, once the data folder has been read.
-pub fn recurrences(doc: &Doc) -> Vec<Recurrence> {
-    doc.library
-        .as_deref()
-        .map_or(Vec::new(), |others| recurrence::find(&doc.session, Some(&doc.path), others))
 }
 
 fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
@@ -170,7 +162,7 @@ fn warning_lines(doc: &Doc, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     for (_, text) in weak_factors(&doc.session).into_iter().chain(uncovered_factors(&doc.session)) {
         lines.push(Line::styled(truncate(&format!("⚠ {text}"), width), theme.problem));
     }
-    let seen = recurrences(doc);
+    let seen = doc.recurrences();
     if let Some(first) = seen.first() {
         let more =
             if seen.len() > 1 { format!(" (+{} more)", seen.len() - 1) } else { String::new() };
@@ -182,14 +174,14 @@ fn warning_lines(doc: &Doc, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 
 fn seen_before(model: &Model, doc: &Doc, scroll: u16, frame: &mut Frame, area: Rect) {
     let theme = &model.theme;
-    let seen = recurrences(doc);
+    let seen = doc.recurrences();
     let mut lines = Vec::new();
     if doc.library.is_none() {
         lines.push(Line::styled(messages::LIBRARY_LOADING, theme.dim));
     } else if seen.is_empty() {
         lines.push(Line::styled(messages::NO_RECURRENCE, theme.dim));
     }
-    for r in &seen {
+    for r in seen.iter() {
         let now = doc.session.factors.iter().find(|f| f.id == r.factor);
         let factor = format!("⟲ {} {}", r.factor, now.map_or("", |f| f.text.as_str()));
         lines.push(Line::styled(factor, theme.title));
@@ -262,7 +254,7 @@ pub fn details(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         let text = doc.session.factors.iter().find(|f| f.id == *id).map_or("", |f| f.text.as_str());
         field("factor", &format!("{id} {text}"), theme.dim);
     }
-    for r in recurrences(doc).iter().filter(|r| a.factors.contains(&r.factor)) {
+    for r in doc.recurrences().iter().filter(|r| a.factors.contains(&r.factor)) {
         lines.push(Line::styled(format!("⟲ {}", r.message()), theme.title));
     }
     lines.push(Line::raw(""));
