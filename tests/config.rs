@@ -52,3 +52,24 @@ fn every_bindable_action_is_documented_in_config_md() {
         assert!(doc.contains(&format!("`{}`", b.name)), "docs/CONFIG.md lacks `{}`", b.name);
     }
 }
+
+#[test]
+fn the_severity_policy_is_read_on_top_of_the_defaults() {
+    let config =
+        with_config("[policy]\ndue_days = { SEV1 = 7, \"near miss\" = 90, default = 45 }\n");
+    assert!(config.messages.is_empty(), "{:?}", config.messages);
+    assert_eq!(config.policy.days_for("SEV1"), 7);
+    assert_eq!(config.policy.days_for("SEV2"), 30, "built-in entries stay");
+    assert_eq!(config.policy.days_for("Near Miss"), 90);
+    assert_eq!(config.policy.days_for("SEV4"), 45);
+}
+
+#[test]
+fn a_bad_policy_entry_is_reported_and_the_default_kept() {
+    let config = with_config("[policy]\ndue_days = { SEV1 = -3, SEV2 = \"soon\" }\nwindow = 4\n");
+    assert_eq!(config.messages.len(), 3, "{:?}", config.messages);
+    assert!(config.messages.iter().any(|m| m.contains("due_days.SEV1")));
+    assert!(config.messages.iter().any(|m| m.contains("`window`")));
+    assert_eq!(config.policy.days_for("SEV1"), 15);
+    assert_eq!(config.policy.days_for("SEV2"), 30);
+}

@@ -79,13 +79,6 @@ fn help_overlay() {
 }
 
 #[test]
-fn step_still_being_built() {
-    let mut m = open(demo_session());
-    keys(&mut m, "5");
-    both_sizes("actions__placeholder", &m);
-}
-
-#[test]
 fn review_gate_of_the_demo() {
     let mut m = open(demo_session());
     keys(&mut m, "6");

@@ -1,7 +1,15 @@
-//! Pure checks over a review or a piece of text. They read; they never change anything.
+//! Pure checks over a review or a piece of text. They never change what they look at and
+//! never read the clock: the day is an argument.
 
+pub mod action_messages;
+pub mod actions;
 pub mod check;
 pub mod coverage;
+pub mod followup;
 pub mod messages;
+pub mod phrases;
+pub mod policy;
 pub mod readiness;
+pub mod recurrence;
+pub mod strength;
 pub mod whys;

@@ -5,6 +5,7 @@ mod facilitation;
 
 use std::path::Path;
 
+use crate::analysis::policy::DuePolicy;
 use crate::tui::agenda::Timeboxes;
 use crate::tui::theme::ThemeName;
 
@@ -16,8 +17,13 @@ pub struct Config {
     pub timeboxes: Timeboxes,
     /// `mouse = true`: clicks and the wheel (off by default: it breaks copy and paste).
     pub mouse: bool,
+    /// `[policy] due_days`: how long after the incident an action may fall due.
+    pub policy: DuePolicy,
     pub messages: Vec<String>,
 }
+
+/// The longest due window a policy may set, so a typo cannot make it endless.
+const MAX_DUE_DAYS: i64 = 3650;
 
 pub fn load(dir: Option<&Path>) -> Config {
     let mut config = Config {
@@ -25,6 +31,7 @@ pub fn load(dir: Option<&Path>) -> Config {
         theme: None,
         timeboxes: Timeboxes::default(),
         mouse: false,
+        policy: DuePolicy::default(),
         messages: Vec::new(),
     };
     let Some(path) = dir.map(|d| d.join("config.toml")) else { return config };
@@ -64,6 +71,9 @@ pub fn load(dir: Option<&Path>) -> Config {
                 )),
                 None => {}
             }
+            if let Some(policy) = table.remove("policy") {
+                read_policy(&policy, &path.display().to_string(), &mut config);
+            }
             for key in table.keys() {
                 config.messages.push(format!(
                     "{}: `{key}` is not a setting waterline knows; ignored",
@@ -81,6 +91,38 @@ pub fn load(dir: Option<&Path>) -> Config {
         }
     }
     config
+}
+
+/// `[policy] due_days = { SEV1 = 15, SEV2 = 30, default = 60 }`: each entry on top of the
+/// built-in policy; a bad entry is reported and the built-in value kept.
+fn read_policy(value: &toml::Value, file: &str, config: &mut Config) {
+    let Some(table) = value.as_table() else {
+        config
+            .messages
+            .push(format!("{file}: [policy] should be a table; using the default policy"));
+        return;
+    };
+    for key in table.keys().filter(|k| *k != "due_days") {
+        config
+            .messages
+            .push(format!("{file}: [policy] `{key}` is not a setting waterline knows; ignored"));
+    }
+    let Some(days) = table.get("due_days") else { return };
+    let Some(days) = days.as_table() else {
+        config.messages.push(format!(
+            "{file}: [policy] due_days should be a table, e.g. due_days = {{ SEV1 = 15, default = 60 }}"
+        ));
+        return;
+    };
+    for (severity, n) in days {
+        match n.as_integer().filter(|n| (1..=MAX_DUE_DAYS).contains(n)) {
+            Some(n) if severity.eq_ignore_ascii_case("default") => config.policy.default = n as u32,
+            Some(n) => config.policy.set(severity, n as u32),
+            None => config.messages.push(format!(
+                "{file}: [policy] due_days.{severity} should be a number of days from 1 to {MAX_DUE_DAYS}; using the default"
+            )),
+        }
+    }
 }
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {

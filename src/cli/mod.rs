@@ -1,5 +1,6 @@
 //! The command line: parses arguments, runs non-interactive commands, starts the console.
 
+pub mod actions;
 pub mod config;
 
 use std::path::PathBuf;
@@ -44,6 +45,28 @@ pub enum Command {
     },
     /// Open the built-in example review (on a copy; nothing of yours is touched)
     Demo,
+    /// List every committed action across the reviews: overdue first, then due soon.
+    /// Exits 1 when something is overdue, so it can run from cron or CI.
+    Actions {
+        /// A folder of review files (default: the data folder)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Only this owner's actions (compared without case)
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Only this team's actions (compared without case)
+        #[arg(long, value_name = "TEAM")]
+        team: Option<String>,
+        /// Only overdue actions
+        #[arg(long)]
+        overdue: bool,
+        /// text for people, json for tools (see docs/CLI.md)
+        #[arg(long, value_enum, default_value = "text")]
+        format: actions::Format,
+        /// Count as of this date instead of today (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+    },
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -97,6 +120,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
             return Ok(ExitCode::SUCCESS);
         }
+        Some(Command::Actions { dir, owner, team, overdue, format, today }) => {
+            let Some(dir) = dir.or_else(|| data_dir.clone()) else {
+                eprintln!(
+                    "waterline: no data folder is known on this system; set WATERLINE_HOME or give --dir"
+                );
+                return Ok(ExitCode::from(2));
+            };
+            let request = actions::Request {
+                dir,
+                filter: crate::analysis::followup::Filter { owner, team, overdue_only: overdue },
+                format,
+                today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                policy: config.policy,
+            };
+            return actions::run(&request);
+        }
         None => tui::Start::Home,
         Some(Command::Demo) => tui::Start::Demo,
         Some(Command::Open { path }) => {
@@ -132,6 +171,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         timeboxes: config.timeboxes,
         mouse: config.mouse,
         present: cli.present,
+        policy: config.policy,
     };
     if let Some(line) = tui::run(start, data_dir, settings)? {
         eprintln!("{line}");

@@ -36,6 +36,22 @@ pub(super) fn list(dir: &Path) -> Vec<Listing> {
     listings
 }
 
+pub(super) fn load_all(dir: &Path) -> Vec<(PathBuf, Result<super::Loaded, super::LoadError>)> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> =
+        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| is_review_file(p)).collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let loaded = load(&path);
+            (path, loaded)
+        })
+        .collect()
+}
+
 fn is_review_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;

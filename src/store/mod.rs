@@ -144,6 +144,12 @@ pub fn list(dir: &Path) -> Vec<Listing> {
     library::list(dir)
 }
 
+/// Every review file in `dir`, read, in file-name order: each path with its review or why
+/// it could not be read. A missing folder is an empty list.
+pub fn load_all(dir: &Path) -> Vec<(PathBuf, Result<Loaded, LoadError>)> {
+    library::load_all(dir)
+}
+
 /// A file name for a new review: `2026-03-02-payment-service-down.toml`, not yet taken in `dir`.
 pub fn new_session_path(dir: &Path, title: &str, date: chrono::NaiveDate) -> PathBuf {
     library::new_session_path(dir, title, date)

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use super::keymap::KeyInput;
+use crate::model::ActionStatus;
 use crate::store::Loaded;
 
 /// The six steps of a review, in order.
@@ -104,7 +105,7 @@ pub enum Action {
     BehaviourSummary,
     // Review.
     GoToItem,
-    SetStatus,
+    SetReviewStatus,
     Park,
     DeleteParked,
     // Five Whys.
@@ -134,6 +135,16 @@ pub enum Action {
     TogglePresent,
     NextCard,
     PrevCard,
+    // Action items, their lifecycle and the follow-up across reviews.
+    AddAction,
+    EditAction,
+    DeleteAction,
+    SetStatus(ActionStatus),
+    FollowUpMeeting,
+    WalkNext,
+    WalkBack,
+    ShowRecurrence,
+    FollowUp,
     // Forms and dialogs.
     Submit,
     Cancel,
@@ -166,6 +177,11 @@ pub enum Action {
         demo: bool,
     },
     Listed(Vec<crate::store::Listing>),
+    /// The readable reviews in the data folder, and how many could not be read.
+    Library {
+        reviews: Vec<(PathBuf, crate::model::Session)>,
+        unreadable: usize,
+    },
 }
 
 /// One bindable action: its config name, the action, and what help says about it.
@@ -230,7 +246,7 @@ bindables! {
     "record_evidence" => Action::RecordEvidence, "evidence", "record the evidence and second reviewer (reckless)";
     "behaviour_summary" => Action::BehaviourSummary, "summary", "outcome counts and warnings";
     "go_to_item" => Action::GoToItem, "go to", "go to the selected item on its step";
-    "set_status" => Action::SetStatus, "status", "change the review's status (reviewed needs the gate)";
+    "set_review_status" => Action::SetReviewStatus, "status", "change the review's status (reviewed needs the gate)";
     "park" => Action::Park, "park", "park a point that is off-topic now (listed on the Review step)";
     "delete_parked" => Action::DeleteParked, "remove", "remove the selected parked point";
     "add_child_why" => Action::AddChildWhy, "why?", "ask why of this answer: add one under it";
@@ -258,6 +274,20 @@ bindables! {
     "next_card" => Action::NextCard, "card", "the next prompt card in the side pane";
     "prev_card" => Action::PrevCard, "prev card", "the previous prompt card";
     "toggle" => Action::Toggle, "tick", "tick or untick the item";
+    "add_action" => Action::AddAction, "add", "add an action; its checks update as you type";
+    "edit_action" => Action::EditAction, "edit", "edit the selected action";
+    "delete_action" => Action::DeleteAction, "delete", "delete the selected action (undo brings it back)";
+    "status_idea" => Action::SetStatus(ActionStatus::Idea), "idea", "move back to ideas (not committed)";
+    "status_open" => Action::SetStatus(ActionStatus::Open), "open", "commit to it, or reopen it";
+    "status_in_progress" => Action::SetStatus(ActionStatus::InProgress), "in progress", "mark in progress";
+    "status_done" => Action::SetStatus(ActionStatus::Done), "done", "mark done (built, not yet shown to work)";
+    "status_verified" => Action::SetStatus(ActionStatus::Verified), "verified", "mark verified, with the evidence it works";
+    "status_wont_do" => Action::SetStatus(ActionStatus::WontDo), "won't do", "decide against it, with the reason";
+    "follow_up_meeting" => Action::FollowUpMeeting, "meeting", "follow-up meeting: one action at a time";
+    "walk_next" => Action::WalkNext, "next", "next action in the meeting";
+    "walk_back" => Action::WalkBack, "back", "previous action in the meeting";
+    "recurrence" => Action::ShowRecurrence, "seen before", "conditions seen in earlier reviews";
+    "follow_up" => Action::FollowUp, "follow-up", "open actions across reviews, by team and owner";
     "submit" => Action::Submit, "save", "save the form";
     "cancel" => Action::Cancel, "cancel", "close without changes";
     "next_field" => Action::NextField, "next field", "next field";

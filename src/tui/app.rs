@@ -5,9 +5,12 @@ use std::cell::Cell;
 use std::path::PathBuf;
 
 use super::action::{Action, Step};
+use super::action_form;
+use super::actions_step::{self, ActionsView};
 use super::behaviours_step::{self, BehavioursView};
 use super::effects::Effect;
 use super::factors_step::FactorsView;
+use super::followup::{self, FollowUpView};
 use super::form::{Form, Purpose};
 use super::keymap::{Context, KeyInput, Keymap};
 use super::picker::Picker;
@@ -16,6 +19,7 @@ use super::{
     behaviour_form, factors_step, incident_form, messages, picker, review_step, timeline_edit,
     whys_step,
 };
+use crate::analysis::policy::DuePolicy;
 use crate::model::history::History;
 use crate::model::ids::IdAllocator;
 use crate::model::{Session, Timestamp};
@@ -52,6 +56,14 @@ pub struct Model {
     pub timeboxes: super::agenda::Timeboxes,
     /// Where the last frame put what a click can reach.
     pub zones: Cell<super::mouse::Zones>,
+    /// How long after the incident an action may fall due, by severity (config.toml).
+    pub policy: DuePolicy,
+    /// Open actions across the reviews in the data folder (the follow-up view).
+    pub follow_up: Option<FollowUpView>,
+    /// A review opened from the follow-up view returns there when closed.
+    pub back_to_follow_up: bool,
+    /// Start the follow-up meeting on this action once its review has opened.
+    pub walk_on_open: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +78,8 @@ pub enum Screen {
     Console,
     /// A review could not be opened; the message says why.
     Failed,
+    /// Open actions across every review in the data folder.
+    FollowUp,
 }
 
 #[derive(Debug, Default)]
@@ -99,6 +113,11 @@ pub struct Doc {
     pub review: super::review_step::ReviewView,
     pub agenda: super::agenda::Agenda,
     pub cards: super::cards::CardPosition,
+    pub actions: ActionsView,
+    /// The other reviews in the data folder, for recurrence; read when the Actions step
+    /// is first shown.
+    pub library: Option<Vec<(PathBuf, Session)>>,
+    pub library_requested: bool,
 }
 
 #[derive(Debug, Default)]
@@ -184,6 +203,9 @@ impl Doc {
             review: Default::default(),
             agenda: Default::default(),
             cards: Default::default(),
+            actions: ActionsView::default(),
+            library: None,
+            library_requested: false,
         }
     }
 
@@ -219,6 +241,7 @@ impl Doc {
         self.behaviours.mode = behaviours_step::Mode::List;
         let n = self.session.factors.len();
         self.factors.selected = self.factors.selected.min(n.saturating_sub(1));
+        self.clamp_actions();
     }
 }
 
@@ -240,7 +263,16 @@ impl Model {
             present: Default::default(),
             timeboxes: Default::default(),
             zones: Default::default(),
+            policy: DuePolicy::default(),
+            follow_up: None,
+            back_to_follow_up: false,
+            walk_on_open: None,
         }
+    }
+
+    /// Today, by the model's clock.
+    pub fn today(&self) -> chrono::NaiveDate {
+        (self.clock)().date_naive()
     }
 
     /// The contexts a key is looked up in, most specific first.
@@ -251,6 +283,7 @@ impl Model {
             (Some(Overlay::Pick(_)), _) => vec![Context::Pick, Context::Global],
             (None, Screen::Home) => vec![Context::Home, Context::Global],
             (None, Screen::Failed) => vec![Context::Global],
+            (None, Screen::FollowUp) => vec![Context::FollowUp, Context::Global],
             (None, Screen::Console) => {
                 let step = self.doc.as_ref().map_or(Step::Timeline, |d| d.step);
                 vec![Context::Step(step), Context::Console, Context::Global]
@@ -302,6 +335,11 @@ fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
                 None => Vec::new(),
             };
         }
+        Action::SaveFailed(message) if model.doc.is_none() => {
+            // A change made in the follow-up view, to a review that is not open.
+            model.notice = Some(Notice::problem(message));
+            return Vec::new();
+        }
         Action::SaveFailed(message) => {
             if let Some(doc) = model.doc.as_mut() {
                 doc.dirty = true;
@@ -337,6 +375,9 @@ fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
                 model.home.selected.min(model.home.listings.len().saturating_sub(1));
             return Vec::new();
         }
+        Action::Library { reviews, unreadable } => {
+            return library_loaded(model, reviews, unreadable);
+        }
         Action::Quit => return leave(model, true),
         Action::Close if model.overlay.is_none() && model.screen == Screen::Console => {
             return leave(model, !model.has_home);
@@ -361,7 +402,27 @@ fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Screen::Home => home_action(model, action),
         Screen::Console => console_action(model, action),
         Screen::Failed => model.leave_failure(),
+        Screen::FollowUp => followup::action(model, action),
     }
+}
+
+/// The reviews in the data folder arrived: for the follow-up view, or for recurrence in
+/// the open review.
+fn library_loaded(
+    model: &mut Model,
+    reviews: Vec<(PathBuf, Session)>,
+    unreadable: usize,
+) -> Vec<Effect> {
+    match model.screen {
+        Screen::FollowUp => followup::loaded(model, reviews, unreadable),
+        _ => {
+            if let Some(doc) = model.doc.as_mut() {
+                doc.library = Some(reviews);
+                doc.actions.seen.take();
+            }
+        }
+    }
+    Vec::new()
 }
 
 fn autosave(model: &mut Model) -> Vec<Effect> {
@@ -404,6 +465,9 @@ fn go_home(model: &mut Model) -> Vec<Effect> {
     model.leaving = None;
     model.doc = None;
     model.overlay = None;
+    if std::mem::take(&mut model.back_to_follow_up) {
+        return followup::show(model);
+    }
     model.screen = Screen::Home;
     vec![Effect::ListReviews]
 }
@@ -428,6 +492,9 @@ fn opened(
             model.doc = Some(doc);
             model.screen = Screen::Console;
             model.overlay = None;
+            if let Some(action) = model.walk_on_open.take() {
+                return actions_step::start_meeting_at(model, &action);
+            }
         }
         Err(message) => {
             model.home.failure = Some(message);
@@ -453,6 +520,7 @@ fn home_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         Action::NewReview => model.overlay = Some(Overlay::Form(incident_form::new_review())),
+        Action::FollowUp => return followup::show(model),
         _ => {}
     }
     Vec::new()
@@ -461,12 +529,18 @@ fn home_action(model: &mut Model, action: Action) -> Vec<Effect> {
 fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
     match action {
-        Action::NextStep => doc.step = doc.step.next(),
-        Action::PrevStep => doc.step = doc.step.prev(),
-        Action::GoToStep(step) => doc.step = step,
         Action::NextCard | Action::PrevCard => {
             let mode = doc.session.incident.mode;
             doc.cards.cycle(doc.step, mode, action == Action::NextCard);
+        }
+        Action::NextStep | Action::PrevStep | Action::GoToStep(_) => {
+            doc.step = match action {
+                Action::NextStep => doc.step.next(),
+                Action::PrevStep => doc.step.prev(),
+                Action::GoToStep(step) => step,
+                _ => doc.step,
+            };
+            return actions_step::entered(model);
         }
         Action::IncidentDetails => {
             model.overlay = Some(Overlay::Form(incident_form::edit(&doc.session.incident)));
@@ -499,6 +573,7 @@ fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
         other if doc.step == Step::Behaviours => return behaviours_step::action(model, other),
         other if doc.step == Step::Whys => return whys_step::action(model, other),
         other if doc.step == Step::Factors => return factors_step::action(model, other),
+        other if doc.step == Step::Actions => return actions_step::action(model, other),
         _ => {}
     }
     Vec::new()
@@ -572,6 +647,9 @@ fn form_action(model: &mut Model, action: Action, mut form: Form) -> Vec<Effect>
                 Purpose::AddFactor | Purpose::EditFactor(_) => factors_step::submit(model, form),
                 Purpose::ReviewStatus => review_step::submit_status(model, form),
                 Purpose::Park => review_step::submit_park(model, form),
+                Purpose::AddAction | Purpose::EditAction(_) => action_form::submit(model, form),
+                Purpose::StatusNote { .. } => actions_step::submit_note(model, form),
+                Purpose::FollowUpNote { .. } => followup::submit_note(model, form),
             };
         }
         _ => {}
@@ -586,6 +664,7 @@ pub fn refresh_feedback(model: &Model, form: &mut Form) {
     match form.purpose {
         Purpose::AddEvent | Purpose::EditEvent(_) => timeline_edit::preview_time(model, form),
         Purpose::Incident => incident_form::preview_time(model, form),
+        Purpose::AddAction | Purpose::EditAction(_) => action_form::refresh(model, form),
         Purpose::NewReview
         | Purpose::AddBehaviour
         | Purpose::EditBehaviour(_)
@@ -594,5 +673,6 @@ pub fn refresh_feedback(model: &Model, form: &mut Form) {
         | Purpose::Park => {}
         Purpose::AddWhy(_) | Purpose::EditWhy(_) => whys_step::feedback(model, form),
         Purpose::AddFactor | Purpose::EditFactor(_) => factors_step::feedback(model, form),
+        Purpose::StatusNote { .. } | Purpose::FollowUpNote { .. } => {}
     }
 }

@@ -29,6 +29,8 @@ pub enum Effect {
         template: String,
     },
     ListReviews,
+    /// Read every review in the data folder: for the follow-up view and for recurrence.
+    LoadLibrary,
     /// Edit text in $VISUAL / $EDITOR; the loop hands over the terminal for it.
     Editor {
         text: String,
@@ -131,6 +133,13 @@ impl Runner {
             Effect::ListReviews => {
                 let listings = self.data_dir.as_deref().map(store::list).unwrap_or_default();
                 vec![Action::Listed(listings)]
+            }
+            Effect::LoadLibrary => {
+                let all = self.data_dir.as_deref().map(store::load_all).unwrap_or_default();
+                let unreadable = all.iter().filter(|(_, r)| r.is_err()).count();
+                let reviews =
+                    all.into_iter().filter_map(|(p, r)| r.ok().map(|l| (p, l.session))).collect();
+                vec![Action::Library { reviews, unreadable }]
             }
             // Run by the loop, which owns the terminal.
             Effect::Quit | Effect::Editor { .. } => Vec::new(),

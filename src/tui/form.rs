@@ -1,8 +1,11 @@
-//! Forms: a few labelled fields, one focused. Used for events, incident details and a new
-//! review's title.
+//! Forms: a few labelled fields, one focused. Used for events, incident details, a new
+//! review's title, acts, and action items.
+
+use std::path::PathBuf;
 
 use super::keymap::{KeyCode, KeyInput};
 use super::widgets::text_field::TextField;
+use crate::model::ActionStatus;
 
 #[derive(Debug, Clone)]
 pub struct Form {
@@ -29,6 +32,20 @@ pub enum Purpose {
     EditFactor(String),
     ReviewStatus,
     Park,
+    AddAction,
+    EditAction(String),
+    /// The note a status needs (evidence for verified, the decision for won't do), for an
+    /// action of the open review.
+    StatusNote {
+        action: String,
+        status: ActionStatus,
+    },
+    /// The same, for an action of another review, from the follow-up view.
+    FollowUpNote {
+        path: PathBuf,
+        action: String,
+        status: ActionStatus,
+    },
 }
 
 /// Where a new answer goes in the Five Whys tree.
@@ -56,12 +73,29 @@ pub struct Field {
 pub enum Feedback {
     Preview(String),
     Problem(String),
+    /// Several lines, each one row: the action checks under the text as it is typed.
+    Lines(Vec<FeedbackLine>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedbackLine {
+    pub text: String,
+    pub problem: bool,
 }
 
 #[derive(Debug, Clone)]
 pub enum Input {
     Text(Box<TextField>),
-    Choice { options: Vec<String>, index: usize },
+    Choice {
+        options: Vec<String>,
+        index: usize,
+    },
+    /// Several options may be chosen: ←/→ moves, Space picks or drops.
+    Multi {
+        options: Vec<String>,
+        chosen: Vec<bool>,
+        cursor: usize,
+    },
 }
 
 impl Field {
@@ -85,10 +119,28 @@ impl Field {
         Field { label, input: Input::Choice { options, index }, feedback: None, multiline: false }
     }
 
+    /// `chosen` are the options picked to begin with.
+    pub fn multi(label: &'static str, options: Vec<String>, chosen: &[String]) -> Self {
+        let picked = options.iter().map(|o| chosen.contains(o)).collect();
+        let input = Input::Multi { options, chosen: picked, cursor: 0 };
+        Field { label, input, feedback: None, multiline: false }
+    }
+
     pub fn value(&self) -> String {
         match &self.input {
             Input::Text(field) => field.text(),
             Input::Choice { options, index } => options.get(*index).cloned().unwrap_or_default(),
+            Input::Multi { .. } => self.values().join(", "),
+        }
+    }
+
+    /// The options picked in a multiple choice; the value itself for the others.
+    pub fn values(&self) -> Vec<String> {
+        match &self.input {
+            Input::Multi { options, chosen, .. } => {
+                (options.iter().zip(chosen)).filter(|(_, c)| **c).map(|(o, _)| o.clone()).collect()
+            }
+            _ => vec![self.value()],
         }
     }
 }
@@ -163,6 +215,22 @@ impl Form {
                 }
                 *index != before
             }
+            Input::Multi { options, chosen, cursor } => {
+                let n = options.len();
+                match key.code {
+                    _ if n == 0 => return false,
+                    KeyCode::Right => *cursor = (*cursor + 1) % n,
+                    KeyCode::Left => *cursor = (*cursor + n - 1) % n,
+                    KeyCode::Char(' ') => {
+                        if let Some(c) = chosen.get_mut(*cursor) {
+                            *c = !*c;
+                            return true;
+                        }
+                    }
+                    _ => {}
+                }
+                false
+            }
         }
     }
 
@@ -177,7 +245,7 @@ impl Form {
     pub fn focused_text(&self) -> Option<String> {
         match self.focused()?.input {
             Input::Text(ref field) => Some(field.text()),
-            Input::Choice { .. } => None,
+            Input::Choice { .. } | Input::Multi { .. } => None,
         }
     }
 

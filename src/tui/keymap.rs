@@ -133,6 +133,8 @@ impl fmt::Display for KeyInput {
 pub enum Context {
     Global,
     Home,
+    /// The follow-up view: open actions across reviews.
+    FollowUp,
     Console,
     Step(Step),
     Form,
@@ -146,6 +148,7 @@ impl Context {
         match self {
             Self::Global => "global",
             Self::Home => "home",
+            Self::FollowUp => "followup",
             Self::Console => "console",
             Self::Step(step) => step.key(),
             Self::Form => "form",
@@ -155,7 +158,15 @@ impl Context {
     }
 
     pub fn parse(name: &str) -> Option<Context> {
-        let fixed = [Self::Global, Self::Home, Self::Console, Self::Form, Self::Help, Self::Pick];
+        let fixed = [
+            Self::Global,
+            Self::Home,
+            Self::FollowUp,
+            Self::Console,
+            Self::Form,
+            Self::Help,
+            Self::Pick,
+        ];
         fixed.into_iter().chain(Step::ALL.into_iter().map(Self::Step)).find(|c| c.name() == name)
     }
 }

@@ -178,3 +178,74 @@ pub const FACTOR_PLACEHOLDER: &str = "a condition of the system, e.g. no canary 
 pub fn linked(id: &str, n: usize, what: &str) -> String {
     format!("{id} is evidenced by {n} {what}.")
 }
+
+// Action items, their lifecycle and the follow-up. What the checks themselves say lives
+// in src/analysis/action_messages.rs and assets/action_checks.toml.
+
+pub const NO_ACTION: &str = "No action selected. Press a to add one.";
+pub const ACTION_TEXT_REQUIRED: &str =
+    "Say what will change, as someone else could pick it up: “Add …”, “Require …”.";
+pub const ACTION_DELETED: &str = "Action deleted. Undo brings it back.";
+pub const NO_COMMITTED: &str =
+    "No committed actions to walk through yet: ideas are kept apart until the room commits (o).";
+pub const MEETING_ENDED: &str = "Follow-up meeting closed; every change is saved.";
+pub const NO_RECURRENCE: &str =
+    "No condition here was seen in an earlier review in the data folder.";
+pub const LIBRARY_LOADING: &str = "Looking through the earlier reviews…";
+pub const CHECKS_LEGEND: &str =
+    "✓ pass  ! warn  ✗ fail — Specific Measurable Assignable Realistic Systemic";
+pub const IDEAS_HEADING: &str = "Ideas — not committed, not counted as coverage";
+pub const NOTE_REQUIRED_VERIFIED: &str =
+    "Write the evidence that it works: the test that passes, the drill, the alert that fired.";
+pub const NOTE_REQUIRED_WONT_DO: &str = "Write the decision and its reason. Accepting a risk is a legitimate outcome when it is written down.";
+pub const EMPTY_ACTIONS: [&str; 4] = [
+    "No action items yet.",
+    "For each contributing factor, press a and write the change that would make it harder to \
+     happen or easier to catch — specific, measurable, owned by a team and a person, with a date.",
+    "The five checks update under the text as you type.",
+    "Ideas can wait apart (status idea) until the room commits to them.",
+];
+pub const EMPTY_FOLLOW_UP: [&str; 3] = [
+    "Nothing to follow up: no open, in-progress or unverified actions in the reviews here.",
+    "Actions appear here once a review commits to them (status open).",
+    "From a shell: waterline actions --overdue",
+];
+pub const WALK_QUESTIONS: [(&str, &str); 3] = [
+    ("Is it done?", "d done · p in progress · w won't do (with the decision)"),
+    ("Is it verified?", "v verified — record what shows it works"),
+    ("Evidence", "the test, the drill, the alert that fired"),
+];
+
+pub fn status_set(id: &str, status: &str) -> String {
+    format!("{id} is now {status}. Undo brings back the previous status.")
+}
+
+pub fn status_set_in(id: &str, status: &str, file: &str) -> String {
+    format!("{id} is now {status}; saved to {file}.")
+}
+
+pub fn status_refused(id: &str, reason: &str) -> String {
+    format!("{id}: {reason}.")
+}
+
+pub fn note_updated(id: &str) -> String {
+    format!("{id}: note updated. Undo brings back the previous one.")
+}
+
+pub fn action_saved(id: &str) -> String {
+    format!("{id} saved. Its checks are in the side pane.")
+}
+
+pub fn meeting_summary(done: usize, verified: usize, open: usize, overdue: usize) -> String {
+    format!(
+        "Meeting summary: {done} done awaiting verification, {verified} verified, {open} still open ({overdue} overdue)."
+    )
+}
+
+pub fn library_unreadable(n: usize) -> String {
+    format!("{n} file(s) in the data folder could not be read and are left out.")
+}
+
+pub fn note_title(status: &str, id: &str) -> String {
+    format!("{id} → {status}")
+}

@@ -1,6 +1,8 @@
 //! The console: the only part of waterline that knows about the terminal.
 
 pub mod action;
+pub mod action_form;
+pub mod actions_step;
 pub mod agenda;
 pub mod app;
 pub mod behaviour_form;
@@ -9,6 +11,7 @@ pub mod cards;
 pub mod editor;
 pub mod effects;
 pub mod factors_step;
+pub mod followup;
 pub mod form;
 pub mod incident_form;
 pub mod keymap;
@@ -60,6 +63,8 @@ const SAVE_POLL: Duration = Duration::from_millis(15);
 pub struct Settings {
     pub keys: Option<toml::Table>,
     pub theme: Option<theme::ThemeName>,
+    /// How long after the incident an action may fall due, by severity.
+    pub policy: crate::analysis::policy::DuePolicy,
     pub messages: Vec<String>,
     /// Minutes per step (`[agenda]`).
     pub timeboxes: agenda::Timeboxes,
@@ -82,6 +87,7 @@ pub fn run(
     if settings.present {
         present::start(&mut model);
     }
+    model.policy = settings.policy;
     let messages: Vec<String> = settings.messages.into_iter().chain(key_messages).collect();
     if let Some(first) = messages.first() {
         let more = if messages.len() > 1 {

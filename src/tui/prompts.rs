@@ -13,9 +13,6 @@ const PROMPTS: &str = include_str!("../../assets/prompts.toml");
 pub struct StepPrompt {
     pub title: String,
     pub prompt: String,
-    /// For a step still being built: what it will hold.
-    #[serde(default)]
-    pub coming: Option<String>,
 }
 
 // Read per step, so the file's other tables (cards, the agenda's words) can have their own shape.
@@ -59,10 +56,6 @@ mod tests {
         for step in Step::ALL {
             let p = parsed.get(step.key()).expect("step has prompts");
             assert!(!p.prompt.trim().is_empty(), "{step:?}");
-            // Steps that work say nothing of what is coming; the others say what they will hold.
-            let working =
-                [Step::Timeline, Step::Whys, Step::Factors, Step::Behaviours, Step::Review];
-            assert_eq!(p.coming.is_none(), working.contains(&step), "{step:?}");
         }
     }
 

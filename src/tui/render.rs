@@ -24,6 +24,7 @@ pub fn render(model: &Model, frame: &mut Frame) {
         Screen::Home => screens::home::render(model, frame, area),
         Screen::Console => screens::console::render(model, frame, area),
         Screen::Failed => screens::failed::render(model, frame, area),
+        Screen::FollowUp => screens::followup::render(model, frame, area),
     }
     match &model.overlay {
         Some(Overlay::Help { scroll }) => screens::help::render(model, frame, area, *scroll),

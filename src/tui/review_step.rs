@@ -64,7 +64,7 @@ pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
                 }
             }
         }
-        Action::SetStatus => model.overlay = Some(Overlay::Form(status_form(doc, &gate))),
+        Action::SetReviewStatus => model.overlay = Some(Overlay::Form(status_form(doc, &gate))),
         _ => {}
     }
     Vec::new()

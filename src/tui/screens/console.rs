@@ -96,7 +96,7 @@ fn body_with_side(model: &Model, doc: &Doc, frame: &mut Frame, body: Rect, width
         Step::Whys => super::whys::render(model, doc, frame, main),
         Step::Factors => super::factors::render(model, doc, frame, main),
         Step::Review => super::review::render(model, doc, frame, main),
-        step => super::placeholder::render(model, step, frame, main),
+        Step::Actions => super::actions::render(model, doc, frame, main),
     }
     render_side(model, doc, frame, side);
 }
@@ -187,7 +187,7 @@ fn render_side(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
         Step::Factors => super::factors::side(model, doc, width),
         Step::Behaviours => super::behaviours::details(model, doc, area.height.saturating_sub(2)),
         Step::Review => super::review::side(model, doc),
-        _ => Vec::new(),
+        Step::Actions => super::actions::details(model, doc),
     };
     if matches!(doc.step, Step::Timeline | Step::Whys | Step::Factors) || !lines.is_empty() {
         lines.push(Line::raw(""));

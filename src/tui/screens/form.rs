@@ -9,7 +9,7 @@ use super::help::centered;
 use crate::model::Timestamp;
 use crate::tui::app::Model;
 use crate::tui::form::{Feedback, Field, Form, Input};
-use crate::tui::widgets::footer;
+use crate::tui::widgets::{footer, truncate};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
@@ -20,6 +20,7 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
     let feedback_rows = |f: &Field| match &f.feedback {
         Some(Feedback::Preview(t)) => t.width().div_ceil(value_width).clamp(1, 2) as u16,
         Some(Feedback::Problem(t)) => (t.width() + 2).div_ceil(value_width).clamp(1, 3) as u16,
+        Some(Feedback::Lines(lines)) => lines.len() as u16,
         None => 0,
     };
     // Long fields get three rows when the screen has room, one when it does not.
@@ -67,15 +68,26 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
         y += rows;
         let fb_rows = feedback_rows(field);
         if let Some(feedback) = &field.feedback {
+            let height = fb_rows.min(bottom.saturating_sub(y));
+            let area = Rect { y, height, ..value_area };
             let (text, style) = match feedback {
                 Feedback::Preview(t) => (t.clone(), theme.good),
                 Feedback::Problem(t) => (format!("✗ {t}"), theme.problem),
+                Feedback::Lines(lines) => {
+                    // One row each, cut at the edge: the side pane has them in full.
+                    let rows: Vec<Line> = lines
+                        .iter()
+                        .map(|l| {
+                            let style = if l.problem { theme.problem } else { theme.dim };
+                            Line::styled(truncate(&l.text, usize::from(area.width)), style)
+                        })
+                        .collect();
+                    frame.render_widget(Paragraph::new(rows), area);
+                    y += height;
+                    continue;
+                }
             };
-            let height = fb_rows.min(bottom.saturating_sub(y));
-            frame.render_widget(
-                Paragraph::new(text).style(style).wrap(Wrap { trim: true }),
-                Rect { y, height, ..value_area },
-            );
+            frame.render_widget(Paragraph::new(text).style(style).wrap(Wrap { trim: true }), area);
             y += height;
         }
     }
@@ -109,6 +121,29 @@ fn render_value(model: &Model, field: &Field, focused: bool, frame: &mut Frame, 
                 ])
             } else {
                 Line::raw(value)
+            };
+            frame.render_widget(Paragraph::new(line), area);
+        }
+        Input::Multi { options, chosen, cursor } => {
+            let picked: Vec<&str> = (options.iter().zip(chosen))
+                .filter(|(_, c)| **c)
+                .filter_map(|(o, _)| o.split_whitespace().next())
+                .collect();
+            let picked =
+                if picked.is_empty() { "none chosen".to_string() } else { picked.join(", ") };
+            let line = match options.get(*cursor) {
+                None => Line::styled("(nothing to choose from yet)", theme.dim),
+                Some(option) if focused => {
+                    let mark = if chosen.get(*cursor) == Some(&true) { "[x]" } else { "[ ]" };
+                    let tail = format!(" ▶ {picked} · Space picks");
+                    let room = usize::from(area.width).saturating_sub(tail.width() + 6);
+                    Line::from(vec![
+                        Span::styled("◀ ", theme.key),
+                        Span::styled(format!("{mark} {}", truncate(option, room)), theme.selected),
+                        Span::styled(tail, theme.key),
+                    ])
+                }
+                Some(_) => Line::raw(picked),
             };
             frame.render_widget(Paragraph::new(line), area);
         }

@@ -19,6 +19,11 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
                 (Context::Step(doc.step), doc.step.title().into()),
                 (Context::Form, "In a form (other keys are typed)".into()),
             ],
+            None if model.screen == Screen::FollowUp => vec![
+                (Context::Global, "Anywhere".into()),
+                (Context::FollowUp, "Follow-up".into()),
+                (Context::Form, "In a form (other keys are typed)".into()),
+            ],
             None => vec![
                 (Context::Global, "Anywhere".into()),
                 (Context::Home, "Home".into()),

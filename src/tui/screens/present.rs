@@ -72,7 +72,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
         if has_details {
             details(model, doc, frame, details_area);
         } else {
-            super::placeholder::render(model, doc.step, frame, details_area);
+            main_view(model, doc, frame, details_area);
         }
         card(model, doc, frame, card_area);
     }
@@ -184,7 +184,7 @@ fn item_label(doc: &Doc) -> Option<String> {
         }
         Step::Factors => factors_step::selected(doc).map(|f| headline(&f.text).to_string())?,
         Step::Behaviours => doc.selected_behaviour().map(|b| headline(&b.act).to_string())?,
-        Step::Actions => position(doc)?,
+        Step::Actions => doc.selected_action().map(|a| headline(&a.text).to_string())?,
         Step::Review => headline(&s.incident.title).to_string(),
     };
     Some(as_roles(&s.incident.participants, &label))
@@ -220,7 +220,7 @@ fn position(doc: &Doc) -> Option<String> {
         }
         Step::Factors => (doc.factors.selected + 1, s.factors.len()),
         Step::Behaviours => (doc.behaviours.selected + 1, s.behaviours.len()),
-        Step::Actions => (0, s.actions.len()),
+        Step::Actions => (doc.actions.selected + 1, s.actions.len()),
         Step::Review => (0, 0),
     };
     let template = cards::words().present.items.get(doc.step.key())?;
@@ -234,8 +234,9 @@ fn main_view(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
         Step::Whys => super::whys::render(model, doc, frame, area),
         Step::Factors => super::factors::render(model, doc, frame, area),
         Step::Behaviours => super::behaviours::render(model, doc, frame, area),
-        step => {
-            super::placeholder::render(model, step, frame, area);
+        Step::Actions => super::actions::render(model, doc, frame, area),
+        Step::Review => {
+            super::review::render(model, doc, frame, area);
             return;
         }
     }

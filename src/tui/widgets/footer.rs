@@ -4,8 +4,8 @@ use ratatui::text::{Line, Span};
 
 use crate::tui::action::Action;
 use crate::tui::app::Model;
-use crate::tui::behaviours_step;
 use crate::tui::keymap::KeyInput;
+use crate::tui::{actions_step, behaviours_step, followup};
 
 /// Actions not worth footer space (they are in help).
 fn hidden(action: &Action) -> bool {
@@ -32,7 +32,7 @@ fn hidden(action: &Action) -> bool {
 pub fn line(model: &Model, width: u16) -> Line<'static> {
     let theme = &model.theme;
     let reachable: Vec<_> = (model.keymap.reachable(&model.contexts()).into_iter())
-        .filter(|(_, a)| !hidden(a) && behaviours_step::offers(model, a))
+        .filter(|(_, a)| !hidden(a) && offered(model, a))
         .collect();
     // Aliases ("x/Del") only when everything fits with them.
     let label = |keys: &[KeyInput], aliases: bool| {
@@ -90,4 +90,11 @@ fn is_milestone(action: &Action) -> bool {
         action,
         Action::MarkStart | Action::MarkDetected | Action::MarkMitigated | Action::MarkResolved
     )
+}
+
+/// Whether the current step or view can do `action` right now.
+fn offered(model: &Model, action: &Action) -> bool {
+    behaviours_step::offers(model, action)
+        && actions_step::offers(model, action)
+        && followup::offers(model, action)
 }
