@@ -4,6 +4,7 @@
 //! [`cli`] is the command line and [`tui`] the console. Only `tui` (and the top of `cli`,
 //! which starts it) knows about the terminal.
 
+pub mod analysis;
 pub mod assets;
 pub mod cli;
 pub mod model;
