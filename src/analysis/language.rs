@@ -16,6 +16,7 @@
 
 mod engine;
 mod lexicon;
+mod load;
 mod text;
 mod tokens;
 
