@@ -1,11 +1,12 @@
-//! Pure checks over a review or a piece of text. They never change what they look at and
-//! never read the clock: the day is an argument.
+//! Pure checks over a review or a piece of text. They never change what they look at, do
+//! no I/O, never read the clock (the day is an argument) and know nothing of the terminal.
 
 pub mod action_messages;
 pub mod actions;
 pub mod check;
 pub mod coverage;
 pub mod followup;
+pub mod language;
 pub mod messages;
 pub mod phrases;
 pub mod policy;

@@ -1,0 +1,170 @@
+//! The language linter: blame, hindsight and counterfactual wording in free text.
+//!
+//! A review stays blameless only if the words in it do. [`lint`] finds the phrases that turn
+//! a review into a blame session ("should have", "careless", "human error", "the engineer
+//! forgot"), says why each one matters and offers a reframing question taken from the
+//! spirit of the domain source: *what made that action likely, possible, and undetected?*
+//!
+//! The rules are data ([`Lexicon`], from `assets/lexicon.toml`); the engine is one pass of a
+//! multi-pattern matcher over the text, followed by a light look at the clause around each
+//! match: who is the subject (a person, "we", "I", or a system), is the match negated, is it
+//! inside quotes or code. A system as the subject ("the health check failed to detect …") is
+//! not a finding; neither is the organisation owning a failure at warning level ("we failed
+//! you"). Quoted text and code are evidence, reported at most as info.
+//!
+//! Everything here is a pure function of its input and never panics.
+
+mod engine;
+mod lexicon;
+mod load;
+mod text;
+mod tokens;
+
+use serde::Serialize;
+
+pub use lexicon::Lexicon;
+
+/// How much a finding matters. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// The name used in JSON, the lexicon and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses `info`, `warning` or `error`.
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of wording a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// Hindsight and counterfactuals about what a person did: "should have", "in hindsight".
+    Counterfactual,
+    /// Character given as the explanation: careless, sloppy, lazy, tired as the cause.
+    CharacterAttribution,
+    /// Not knowing, inexperience or training given as the explanation or the fix.
+    KnowledgeDeficit,
+    /// "Human error", "operator error", "fat finger", a typo, a single root cause.
+    HumanErrorCause,
+    /// A person as the subject of a failure: "the engineer forgot / deleted / ignored".
+    PersonAsSubject,
+    /// Condescension and false simplicity: obviously, clearly, just, simply.
+    Condescension,
+    /// An act judged by its outcome: catastrophic mistake, fatal typo, inexcusable.
+    OutcomeJudgement,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Counterfactual,
+        Category::CharacterAttribution,
+        Category::KnowledgeDeficit,
+        Category::HumanErrorCause,
+        Category::PersonAsSubject,
+        Category::Condescension,
+        Category::OutcomeJudgement,
+    ];
+
+    /// The kebab-case id used in JSON and in the lexicon.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Counterfactual => "counterfactual",
+            Category::CharacterAttribution => "character-attribution",
+            Category::KnowledgeDeficit => "knowledge-deficit",
+            Category::HumanErrorCause => "human-error-cause",
+            Category::PersonAsSubject => "person-as-subject",
+            Category::Condescension => "condescension",
+            Category::OutcomeJudgement => "outcome-judgement",
+        }
+    }
+
+    /// A short human label for the side pane and text output.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Counterfactual => "Hindsight / counterfactual",
+            Category::CharacterAttribution => "Character attribution",
+            Category::KnowledgeDeficit => "Knowledge deficit as blame",
+            Category::HumanErrorCause => "Human error as a cause",
+            Category::PersonAsSubject => "Person as the subject of a failure",
+            Category::Condescension => "Condescension / false simplicity",
+            Category::OutcomeJudgement => "Outcome-weighted judgement",
+        }
+    }
+
+    /// Parses the kebab-case id.
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// One piece of wording worth a second look.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The rule's id, e.g. `counterfactual-should-have`.
+    pub rule: String,
+    pub category: Category,
+    pub severity: Severity,
+    /// 1-based line of the first character of the match.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Line of the exclusive end.
+    pub end_line: usize,
+    /// 1-based column, in characters, of the first character after the match.
+    pub end_column: usize,
+    /// Byte offset of the match in the input, for highlighting.
+    #[serde(skip)]
+    pub start: usize,
+    /// Exclusive byte offset of the end of the match.
+    #[serde(skip)]
+    pub end: usize,
+    /// The exact text matched.
+    pub matched: String,
+    /// One line: why this wording matters.
+    pub message: String,
+    /// The reframing question to ask instead.
+    pub suggestion: String,
+    /// Inside quotes or code: evidence, reported at most as info.
+    pub quoted: bool,
+}
+
+/// What the linter knows about where the text comes from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LintContext<'a> {
+    /// People named in the review (participants): a name here is always a person.
+    pub known_names: &'a [String],
+    /// A solo self-review: first-person self-blame is flagged at the rule's severity.
+    pub self_review: bool,
+    /// The text is Markdown: fenced code blocks and block quotes are evidence too.
+    pub markdown: bool,
+}
+
+/// Lints `text` with the built-in lexicon. Findings are sorted by position.
+pub fn lint(text: &str, ctx: &LintContext) -> Vec<Finding> {
+    lint_with(Lexicon::builtin(), text, ctx)
+}
+
+/// Lints `text` with `lexicon` (for example the built-in one plus a user's additions).
+pub fn lint_with(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Finding> {
+    engine::run(lexicon, text, ctx)
+}

@@ -1,0 +1,212 @@
+//! The rules as data: `assets/lexicon.toml`, parsed once, plus an optional user lexicon.
+//!
+//! Loading never panics. Problems in a user lexicon come back as messages naming the line;
+//! a rule with a problem is left out and the rest still apply.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::load::Parsed;
+use super::{Category, Severity};
+
+pub(super) const BUILTIN: &str = include_str!("../../../assets/lexicon.toml");
+
+static BUILTIN_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let (lexicon, _problems) = Lexicon::from_sources(BUILTIN, None);
+    lexicon
+});
+
+/// Which subjects a rule cares about; see the header of `assets/lexicon.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Preset {
+    Any,
+    Person,
+    Actor,
+    SelfBlame,
+}
+
+impl Preset {
+    pub(super) fn parse(s: &str) -> Option<Preset> {
+        match s {
+            "any" => Some(Preset::Any),
+            "person" => Some(Preset::Person),
+            "actor" => Some(Preset::Actor),
+            "self" => Some(Preset::SelfBlame),
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Preset::Any => "any",
+            Preset::Person => "person",
+            Preset::Actor => "actor",
+            Preset::SelfBlame => "self",
+        }
+    }
+}
+
+/// One rule of the lexicon, with its phrases expanded.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    /// Every phrase the rule matches, lower-case, after `{a|b}` expansion.
+    pub phrases: Vec<String>,
+    pub message: String,
+    pub reframe: String,
+    pub(super) preset: Preset,
+    pub(super) if_we: Option<Severity>,
+    pub(super) if_me: Option<Severity>,
+    pub(super) if_system: Option<Severity>,
+    pub(super) if_no_subject: Option<Severity>,
+    pub(super) subject_after: bool,
+    pub(super) negatable: bool,
+    pub(super) needs_cause: bool,
+    pub(super) if_no_cause: Option<Severity>,
+}
+
+impl Rule {
+    /// The subject constraint as written in the lexicon: any, person, actor or self.
+    pub fn subject(&self) -> &'static str {
+        self.preset.as_str()
+    }
+
+    pub(super) fn preset_is_self(&self) -> bool {
+        self.preset == Preset::SelfBlame
+    }
+}
+
+/// A small multiplicative hash for short words: the sets are fixed, lookups are many.
+#[derive(Default)]
+pub(super) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+
+/// The word lists the subject check uses, all lower-case.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Words {
+    pub person: WordSet,
+    pub we: WordSet,
+    pub me: WordSet,
+    pub system: WordSet,
+    pub skip: WordSet,
+    pub boundary: WordSet,
+    pub function: WordSet,
+    pub coordinator: WordSet,
+    pub negation: WordSet,
+    pub cause_before: WordSet,
+    pub cause_after: WordSet,
+}
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Target {
+    Rule(usize),
+    Allow,
+}
+
+/// The rules, the allowed phrases, the subject word lists and one automaton over every
+/// phrase.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub(super) rules: Vec<Rule>,
+    pub(super) allow: Vec<String>,
+    pub(super) words: Words,
+    pub(super) targets: Vec<Target>,
+    /// `None` only if the phrases could not be compiled (reported when loading).
+    pub(super) matcher: Option<AhoCorasick>,
+}
+
+impl Lexicon {
+    /// The built-in lexicon (`assets/lexicon.toml`), parsed on first use.
+    pub fn builtin() -> &'static Lexicon {
+        &BUILTIN_LEXICON
+    }
+
+    /// The built-in lexicon with a user's lexicon on top: its rules are added (a rule with a
+    /// built-in id replaces it), `disable` switches rules off by id and its `[words]` extend
+    /// the built-in lists. Problems come back as messages naming the line; a broken file
+    /// leaves the built-in lexicon as it is.
+    pub fn with_user(user_toml: &str) -> (Lexicon, Vec<String>) {
+        let mut messages = Vec::new();
+        match Parsed::read(user_toml, &mut messages) {
+            // Nothing to add (an empty file, only comments): no need to compile again.
+            Some(user) if user.is_empty() => (Lexicon::builtin().clone(), messages),
+            None => {
+                messages.push("the user lexicon was not applied".to_string());
+                (Lexicon::builtin().clone(), messages)
+            }
+            Some(_) => Lexicon::from_sources(BUILTIN, Some(user_toml)),
+        }
+    }
+
+    /// The rules, in lexicon order (a user's first).
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The expanded phrases that are never findings.
+    pub fn allowed_phrases(&self) -> &[String] {
+        &self.allow
+    }
+
+    pub(super) fn from_sources(builtin: &str, user: Option<&str>) -> (Lexicon, Vec<String>) {
+        let mut messages = Vec::new();
+        let base = Parsed::read(builtin, &mut messages).unwrap_or_default();
+        let messages_builtin: Vec<String> =
+            messages.drain(..).map(|m| format!("built-in lexicon: {m}")).collect();
+        let mut user_messages = Vec::new();
+        let combined = match user.map(|u| (u, Parsed::read(u, &mut user_messages))) {
+            None => base,
+            Some((_, None)) => {
+                user_messages.push("the user lexicon was not applied".to_string());
+                base
+            }
+            Some((_, Some(user))) => base.overlay(user, &mut user_messages),
+        };
+        let lexicon = combined.build(&mut user_messages);
+        let mut all = messages_builtin;
+        all.extend(user_messages);
+        (lexicon, all)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_loads_without_problems() {
+        let (lexicon, messages) = Lexicon::from_sources(BUILTIN, None);
+        assert!(messages.is_empty(), "{messages:#?}");
+        assert!(lexicon.rules.len() >= 30);
+        let matcher = lexicon.matcher.as_ref().expect("compiled");
+        assert_eq!(lexicon.targets.len(), matcher.patterns_len());
+    }
+
+    #[test]
+    fn every_category_has_several_rules() {
+        let lexicon = Lexicon::builtin();
+        for category in Category::ALL {
+            let n = lexicon.rules().iter().filter(|r| r.category == category).count();
+            assert!(n >= 2, "{category:?} has {n} rules");
+        }
+    }
+}

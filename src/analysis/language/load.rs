@@ -1,0 +1,481 @@
+//! Reading a lexicon file: the TOML shape, validation with messages naming the line,
+//! `{a|b}` expansion, merging a user lexicon over the built-in one, and compiling every
+//! phrase into one automaton.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::lexicon::{Lexicon, Preset, Rule, Target, WordSet, Words};
+use super::{Category, Severity};
+
+// ───────────────────────────────────── raw TOML shape ─────────────────────────────────────
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLexicon {
+    #[serde(default)]
+    version: Option<Spanned<i64>>,
+    #[serde(default)]
+    disable: Vec<Spanned<String>>,
+    #[serde(default)]
+    words: RawWords,
+    #[serde(default)]
+    allow: Vec<Spanned<RawAllow>>,
+    #[serde(default)]
+    rule: Vec<Spanned<RawRule>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawWords {
+    #[serde(default)]
+    person: Vec<String>,
+    #[serde(default)]
+    we: Vec<String>,
+    #[serde(default)]
+    me: Vec<String>,
+    #[serde(default)]
+    system: Vec<String>,
+    #[serde(default)]
+    skip: Vec<String>,
+    #[serde(default)]
+    boundary: Vec<String>,
+    #[serde(default)]
+    function: Vec<String>,
+    #[serde(default)]
+    coordinator: Vec<String>,
+    #[serde(default)]
+    negation: Vec<String>,
+    #[serde(default)]
+    cause_before: Vec<String>,
+    #[serde(default)]
+    cause_after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAllow {
+    phrases: Option<Vec<String>>,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Option<String>,
+    category: Option<String>,
+    severity: Option<String>,
+    subject: Option<String>,
+    phrases: Option<Vec<String>>,
+    message: Option<String>,
+    reframe: Option<String>,
+    if_we: Option<String>,
+    if_me: Option<String>,
+    if_system: Option<String>,
+    if_no_subject: Option<String>,
+    subject_after: Option<bool>,
+    negatable: Option<bool>,
+    needs_cause: Option<bool>,
+    if_no_cause: Option<String>,
+}
+
+// ─────────────────────────────────── validated contents ───────────────────────────────────
+
+#[derive(Default)]
+pub(super) struct Parsed {
+    rules: Vec<Rule>,
+    allow: Vec<String>,
+    disable: Vec<(usize, String)>,
+    words: Words,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+impl Parsed {
+    pub(super) fn is_empty(&self) -> bool {
+        let w = &self.words;
+        self.rules.is_empty()
+            && self.allow.is_empty()
+            && self.disable.is_empty()
+            && [
+                &w.person,
+                &w.we,
+                &w.me,
+                &w.system,
+                &w.skip,
+                &w.boundary,
+                &w.function,
+                &w.coordinator,
+                &w.negation,
+                &w.cause_before,
+                &w.cause_after,
+            ]
+            .iter()
+            .all(|set| set.is_empty())
+    }
+
+    /// Parses and validates one lexicon file. `None` when the file is not readable as a
+    /// whole (a TOML error or a wrong shape); otherwise the good parts, with a message for
+    /// each part left out.
+    pub(super) fn read(text: &str, messages: &mut Vec<String>) -> Option<Parsed> {
+        let raw: RawLexicon = match toml::from_str(text) {
+            Ok(raw) => raw,
+            Err(err) => {
+                let line = err.span().map_or(1, |s| line_of(text, s.start));
+                let what = err.message().trim().replace('\n', " ");
+                messages.push(format!("line {line}: {what}"));
+                return None;
+            }
+        };
+        let mut parsed = Parsed::default();
+        if let Some(version) = &raw.version
+            && *version.get_ref() != 1
+        {
+            let line = line_of(text, version.span().start);
+            messages.push(format!("line {line}: unknown lexicon version {}", version.get_ref()));
+        }
+        parsed.disable = raw
+            .disable
+            .iter()
+            .map(|d| (line_of(text, d.span().start), d.get_ref().clone()))
+            .collect();
+        parsed.words = words_from(&raw.words, messages);
+        for allow in &raw.allow {
+            let line = line_of(text, allow.span().start);
+            let Some(phrases) = &allow.get_ref().phrases else {
+                messages.push(format!("line {line}: [[allow]] needs `phrases`"));
+                continue;
+            };
+            for phrase in phrases {
+                match expand(phrase) {
+                    Ok(expanded) => parsed.allow.extend(expanded),
+                    Err(why) => {
+                        messages.push(format!("line {line}: allowed phrase {phrase:?}: {why}"))
+                    }
+                }
+            }
+        }
+        let mut ids = HashSet::new();
+        for raw_rule in &raw.rule {
+            let line = line_of(text, raw_rule.span().start);
+            match rule_from(raw_rule.get_ref()) {
+                Ok(rule) if !ids.insert(rule.id.clone()) => {
+                    messages.push(format!("line {line}: rule `{}` is defined twice", rule.id));
+                }
+                Ok(rule) => parsed.rules.push(rule),
+                Err(why) => messages.push(format!("line {line}: {why}")),
+            }
+        }
+        Some(parsed)
+    }
+
+    /// `user` on top of `self`: user rules first (they win a shared phrase), built-in rules
+    /// with the same id replaced, disabled ids dropped, word lists merged.
+    pub(super) fn overlay(self, user: Parsed, messages: &mut Vec<String>) -> Parsed {
+        let known: HashSet<&str> =
+            self.rules.iter().chain(&user.rules).map(|r| r.id.as_str()).collect();
+        let mut disabled = HashSet::new();
+        for (line, id) in &user.disable {
+            if known.contains(id.as_str()) {
+                disabled.insert(id.clone());
+            } else {
+                messages.push(format!("line {line}: disable: there is no rule `{id}`"));
+            }
+        }
+        let user_ids: HashSet<String> = user.rules.iter().map(|r| r.id.clone()).collect();
+        let rules = user
+            .rules
+            .into_iter()
+            .chain(self.rules.into_iter().filter(|r| !user_ids.contains(&r.id)))
+            .filter(|r| !disabled.contains(&r.id))
+            .collect();
+        let mut allow = user.allow;
+        allow.extend(self.allow);
+        let mut words = self.words;
+        merge_words(&mut words, user.words);
+        Parsed { rules, allow, disable: Vec::new(), words }
+    }
+
+    /// One automaton over every phrase. The first owner of a phrase keeps it: allowed
+    /// phrases and user rules come first, so they win over built-in rules.
+    pub(super) fn build(self, messages: &mut Vec<String>) -> Lexicon {
+        let mut owner: HashMap<String, Target> = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut targets = Vec::new();
+        for phrase in &self.allow {
+            if owner.insert(phrase.clone(), Target::Allow).is_none() {
+                patterns.push(phrase.clone());
+                targets.push(Target::Allow);
+            }
+        }
+        for (index, rule) in self.rules.iter().enumerate() {
+            for phrase in &rule.phrases {
+                match owner.get(phrase) {
+                    None => {
+                        owner.insert(phrase.clone(), Target::Rule(index));
+                        patterns.push(phrase.clone());
+                        targets.push(Target::Rule(index));
+                    }
+                    Some(Target::Rule(other)) if *other != index => messages.push(format!(
+                        "rule `{}`: phrase {phrase:?} is already matched by rule `{}`",
+                        rule.id, self.rules[*other].id
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Both)
+                    .build(&patterns)
+            });
+        let matcher = match matcher {
+            Ok(matcher) => Some(matcher),
+            Err(err) => {
+                messages.push(format!("the phrases could not be compiled: {err}"));
+                None
+            }
+        };
+        Lexicon { rules: self.rules, allow: self.allow, words: self.words, targets, matcher }
+    }
+}
+
+fn level(
+    value: &Option<String>,
+    default: Option<Severity>,
+    key: &str,
+) -> Result<Option<Severity>, String> {
+    match value.as_deref() {
+        None => Ok(default),
+        Some("none") => Ok(None),
+        Some(s) => Severity::parse(s).map(Some).ok_or_else(|| {
+            format!("`{key}` is {s:?}; use \"none\", \"info\", \"warning\" or \"error\"")
+        }),
+    }
+}
+
+fn rule_from(raw: &RawRule) -> Result<Rule, String> {
+    let id = raw.id.clone().filter(|s| !s.trim().is_empty()).ok_or("a rule needs an `id`")?;
+    let missing = |key: &str| format!("rule `{id}` needs `{key}`");
+    let in_rule = |why: String| format!("rule `{id}`: {why}");
+    let category = raw.category.as_deref().ok_or_else(|| missing("category"))?;
+    let category = Category::parse(category).ok_or_else(|| {
+        let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+        in_rule(format!("unknown category {category:?}; use one of {}", all.join(", ")))
+    })?;
+    let severity = raw.severity.as_deref().ok_or_else(|| missing("severity"))?;
+    let severity = Severity::parse(severity)
+        .ok_or_else(|| in_rule(format!("severity {severity:?}; use info, warning or error")))?;
+    let preset = match raw.subject.as_deref() {
+        None => Preset::Any,
+        Some(s) => Preset::parse(s).ok_or_else(|| {
+            in_rule(format!("subject {s:?}; use \"any\", \"person\", \"actor\" or \"self\""))
+        })?,
+    };
+    let message = raw.message.clone().filter(|s| !s.trim().is_empty());
+    let message = message.ok_or_else(|| missing("message"))?;
+    let reframe = raw.reframe.clone().filter(|s| !s.trim().is_empty());
+    let reframe = reframe.ok_or_else(|| missing("reframe"))?;
+    let written =
+        raw.phrases.as_ref().filter(|p| !p.is_empty()).ok_or_else(|| missing("phrases"))?;
+    let mut phrases = Vec::new();
+    for phrase in written {
+        let expanded =
+            expand(phrase).map_err(|why| in_rule(format!("phrase {phrase:?}: {why}")))?;
+        for p in expanded {
+            if !phrases.contains(&p) {
+                phrases.push(p);
+            }
+        }
+    }
+    let on = Some(severity);
+    let (system, no_subject) = match preset {
+        Preset::Any | Preset::SelfBlame => (on, on),
+        Preset::Person => (None, None),
+        Preset::Actor => (None, on),
+    };
+    let info = Some(Severity::Info);
+    Ok(Rule {
+        preset,
+        if_we: level(&raw.if_we, info, "if_we").map_err(in_rule)?,
+        if_me: level(&raw.if_me, info, "if_me").map_err(in_rule)?,
+        if_system: level(&raw.if_system, system, "if_system").map_err(in_rule)?,
+        if_no_subject: level(&raw.if_no_subject, no_subject, "if_no_subject").map_err(in_rule)?,
+        subject_after: raw.subject_after.unwrap_or(false),
+        negatable: raw.negatable.unwrap_or(false),
+        needs_cause: raw.needs_cause.unwrap_or(false),
+        if_no_cause: level(&raw.if_no_cause, info, "if_no_cause").map_err(in_rule)?,
+        id,
+        category,
+        severity,
+        phrases,
+        message: message.trim().to_string(),
+        reframe: reframe.trim().to_string(),
+    })
+}
+
+fn words_from(raw: &RawWords, messages: &mut Vec<String>) -> Words {
+    let mut set = |list: &[String], name: &str| -> WordSet {
+        let mut out = WordSet::default();
+        for word in list {
+            let w = normalise_phrase(word);
+            if w.is_empty() || w.contains(' ') {
+                messages.push(format!("[words] {name}: {word:?} is not a single word"));
+            } else {
+                out.insert(w);
+            }
+        }
+        out
+    };
+    Words {
+        person: set(&raw.person, "person"),
+        we: set(&raw.we, "we"),
+        me: set(&raw.me, "me"),
+        system: set(&raw.system, "system"),
+        skip: set(&raw.skip, "skip"),
+        boundary: set(&raw.boundary, "boundary"),
+        function: set(&raw.function, "function"),
+        coordinator: set(&raw.coordinator, "coordinator"),
+        negation: set(&raw.negation, "negation"),
+        cause_before: set(&raw.cause_before, "cause_before"),
+        cause_after: set(&raw.cause_after, "cause_after"),
+    }
+}
+
+fn merge_words(base: &mut Words, more: Words) {
+    base.person.extend(more.person);
+    base.we.extend(more.we);
+    base.me.extend(more.me);
+    base.system.extend(more.system);
+    base.skip.extend(more.skip);
+    base.boundary.extend(more.boundary);
+    base.function.extend(more.function);
+    base.coordinator.extend(more.coordinator);
+    base.negation.extend(more.negation);
+    base.cause_before.extend(more.cause_before);
+    base.cause_after.extend(more.cause_after);
+}
+
+/// Lower-case (ASCII), straight apostrophes and quotes, single spaces, trimmed.
+fn normalise_phrase(phrase: &str) -> String {
+    let folded: String = phrase
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+const MAX_EXPANSION: usize = 2000;
+
+/// Expands `{a|b|}` groups and normalises each result. A contraction with "n't" also
+/// matches without its apostrophe ("didnt"), as people type in chat.
+pub(super) fn expand(phrase: &str) -> Result<Vec<String>, String> {
+    let mut out = vec![String::new()];
+    let mut rest = phrase;
+    loop {
+        let Some(i) = rest.find(['{', '}']) else {
+            out.iter_mut().for_each(|o| o.push_str(rest));
+            break;
+        };
+        if rest[i..].starts_with('}') {
+            return Err("a `}` without its `{`".to_string());
+        }
+        let literal = &rest[..i];
+        let after = &rest[i + 1..];
+        let close = after.find('}').ok_or("a `{` without its `}`")?;
+        let group = &after[..close];
+        if group.contains('{') {
+            return Err("braces cannot nest".to_string());
+        }
+        let alternatives: Vec<&str> = group.split('|').collect();
+        if out.len() * alternatives.len() > MAX_EXPANSION {
+            return Err(format!("expands to more than {MAX_EXPANSION} phrases"));
+        }
+        out = out
+            .iter()
+            .flat_map(|o| alternatives.iter().map(move |a| format!("{o}{literal}{a}")))
+            .collect();
+        rest = &after[close + 1..];
+    }
+    let mut phrases = Vec::new();
+    for o in out {
+        let p = normalise_phrase(&o);
+        if p.is_empty() {
+            return Err("expands to an empty phrase".to_string());
+        }
+        if p.len() > 200 {
+            return Err("a phrase longer than 200 bytes".to_string());
+        }
+        let twin = p.contains("n't").then(|| p.replace("n't", "nt"));
+        phrases.push(p);
+        phrases.extend(twin);
+    }
+    Ok(phrases)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::language::lexicon::BUILTIN;
+
+    #[test]
+    fn builtin_rules_have_unique_ids_and_every_field() {
+        let raw: RawLexicon = toml::from_str(BUILTIN).expect("the built-in lexicon is TOML");
+        let mut ids = HashSet::new();
+        for rule in &raw.rule {
+            let r = rule.get_ref();
+            let id = r.id.clone().expect("every rule has an id");
+            assert!(ids.insert(id.clone()), "duplicate id {id}");
+            for (key, value) in [
+                ("category", &r.category),
+                ("severity", &r.severity),
+                ("subject", &r.subject),
+                ("message", &r.message),
+                ("reframe", &r.reframe),
+            ] {
+                assert!(value.as_deref().is_some_and(|v| !v.is_empty()), "{id}: {key}");
+            }
+            assert!(r.phrases.as_ref().is_some_and(|p| !p.is_empty()), "{id}: phrases");
+            let message = r.message.as_deref().unwrap_or_default();
+            assert!(!message.contains('\n') && message.len() < 120, "{id}: one-line message");
+            assert!(r.reframe.as_deref().unwrap_or_default().ends_with('?'), "{id}: a question");
+        }
+    }
+
+    #[test]
+    fn expand_alternatives_and_optional_parts() {
+        assert_eq!(expand("forg{ot|et}").unwrap(), vec!["forgot", "forget"]);
+        assert_eq!(expand("fat{-| }finger{|s}").unwrap().len(), 4);
+        assert_eq!(expand("Didn’t  Know").unwrap(), vec!["didn't know", "didnt know"]);
+        assert!(expand("a{b").is_err());
+        assert!(expand("a}b").is_err());
+        assert!(expand("{a{b}}").is_err());
+        assert!(expand("{|}").is_err());
+        assert!(expand(&"{a|b|c|d|e|f|g|h}".repeat(5)).is_err());
+    }
+
+    #[test]
+    fn a_broken_user_lexicon_names_the_line_and_keeps_the_builtin() {
+        let (lexicon, messages) = Lexicon::with_user("[[rule]]\nid = \"x\"\nseverity = 3\n");
+        assert_eq!(lexicon.rules.len(), Lexicon::builtin().rules.len());
+        assert!(messages.iter().any(|m| m.starts_with("line 3:")), "{messages:?}");
+    }
+}

@@ -1,0 +1,383 @@
+//! The text around the matcher: a normalised copy to match on (with a map back to the
+//! original bytes), the quoted and code regions, and line/column positions.
+
+use std::ops::Range;
+
+/// The input with whitespace runs folded to one space (a blank line to `\n`) and curly
+/// apostrophes and quotes made straight, so "should\nhave" and "didn’t" match their
+/// phrases. Every replaced piece is a whole character, so offsets map back onto character
+/// boundaries of the original.
+pub(super) struct Normalised {
+    pub text: String,
+    /// `(normalised, original)` offsets from which bytes are copied one to one.
+    points: Vec<(usize, usize)>,
+}
+
+fn space_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+        0xC2 if b.get(i + 1) == Some(&0xA0) => 2,
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x80..=0x8A | 0xAF)) => {
+            3
+        }
+        0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => 3,
+        _ => 0,
+    }
+}
+
+fn straight_quote(b: &[u8], i: usize) -> Option<u8> {
+    if b[i] != 0xE2 || b.get(i + 1) != Some(&0x80) {
+        return None;
+    }
+    match b.get(i + 2)? {
+        0x98 | 0x99 | 0x9B => Some(b'\''),
+        0x9C..=0x9F => Some(b'"'),
+        _ => None,
+    }
+}
+
+/// Bytes the normaliser has to look at: whitespace other than a lone space, and the lead
+/// bytes of NBSP, the Unicode spaces and the curly quotes.
+const fn special_bytes() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0x0b] = true;
+    t[0x0c] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+}
+
+static SPECIAL: [bool; 256] = special_bytes();
+
+impl Normalised {
+    pub fn new(src: &str) -> Normalised {
+        let b = src.as_bytes();
+        let mut out = Vec::with_capacity(b.len());
+        let mut points = vec![(0, 0)];
+        let mut i = 0;
+        while i < b.len() {
+            // Copy the plain stretch in one go; a space is plain unless more space follows.
+            let mut j = i;
+            while j < b.len() {
+                let c = b[j];
+                if SPECIAL[c as usize]
+                    || (c == b' '
+                        && b.get(j + 1).is_some_and(|&n| n == b' ' || SPECIAL[n as usize]))
+                {
+                    break;
+                }
+                j += 1;
+            }
+            out.extend_from_slice(&b[i..j]);
+            i = j;
+            if i >= b.len() {
+                break;
+            }
+            if space_len(b, i) > 0 {
+                let start = i;
+                let mut newlines = 0;
+                while i < b.len() {
+                    let m = space_len(b, i);
+                    if m == 0 {
+                        break;
+                    }
+                    newlines += usize::from(b[i] == b'\n');
+                    i += m;
+                }
+                out.push(if newlines >= 2 { b'\n' } else { b' ' });
+                if i - start != 1 {
+                    points.push((out.len(), i));
+                }
+                continue;
+            }
+            if let Some(q) = straight_quote(b, i) {
+                out.push(q);
+                i += 3;
+                points.push((out.len(), i));
+                continue;
+            }
+            out.push(b[i]);
+            i += 1;
+        }
+        // Only whole characters were replaced, by ASCII, so this is always UTF-8.
+        let text = String::from_utf8(out).unwrap_or_else(|_| {
+            points = vec![(0, 0)];
+            src.to_string()
+        });
+        Normalised { text, points }
+    }
+
+    /// The original offset of a normalised offset.
+    pub fn original(&self, pos: usize) -> usize {
+        let k = self.points.partition_point(|&(n, _)| n <= pos);
+        let (n, o) = self.points[k.saturating_sub(1)];
+        o + (pos - n)
+    }
+}
+
+const fn quote_bytes() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'`' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[0xE2] = true;
+    t
+}
+
+static QUOTE_BYTES: [bool; 256] = quote_bytes();
+
+/// Byte ranges of the original text that are evidence rather than the author's words:
+/// inline code spans and quotations always; in Markdown also fenced code blocks and block
+/// quotes. Sorted and disjoint.
+pub(super) fn quoted_regions(text: &str, markdown: bool) -> Vec<Range<usize>> {
+    let blocks = if markdown { markdown_blocks(text) } else { Vec::new() };
+    let b = text.as_bytes();
+    let mut regions = Vec::new();
+    let mut next_block = 0;
+    let mut double: Option<usize> = None;
+    let mut single: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(block) = blocks.get(next_block)
+            && i >= block.start
+        {
+            i = i.max(block.end);
+            next_block += 1;
+            double = None;
+            single = None;
+            continue;
+        }
+        let limit = blocks.get(next_block).map_or(b.len(), |r| r.start);
+        if !QUOTE_BYTES[b[i] as usize] {
+            i += b[i..limit]
+                .iter()
+                .position(|&c| QUOTE_BYTES[c as usize])
+                .unwrap_or(limit - i)
+                .max(1);
+            continue;
+        }
+        match b[i] {
+            b'`' => {
+                let run = b[i..].iter().take_while(|&&c| c == b'`').count();
+                match closing_backticks(b, i + run, run, limit) {
+                    Some(end) => {
+                        regions.push(i..end);
+                        i = end;
+                    }
+                    None => i += run,
+                }
+                continue;
+            }
+            b'"' => match double.take() {
+                Some(open) => regions.push(open..i + 1),
+                None => double = Some(i),
+            },
+            b'\'' => {
+                let before = text[..i].chars().next_back();
+                let after = text[i + 1..].chars().next();
+                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                if let Some(open) = single {
+                    if !word(after) && !before.is_some_and(char::is_whitespace) {
+                        regions.push(open..i + 1);
+                        single = None;
+                    } else if i - open > 300 {
+                        single = None;
+                    }
+                } else if !word(before) && word(after) {
+                    single = Some(i);
+                }
+            }
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x9C) => double = Some(i),
+                Some(0x9D) => {
+                    if let Some(open) = double.take() {
+                        regions.push(open..i + 3);
+                    }
+                }
+                Some(0x98) => single = Some(i),
+                Some(0x99) => {
+                    let after = text.get(i + 3..).and_then(|t| t.chars().next());
+                    if let Some(open) = single
+                        && !after.is_some_and(char::is_alphanumeric)
+                    {
+                        regions.push(open..i + 3);
+                        single = None;
+                    }
+                }
+                _ => {}
+            },
+            b'\n' if paragraph_break(b, i) => {
+                double = None;
+                single = None;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    regions.extend(blocks);
+    regions.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(regions.len());
+    for r in regions {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// Is the newline at `i` followed by a blank line?
+fn paragraph_break(b: &[u8], i: usize) -> bool {
+    let rest = &b[i + 1..];
+    let blank = rest.iter().take_while(|&&c| c == b' ' || c == b'\t' || c == b'\r').count();
+    rest.get(blank) == Some(&b'\n')
+}
+
+/// The end of the backtick run of exactly `run` that closes a code span opened before
+/// `from`, within the paragraph and a few kilobytes.
+fn closing_backticks(b: &[u8], from: usize, run: usize, limit: usize) -> Option<usize> {
+    let end = limit.min(from.saturating_add(8192)).min(b.len());
+    let mut j = from;
+    while j < end {
+        match b[j] {
+            b'`' => {
+                let n = b[j..].iter().take_while(|&&c| c == b'`').count();
+                if n == run {
+                    return Some(j + n);
+                }
+                j += n;
+            }
+            b'\n' if paragraph_break(b, j) => return None,
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+/// Fenced code blocks (``` or ~~~, up to the closing fence or the end) and block quote
+/// lines (`>`), as whole lines.
+fn markdown_blocks(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut fence: Option<(usize, u8, usize)> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let indent = line.bytes().take_while(|&c| c == b' ').count();
+        let rest = &line.as_bytes()[indent..];
+        if let Some((open, ch, n)) = fence {
+            let run = rest.iter().take_while(|&&c| c == ch).count();
+            if indent <= 3 && run >= n && rest[run..].iter().all(u8::is_ascii_whitespace) {
+                out.push(open..pos);
+                fence = None;
+            }
+            continue;
+        }
+        if indent > 3 {
+            continue;
+        }
+        match rest.first() {
+            Some(&ch @ (b'`' | b'~')) => {
+                let run = rest.iter().take_while(|&&c| c == ch).count();
+                if run >= 3 {
+                    fence = Some((start, ch, run));
+                }
+            }
+            Some(b'>') => out.push(start..pos),
+            _ => {}
+        }
+    }
+    if let Some((open, _, _)) = fence {
+        out.push(open..text.len());
+    }
+    out
+}
+
+/// Walks forward through the original text turning byte offsets into 1-based lines and
+/// columns (in characters). Offsets must be asked for in increasing order.
+pub(super) struct Cursor<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(text: &'a str) -> Cursor<'a> {
+        Cursor { bytes: text.as_bytes(), pos: 0, line: 1, column: 1 }
+    }
+
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.pos {
+            *self = Cursor { bytes: self.bytes, pos: 0, line: 1, column: 1 };
+        }
+        let stretch = &self.bytes[self.pos..offset];
+        // Written as sums of 0/1 so the compiler vectorises them.
+        let chars = |s: &[u8]| s.iter().map(|&b| usize::from(b & 0xC0 != 0x80)).sum::<usize>();
+        let newlines = stretch.iter().map(|&b| usize::from(b == b'\n')).sum::<usize>();
+        if newlines == 0 {
+            self.column += chars(stretch);
+        } else {
+            self.line += newlines;
+            let last = stretch.iter().rposition(|&b| b == b'\n').unwrap_or(0);
+            self.column = 1 + chars(&stretch[last + 1..]);
+        }
+        self.pos = offset;
+        (self.line, self.column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalised_folds_whitespace_and_quotes_and_maps_back() {
+        let src = "he  didn’t\n\nknow\nit";
+        let n = Normalised::new(src);
+        assert_eq!(n.text, "he didn't\nknow it");
+        for (pos, want) in [(0, 0), (3, 4), (6, 7), (7, 8), (8, 11), (9, 12), (10, 14), (15, 19)] {
+            assert_eq!(n.original(pos), want, "at {pos}");
+        }
+    }
+
+    #[test]
+    fn quotes_and_code_spans_are_regions() {
+        let text = "a \"b\" c `d` e 'f g' h’s “i”";
+        let r = quoted_regions(text, false);
+        let pieces: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(pieces, ["\"b\"", "`d`", "'f g'", "“i”"]);
+    }
+
+    #[test]
+    fn unclosed_quotes_stop_at_the_paragraph() {
+        let text = "a \"b c\n\nd \"e\"";
+        let r = quoted_regions(text, false);
+        assert_eq!(r.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["\"e\""]);
+    }
+
+    #[test]
+    fn markdown_fences_and_block_quotes() {
+        let text = "x\n```\ncode \"q\n```\n> quoted\ny `z`";
+        let r = quoted_regions(text, true);
+        let pieces: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(pieces, ["```\ncode \"q\n```\n> quoted\n", "`z`"]);
+        assert_eq!(quoted_regions(text, false).len(), 2);
+    }
+
+    #[test]
+    fn cursor_counts_characters() {
+        let text = "é\nab→c";
+        let mut c = Cursor::new(text);
+        assert_eq!(c.at(0), (1, 1));
+        assert_eq!(c.at(2), (1, 2));
+        assert_eq!(c.at(3), (2, 1));
+        assert_eq!(c.at(8), (2, 4));
+    }
+}

@@ -1,0 +1,427 @@
+//! The light look around a match: words and punctuation of the clause before and after it,
+//! who the subject is, whether the match is negated, whether it is given as a cause.
+
+use std::borrow::Cow;
+
+use super::lexicon::{WordSet, Words};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Word,
+    /// `,` or a dash: transparent for the subject, a stop for negation.
+    Comma,
+    /// `.`, `;`, `:`, `!`, `?` — the end of a sentence or clause.
+    Stop,
+    /// A blank line or the start of a list item, heading or quote line.
+    Break,
+    Open,
+    Close,
+    /// Quote marks and anything else: transparent.
+    Other,
+    /// The start or end of the text.
+    Edge,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok<'a> {
+    pub kind: Kind,
+    pub text: &'a str,
+}
+
+/// Who or what the clause is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Person,
+    Me,
+    We,
+    System,
+    Nothing,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Characters that join two word characters into one word: don't, on-call, v1.2, 14:32.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '.' | ':' | '/' | '&')
+}
+
+fn punct_kind(c: char) -> Kind {
+    match c {
+        ',' | '\u{2014}' | '\u{2013}' => Kind::Comma,
+        '.' | ';' | ':' | '!' | '?' | '\u{2026}' => Kind::Stop,
+        '(' | '[' | '{' => Kind::Open,
+        ')' | ']' | '}' => Kind::Close,
+        _ => Kind::Other,
+    }
+}
+
+/// Does the line starting at `rest` begin a new block (blank line, list item, heading,
+/// quote, table row)?
+fn starts_block(rest: &str) -> bool {
+    let line = rest.trim_start_matches([' ', '\t', '\r']);
+    match line.chars().next() {
+        None | Some('\n' | '-' | '*' | '+' | '#' | '>' | '|') => true,
+        Some(c) if c.is_ascii_digit() => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
+        }
+        _ => false,
+    }
+}
+
+/// Up to `max` tokens before byte `pos`, nearest first, ending with the token that ends
+/// the sentence (a stop, a break or the start of the text) when it is reached.
+pub(super) fn before<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<Tok<'a>>) {
+    out.clear();
+    let mut end = pos;
+    while out.len() < max {
+        let head = &text[..end];
+        let Some(c) = head.chars().next_back() else {
+            out.push(Tok { kind: Kind::Edge, text: "" });
+            return;
+        };
+        let start = end - c.len_utf8();
+        if c == '\n' {
+            let blank_before = head[..start].trim_end_matches([' ', '\t', '\r']).ends_with('\n');
+            if blank_before || starts_block(&text[end..]) {
+                out.push(Tok { kind: Kind::Break, text: "" });
+                return;
+            }
+            end = start;
+            continue;
+        }
+        if c.is_whitespace() {
+            end = start;
+            continue;
+        }
+        if is_word_char(c) {
+            let mut s = start;
+            while let Some(p) = text[..s].chars().next_back() {
+                let ps = s - p.len_utf8();
+                let joined =
+                    is_joiner(p) && text[..ps].chars().next_back().is_some_and(is_word_char);
+                if !(is_word_char(p) || joined) {
+                    break;
+                }
+                s = ps;
+            }
+            out.push(Tok { kind: Kind::Word, text: &text[s..end] });
+            end = s;
+            continue;
+        }
+        let kind = punct_kind(c);
+        out.push(Tok { kind, text: &text[start..end] });
+        if matches!(kind, Kind::Stop) {
+            return;
+        }
+        end = start;
+    }
+}
+
+/// Up to `max` tokens after byte `pos`, in order, ending at the end of the sentence.
+pub(super) fn after<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<Tok<'a>>) {
+    out.clear();
+    let mut start = pos;
+    while out.len() < max {
+        let Some(c) = text[start..].chars().next() else {
+            out.push(Tok { kind: Kind::Edge, text: "" });
+            return;
+        };
+        let end = start + c.len_utf8();
+        if c == '\n' {
+            if starts_block(&text[end..]) {
+                out.push(Tok { kind: Kind::Break, text: "" });
+                return;
+            }
+            start = end;
+            continue;
+        }
+        if c.is_whitespace() {
+            start = end;
+            continue;
+        }
+        if is_word_char(c) {
+            let mut e = end;
+            while let Some(n) = text[e..].chars().next() {
+                let ne = e + n.len_utf8();
+                let joined = is_joiner(n) && text[ne..].chars().next().is_some_and(is_word_char);
+                if !(is_word_char(n) || joined) {
+                    break;
+                }
+                e = ne;
+            }
+            out.push(Tok { kind: Kind::Word, text: &text[start..e] });
+            start = e;
+            continue;
+        }
+        let kind = punct_kind(c);
+        out.push(Tok { kind, text: &text[start..end] });
+        if matches!(kind, Kind::Stop) {
+            return;
+        }
+        start = end;
+    }
+}
+
+/// Lower-case, straight apostrophe, without a possessive or a contracted verb ("he'd",
+/// "Bob's", "I'm"); "n't" stays, it is a negation.
+pub(super) fn norm_word(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        return Cow::Borrowed(word);
+    }
+    let mut w: String = word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).collect();
+    w = w.to_lowercase();
+    if let Some(i) = w.rfind('\'') {
+        let suffix = &w[i + 1..];
+        if matches!(suffix, "s" | "d" | "ll" | "re" | "ve" | "m" | "") {
+            w.truncate(i);
+        }
+    }
+    Cow::Owned(w)
+}
+
+/// Known names, as lower-case words ("Maria Chen" → maria, chen).
+pub(super) struct Names(Vec<String>);
+
+impl Names {
+    pub fn new(names: &[String]) -> Names {
+        Names(
+            names
+                .iter()
+                .flat_map(|n| n.split_whitespace())
+                .map(|w| norm_word(w).into_owned())
+                .filter(|w| !w.is_empty())
+                .collect(),
+        )
+    }
+
+    fn contains(&self, lw: &str) -> bool {
+        self.0.iter().any(|n| n == lw)
+    }
+}
+
+/// Looks like a first name: Capitalised, then lower-case letters (Zoë, O'Brien, Mary-Jane).
+fn name_shaped(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    let rest: Vec<char> = chars.collect();
+    first.is_uppercase()
+        && !rest.is_empty()
+        && rest.iter().all(|&c| c.is_lowercase() || matches!(c, '\'' | '\u{2019}' | '-'))
+        && rest.iter().any(|c| c.is_lowercase())
+}
+
+/// Capitalised nouns at the start of a sentence that are things, not people.
+fn noun_suffix(lw: &str) -> bool {
+    const SUFFIXES: [&str; 16] = [
+        "ion", "ing", "ment", "ness", "ity", "ance", "ence", "ure", "ics", "ogy", "age", "ism",
+        "ery", "ship", "ware", "ure",
+    ];
+    SUFFIXES.iter().any(|s| lw.len() > s.len() + 2 && lw.ends_with(s))
+}
+
+fn is_skip(words: &Words, lw: &str, raw: &str) -> bool {
+    if words.skip.contains(lw) || lw.ends_with("n't") {
+        return true;
+    }
+    // -ly adverbs: "accidentally", "Apparently" (but not Emily, Kelly, Holly).
+    let adverb = lw.len() > 4 && lw.ends_with("ly");
+    adverb && (raw.starts_with(|c: char| c.is_lowercase()) || raw.chars().count() >= 7)
+}
+
+pub(super) struct Judge<'w> {
+    pub words: &'w Words,
+    pub names: &'w Names,
+}
+
+impl Judge<'_> {
+    /// Classifies a word when the lists say something about it; `None` for other words.
+    /// `prev` is the word before it in the text; `initial` is true at a sentence start.
+    fn known(&self, raw: &str, prev: Option<&str>, initial: bool) -> Option<Class> {
+        let lw = norm_word(raw);
+        let w = self.words;
+        if self.names.contains(&lw) {
+            return Some(Class::Person);
+        }
+        if w.function.contains(&*lw) {
+            return None;
+        }
+        if w.me.contains(&*lw) {
+            return Some(Class::Me);
+        }
+        if w.we.contains(&*lw) {
+            return Some(Class::We);
+        }
+        let prev = prev.map(norm_word);
+        if lw == "one" && prev.as_deref() == Some("no") {
+            return Some(Class::We);
+        }
+        if w.person.contains(&*lw) {
+            let ours = matches!(prev.as_deref(), Some("our" | "my" | "we"));
+            return Some(if ours { Class::We } else { Class::Person });
+        }
+        if raw.len() == 1 && raw.chars().all(|c| c.is_ascii_uppercase()) {
+            let after_role = prev.as_deref().is_some_and(|p| w.person.contains(p));
+            return Some(if after_role { Class::Person } else { Class::System });
+        }
+        if w.system.contains(&*lw) {
+            return Some(Class::System);
+        }
+        if name_shaped(raw) {
+            if initial && noun_suffix(&lw) {
+                return Some(Class::System);
+            }
+            return Some(Class::Person);
+        }
+        None
+    }
+
+    /// The subject of the clause that ends at the match: the nearest word before it once
+    /// auxiliaries, adverbs and commas are skipped. A coordinator ("… and forgot") means the
+    /// subject is shared with the clause before; a subordinator means there is none.
+    pub fn subject_before(&self, toks: &[Tok]) -> Class {
+        let mut i = 0;
+        while let Some(t) = toks.get(i) {
+            match t.kind {
+                Kind::Edge | Kind::Stop | Kind::Break | Kind::Open => return Class::Nothing,
+                Kind::Comma | Kind::Other => i += 1,
+                Kind::Close => {
+                    while toks.get(i).is_some_and(|t| t.kind != Kind::Open) {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                Kind::Word => {
+                    let lw = norm_word(t.text);
+                    if self.names.contains(&lw) {
+                        return Class::Person;
+                    }
+                    if lw == "to" {
+                        // "decided to ignore": the verb before "to" is not the subject.
+                        i += 2;
+                        continue;
+                    }
+                    if is_skip(self.words, &lw, t.text) {
+                        i += 1;
+                        continue;
+                    }
+                    if self.words.coordinator.contains(&*lw) {
+                        return self.shared_subject(&toks[i + 1..]);
+                    }
+                    if self.words.boundary.contains(&*lw) {
+                        return Class::Nothing;
+                    }
+                    let prev = word_at(toks, i + 1);
+                    let initial = sentence_start(toks, i + 1);
+                    return self.known(t.text, prev, initial).unwrap_or(Class::System);
+                }
+            }
+        }
+        Class::Nothing
+    }
+
+    /// The subject of the clause before a coordinator: the first listed word of its last
+    /// comma-separated part ("After the deploy, Bob restarted it and forgot" → Bob), or of
+    /// the whole clause.
+    fn shared_subject(&self, toks: &[Tok]) -> Class {
+        let mut best = None;
+        for (i, t) in toks.iter().enumerate() {
+            match t.kind {
+                Kind::Edge | Kind::Stop | Kind::Break | Kind::Open => break,
+                Kind::Comma if best.is_some() => break,
+                Kind::Word => {
+                    let lw = norm_word(t.text);
+                    if self.words.boundary.contains(&*lw) {
+                        break;
+                    }
+                    let found =
+                        self.known(t.text, word_at(toks, i + 1), sentence_start(toks, i + 1));
+                    if found.is_some() {
+                        best = found;
+                    }
+                }
+                _ => {}
+            }
+        }
+        best.unwrap_or(Class::Nothing)
+    }
+
+    /// For sentence adverbs ("Clearly, the operator …"): the first listed word after the
+    /// match, within a few words.
+    pub fn subject_after(&self, toks: &[Tok]) -> Class {
+        let mut prev: Option<&str> = None;
+        for t in toks.iter().take(8) {
+            match t.kind {
+                Kind::Edge | Kind::Stop | Kind::Break => break,
+                Kind::Word => {
+                    let lw = norm_word(t.text);
+                    if self.words.boundary.contains(&*lw) && prev.is_some() {
+                        break;
+                    }
+                    if let Some(class) = self.known(t.text, prev, false) {
+                        return class;
+                    }
+                    prev = Some(t.text);
+                }
+                _ => {}
+            }
+        }
+        Class::Nothing
+    }
+
+    /// A negation shortly before the match, in the same clause: "nobody was careless",
+    /// "not because anyone was careless", "rather than human error".
+    pub fn negated(&self, toks: &[Tok]) -> bool {
+        let mut words = 0;
+        for (i, t) in toks.iter().enumerate() {
+            match t.kind {
+                Kind::Word => {
+                    let lw = norm_word(t.text);
+                    if self.words.negation.contains(&*lw) || lw.ends_with("n't") {
+                        return true;
+                    }
+                    if self.words.coordinator.contains(&*lw) {
+                        return false;
+                    }
+                    if self.words.boundary.contains(&*lw) {
+                        let next = word_at(toks, i + 1).map(norm_word);
+                        return next.is_some_and(|n| {
+                            self.words.negation.contains(&*n) || n.ends_with("n't")
+                        });
+                    }
+                    words += 1;
+                    if words >= 6 {
+                        return false;
+                    }
+                }
+                Kind::Other | Kind::Close => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Is the match given as an explanation? A cause word earlier in the sentence
+    /// ("because he was tired") or a consequence after it ("… which is why", "… and missed").
+    pub fn given_as_cause(&self, before: &[Tok], after: &[Tok]) -> bool {
+        let has = |toks: &[Tok], set: &WordSet| {
+            toks.iter().any(|t| t.kind == Kind::Word && set.contains(&*norm_word(t.text)))
+        };
+        has(before, &self.words.cause_before) || has(after, &self.words.cause_after)
+    }
+}
+
+fn word_at<'a>(toks: &[Tok<'a>], i: usize) -> Option<&'a str> {
+    toks.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.text)
+}
+
+/// Nothing but punctuation that opens a sentence lies between `i` and the sentence start.
+fn sentence_start(toks: &[Tok], i: usize) -> bool {
+    toks.get(i..)
+        .unwrap_or_default()
+        .iter()
+        .find(|t| t.kind != Kind::Other)
+        .is_none_or(|t| matches!(t.kind, Kind::Edge | Kind::Stop | Kind::Break | Kind::Open))
+}
