@@ -14,20 +14,20 @@ fn step(m: &waterline::tui::app::Model) -> Step {
 
 #[test]
 fn an_empty_review_lists_exactly_what_is_missing() {
-    let g = gate(&Session::new("Checkout errors"));
+    let g = gate(&Session::new("Checkout errors"), &Default::default());
     let failed: Vec<Criterion> =
         g.entries.iter().filter(|e| !e.passed()).map(|e| e.criterion).collect();
     assert_eq!(
         failed,
         [Criterion::Milestones, Criterion::TwoFactors, Criterion::BranchesReachCondition]
     );
-    assert_eq!(g.score(), (3, 6));
+    assert_eq!(g.score(), (5, 8));
 }
 
 #[test]
 fn the_demo_misses_only_its_idea_only_factor_and_passes_once_it_is_committed() {
     let mut s = demo_session();
-    let g = gate(&s);
+    let g = gate(&s, &Default::default());
     let failed: Vec<&str> = g
         .entries
         .iter()
@@ -38,7 +38,7 @@ fn the_demo_misses_only_its_idea_only_factor_and_passes_once_it_is_committed() {
     for a in s.actions.iter_mut().filter(|a| a.factors.contains(&"f5".to_string())) {
         a.status = waterline::model::ActionStatus::Open;
     }
-    assert!(gate(&s).passed());
+    assert!(gate(&s, &Default::default()).passed());
 }
 
 #[test]
@@ -91,4 +91,54 @@ fn a_parked_point_is_kept_with_its_step_and_can_be_removed_and_restored() {
     assert!(session(&m).parked.is_empty());
     keys(&mut m, "u");
     assert_eq!(session(&m).parked.len(), 1);
+}
+
+#[test]
+fn blame_wording_is_flagged_as_it_is_typed() {
+    let mut m = open(Session::new("Checkout errors"));
+    keys(&mut m, "a");
+    tab(&mut m);
+    tab(&mut m);
+    keys(&mut m, "The engineer should have checked the flag");
+    let Some(Overlay::Form(form)) = &m.overlay else { panic!("the add form") };
+    let feedback = form.field("What happened").and_then(|f| f.feedback.clone());
+    let Some(waterline::tui::form::Feedback::Lines(lines)) = feedback else {
+        panic!("wording feedback: {feedback:?}")
+    };
+    assert!(lines[0].text.contains("should have"), "{lines:?}");
+    assert!(lines[1].text.contains('?'), "a question to ask instead: {lines:?}");
+}
+
+#[test]
+fn wording_kept_with_a_reason_leaves_the_gate_and_is_stored() {
+    let mut m = open(Session::new("Checkout errors"));
+    add_event(&mut m, "", "The engineer should have checked the flag");
+    let language = |m: &waterline::tui::app::Model| {
+        gate(session(m), &Default::default())
+            .entries
+            .into_iter()
+            .find(|e| e.criterion == Criterion::LanguageClean)
+            .map(|e| e.missing.len())
+    };
+    assert_eq!(language(&m), Some(1));
+    keys(&mut m, "6");
+    // The wording finding comes after the other missing items.
+    keys(&mut m, "G");
+    for _ in 0..10 {
+        keys(&mut m, "z");
+        if m.overlay.is_some() {
+            break;
+        }
+        keys(&mut m, "k");
+    }
+    assert!(m.overlay.is_some(), "z opened the keep form");
+    enter(&mut m);
+    assert!(m.overlay.is_some(), "a reason is required");
+    keys(&mut m, "Quoting the runbook's own wording");
+    enter(&mut m);
+    let kept = &session(&m).dismissed;
+    assert_eq!(kept.len(), 1);
+    assert_eq!((kept[0].item.as_str(), kept[0].field.as_str()), ("event:e1", "text"));
+    assert_eq!(kept[0].matched, "should have");
+    assert_eq!(language(&m), Some(0));
 }

@@ -343,11 +343,10 @@ pub fn systemic(text: &str, factors: &[String], known_names: &[String]) -> Check
 
 /// Why an action aims at a person rather than the system, if it does.
 ///
-/// This is the one place the Systemic check depends on the language linter. Until that
-/// linter lands here it reads the phrase lists of `assets/action_checks.toml`; then it will
-/// also run `analysis::language::lint(text, &LintContext { known_names, .. })` and treat a
-/// finding in `CharacterAttribution`, `KnowledgeDeficit`, `HumanErrorCause` or
-/// `PersonAsSubject` as person-focused, its message as the reason.
+/// The one place the Systemic check uses the language linter: the phrase lists of
+/// `assets/action_checks.toml` (shapes of a fix aimed at a person: "remind", "be careful",
+/// "train X"), then any linter finding in `CharacterAttribution`, `KnowledgeDeficit`,
+/// `HumanErrorCause` or `PersonAsSubject`, whose message becomes the reason.
 pub fn person_focused(text: &str, known_names: &[String]) -> Option<String> {
     let w = words(text);
     if let Some((at, len, _)) = find(&LISTS.systemic.vigilance, &w) {
@@ -377,7 +376,24 @@ pub fn person_focused(text: &str, known_names: &[String]) -> Option<String> {
     {
         return Some(say::manual_check_only(&quote(&w, at, len)));
     }
-    None
+    use super::language::{Category, LintContext, Severity, lint};
+    let ctx = LintContext { known_names, ..LintContext::default() };
+    lint(text, &ctx)
+        .into_iter()
+        .find(|f| {
+            // A root-cause claim is vague wording (Specific), not a fix aimed at a person.
+            f.severity >= Severity::Warning
+                && !f.quoted
+                && f.rule != "human-error-root-cause"
+                && matches!(
+                    f.category,
+                    Category::CharacterAttribution
+                        | Category::KnowledgeDeficit
+                        | Category::HumanErrorCause
+                        | Category::PersonAsSubject
+                )
+        })
+        .map(|f| format!("{} (“{}”)", f.message, f.matched))
 }
 
 /// A mechanism the action builds: a mechanism word and a verb that makes something.

@@ -12,5 +12,6 @@ pub mod phrases;
 pub mod policy;
 pub mod readiness;
 pub mod recurrence;
+pub mod review_language;
 pub mod strength;
 pub mod whys;

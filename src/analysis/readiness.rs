@@ -1,8 +1,11 @@
 //! The review gate: what is still missing before a review can be published. Each entry
 //! names the items to go back to, so the room can fix them one by one.
 
+use super::actions::{Context, Criterion as ActionCriterion, Verdict, check, known_names};
 use super::check::Severity;
-use super::{coverage, whys};
+use super::language::Severity as Level;
+use super::policy::DuePolicy;
+use super::{coverage, review_language, whys};
 use crate::model::Session;
 use crate::model::behaviour::derive_outcome;
 
@@ -14,6 +17,8 @@ pub enum Criterion {
     BranchesReachCondition,
     WrongTurnsReframed,
     FactorsCovered,
+    ActionsPass,
+    LanguageClean,
     BehavioursClassified,
 }
 
@@ -26,6 +31,8 @@ impl Criterion {
             Self::BranchesReachCondition => "Every why branch reaches a system condition",
             Self::WrongTurnsReframed => "No wrong turn left without a reframed answer",
             Self::FactorsCovered => "Every factor has an action or a recorded decision",
+            Self::ActionsPass => "Every committed action passes the five action checks",
+            Self::LanguageClean => "No blame or hindsight wording left without a reason",
             Self::BehavioursClassified => "Every behaviour is classified",
         }
     }
@@ -38,6 +45,8 @@ impl Criterion {
             Self::BranchesReachCondition => "branches-reach-condition",
             Self::WrongTurnsReframed => "wrong-turns-reframed",
             Self::FactorsCovered => "factors-covered",
+            Self::ActionsPass => "actions-pass",
+            Self::LanguageClean => "language-clean",
             Self::BehavioursClassified => "behaviours-classified",
         }
     }
@@ -48,6 +57,16 @@ impl Criterion {
 pub struct Missing {
     pub item: String,
     pub message: String,
+    /// For a wording finding: what a dismissal needs to name it.
+    pub wording: Option<Wording>,
+}
+
+/// Which words in which field, by which rule: enough to keep them on purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    pub field: String,
+    pub rule: String,
+    pub matched: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,11 +98,11 @@ impl Gate {
 }
 
 fn missing(item: &str, message: impl Into<String>) -> Missing {
-    Missing { item: item.to_string(), message: message.into() }
+    Missing { item: item.to_string(), message: message.into(), wording: None }
 }
 
 /// The gate for a review.
-pub fn gate(session: &Session) -> Gate {
+pub fn gate(session: &Session, policy: &DuePolicy) -> Gate {
     let i = &session.incident;
     let mut milestones = Vec::new();
     if i.detected_at.is_none() {
@@ -138,7 +157,45 @@ pub fn gate(session: &Session) -> Gate {
             Entry { criterion: Criterion::BranchesReachCondition, missing: branches },
             Entry { criterion: Criterion::WrongTurnsReframed, missing: pick("text") },
             Entry { criterion: Criterion::FactorsCovered, missing: covered },
+            Entry { criterion: Criterion::ActionsPass, missing: failing_actions(session, policy) },
+            Entry { criterion: Criterion::LanguageClean, missing: wording(session) },
             Entry { criterion: Criterion::BehavioursClassified, missing: unclassified },
         ],
     }
+}
+
+/// Committed actions (ideas and decided-against ones aside) with a check that fails.
+fn failing_actions(session: &Session, policy: &DuePolicy) -> Vec<Missing> {
+    let names = known_names(session);
+    let ctx = Context::stored(session, policy, &names);
+    (session.actions.iter())
+        .filter(|a| coverage::counts(a.status))
+        .filter_map(|a| {
+            let checks = check(a, &ctx);
+            let failed: Vec<String> = (ActionCriterion::ALL.into_iter())
+                .filter(|c| checks.get(*c).result == Verdict::Fail)
+                .map(|c| format!("{}: {}", c.label(), checks.get(c).reason))
+                .collect();
+            (!failed.is_empty()).then(|| missing(&format!("action:{}", a.id), failed.join("; ")))
+        })
+        .collect()
+}
+
+/// Wording findings at warning or above that nobody has dismissed with a reason.
+fn wording(session: &Session) -> Vec<Missing> {
+    (review_language::review(session).into_iter())
+        .filter(|f| f.finding.severity >= Level::Warning)
+        .map(|f| {
+            let message = format!(
+                "{} “{}”: {} Reword it, or keep it with a reason (z).",
+                f.field, f.finding.matched, f.finding.message
+            );
+            let wording = Wording {
+                field: f.field.to_string(),
+                rule: f.finding.rule.clone(),
+                matched: f.finding.matched.clone(),
+            };
+            Missing { wording: Some(wording), ..missing(&f.item, message) }
+        })
+        .collect()
 }

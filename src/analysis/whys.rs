@@ -40,8 +40,31 @@ pub struct WrongTurn {
 
 /// Whether `text` lands on a human attribute. `known_names` are the people in the review.
 pub fn wrong_turn(text: &str, known_names: &[String]) -> Option<WrongTurn> {
-    // Interim phrase matcher; the language linter's person-focused findings replace it.
-    interim::find(text, known_names)
+    use super::language::{Category, LintContext, Severity as Level, lint};
+    let ctx = LintContext { known_names, ..LintContext::default() };
+    let found = lint(text, &ctx).into_iter().find_map(|f| {
+        // "The root cause was…" is a claim about causes, not an answer about a person; the
+        // Whys step's own checks ask for more branches instead.
+        if f.rule == "human-error-root-cause" {
+            return None;
+        }
+        let focus = match f.category {
+            Category::CharacterAttribution => Focus::CharacterAttribution,
+            Category::KnowledgeDeficit => Focus::KnowledgeDeficit,
+            Category::Counterfactual => Focus::Counterfactual,
+            Category::HumanErrorCause | Category::PersonAsSubject => Focus::HumanErrorCause,
+            Category::Condescension | Category::OutcomeJudgement => return None,
+        };
+        (f.severity >= Level::Warning && !f.quoted).then_some(WrongTurn {
+            focus,
+            matched: f.matched,
+            start: f.start,
+            end: f.end,
+        })
+    });
+    // Short answers ("Because they were tired") carry no sentence for the linter's subject
+    // check; the Five Whys phrase list catches those.
+    found.or_else(|| interim::find(text, known_names))
 }
 
 /// The names wrong-turn detection should treat as people.

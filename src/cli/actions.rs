@@ -16,11 +16,7 @@ use crate::analysis::strength::{Strength, strength};
 use crate::model::{ActionKind, ActionStatus, Session};
 use crate::store;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
+pub use super::Format;
 
 /// What `waterline actions` was asked for.
 pub struct Request {

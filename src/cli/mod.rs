@@ -1,7 +1,10 @@
 //! The command line: parses arguments, runs non-interactive commands, starts the console.
 
 pub mod actions;
+pub mod check;
 pub mod config;
+pub mod lint;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,10 +65,31 @@ pub enum Command {
         overdue: bool,
         /// text for people, json for tools (see docs/CLI.md)
         #[arg(long, value_enum, default_value = "text")]
-        format: actions::Format,
+        format: Format,
         /// Count as of this date instead of today (YYYY-MM-DD)
         #[arg(long, value_name = "DATE")]
         today: Option<chrono::NaiveDate>,
+    },
+    /// Check wording in plain text or Markdown for blame, hindsight and counterfactuals
+    Lint {
+        /// A text or Markdown file (.md skips code); `-` or nothing reads standard input
+        path: Option<PathBuf>,
+        /// text for people, json for tools (see docs/CLI.md)
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Every check on review files: wording, the Five Whys, coverage, behaviours, actions
+    /// and the review gate. Exits 1 on an error (on a warning too with --strict)
+    Check {
+        /// One or more review files
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// text for people, json for tools (see docs/CLI.md)
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Fail on warnings as well as errors
+        #[arg(long)]
+        strict: bool,
     },
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell
     Completions {
@@ -74,6 +98,21 @@ pub enum Command {
     },
     /// Print the manual page (roff) to standard output
     Man,
+}
+
+/// How a command prints what it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Writes to standard output, so a closed pipe (`| head`) ends the command quietly.
+pub fn print(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
 /// Runs the program; the binary's whole job is to call this.
@@ -119,6 +158,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let command = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
             return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Lint { path, format }) => return lint::run(path.as_deref(), format),
+        Some(Command::Check { paths, format, strict }) => {
+            return check::run(&paths, format, strict, &config.policy);
         }
         Some(Command::Actions { dir, owner, team, overdue, format, today }) => {
             let Some(dir) = dir.or_else(|| data_dir.clone()) else {

@@ -108,6 +108,7 @@ pub enum Action {
     SetReviewStatus,
     Park,
     DeleteParked,
+    KeepWording,
     // Five Whys.
     AddChildWhy,
     AddSiblingWhy,
@@ -248,6 +249,7 @@ bindables! {
     "go_to_item" => Action::GoToItem, "go to", "go to the selected item on its step";
     "set_review_status" => Action::SetReviewStatus, "status", "change the review's status (reviewed needs the gate)";
     "park" => Action::Park, "park", "park a point that is off-topic now (listed on the Review step)";
+    "keep_wording" => Action::KeepWording, "keep", "keep the selected wording on purpose, with a reason";
     "delete_parked" => Action::DeleteParked, "remove", "remove the selected parked point";
     "add_child_why" => Action::AddChildWhy, "why?", "ask why of this answer: add one under it";
     "add_sibling_why" => Action::AddSiblingWhy, "another", "another answer beside this one (a new branch)";

@@ -647,6 +647,7 @@ fn form_action(model: &mut Model, action: Action, mut form: Form) -> Vec<Effect>
                 Purpose::AddFactor | Purpose::EditFactor(_) => factors_step::submit(model, form),
                 Purpose::ReviewStatus => review_step::submit_status(model, form),
                 Purpose::Park => review_step::submit_park(model, form),
+                Purpose::KeepWording { .. } => review_step::submit_keep(model, form),
                 Purpose::AddAction | Purpose::EditAction(_) => action_form::submit(model, form),
                 Purpose::StatusNote { .. } => actions_step::submit_note(model, form),
                 Purpose::FollowUpNote { .. } => followup::submit_note(model, form),
@@ -670,9 +671,11 @@ pub fn refresh_feedback(model: &Model, form: &mut Form) {
         | Purpose::EditBehaviour(_)
         | Purpose::RecklessEvidence(_)
         | Purpose::ReviewStatus
+        | Purpose::KeepWording { .. }
         | Purpose::Park => {}
         Purpose::AddWhy(_) | Purpose::EditWhy(_) => whys_step::feedback(model, form),
         Purpose::AddFactor | Purpose::EditFactor(_) => factors_step::feedback(model, form),
         Purpose::StatusNote { .. } | Purpose::FollowUpNote { .. } => {}
     }
+    super::wording::refresh(model, form);
 }

@@ -32,6 +32,13 @@ pub enum Purpose {
     EditFactor(String),
     ReviewStatus,
     Park,
+    /// Keep a wording finding on purpose, with a reason.
+    KeepWording {
+        item: String,
+        field: String,
+        rule: String,
+        matched: String,
+    },
     AddAction,
     EditAction(String),
     /// The note a status needs (evidence for verified, the decision for won't do), for an

@@ -28,6 +28,7 @@ pub mod theme;
 pub mod timeline_edit;
 pub mod whys_step;
 pub mod widgets;
+pub mod wording;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;

@@ -43,7 +43,7 @@ pub fn rows(doc: &Doc, gate: &Gate) -> Vec<Row> {
 
 pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
-    let gate = readiness::gate(&doc.session);
+    let gate = readiness::gate(&doc.session, &model.policy);
     let rows = rows(doc, &gate);
     let n = rows.len();
     let sel = &mut doc.review.selected;
@@ -62,6 +62,18 @@ pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
                 if doc.edit(|s, _| s.parked.retain(|p| p.id != id)) {
                     model.notice = Some(Notice::info(messages::PARKED_REMOVED));
                 }
+            }
+        }
+        Action::KeepWording => {
+            let chosen = match rows.get(*sel) {
+                Some(Row::Missing { index, .. }) => {
+                    gate.entries.iter().flat_map(|e| e.missing.iter()).nth(*index).cloned()
+                }
+                _ => None,
+            };
+            match chosen.and_then(|m| m.wording.map(|w| (m.item, w))) {
+                Some((item, w)) => model.overlay = Some(Overlay::Form(keep_form(item, w))),
+                None => model.notice = Some(Notice::info(messages::NOT_WORDING)),
             }
         }
         Action::SetReviewStatus => model.overlay = Some(Overlay::Form(status_form(doc, &gate))),
@@ -143,7 +155,7 @@ pub fn submit_status(model: &mut Model, mut form: Form) -> Vec<Effect> {
         .find(|s| s.as_str() == form.value(STATUS))
         .unwrap_or_default();
     let reason = sanitize_line(&form.value(OVERRIDE));
-    let passed = readiness::gate(&doc.session).passed();
+    let passed = readiness::gate(&doc.session, &model.policy).passed();
     let needs_gate = matches!(status, ReviewStatus::Reviewed | ReviewStatus::Closed);
     if needs_gate && !passed && reason.is_empty() {
         form.set_feedback(OVERRIDE, Some(Feedback::Problem(messages::GATE_NOT_PASSED.into())));
@@ -155,6 +167,37 @@ pub fn submit_status(model: &mut Model, mut form: Form) -> Vec<Effect> {
         s.incident.status = status;
         s.incident.gate_override = reason;
     }) {
+        model.notice = Some(Notice::problem(messages::READ_ONLY));
+    }
+    Vec::new()
+}
+
+const REASON: &str = "Reason";
+
+fn keep_form(item: String, w: readiness::Wording) -> Form {
+    let title = format!("Keep “{}” in {item} {}", w.matched, w.field);
+    let purpose = Purpose::KeepWording { item, field: w.field, rule: w.rule, matched: w.matched };
+    let hint = "why this wording stays (a quote from the runbook, the person's own words…)";
+    Form::new(purpose, title, vec![Field::text(REASON, "", hint)])
+}
+
+/// Keeps a wording finding on purpose: stored with its reason, so it does not ask again.
+pub fn submit_keep(model: &mut Model, mut form: Form) -> Vec<Effect> {
+    let Purpose::KeepWording { item, field, rule, matched } = form.purpose.clone() else {
+        return Vec::new();
+    };
+    let reason = sanitize_line(&form.value(REASON));
+    if reason.is_empty() {
+        form.set_feedback(REASON, Some(Feedback::Problem(messages::REASON_REQUIRED.into())));
+        model.overlay = Some(Overlay::Form(form));
+        return Vec::new();
+    }
+    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+    let kept =
+        crate::model::Dismissal { item, field, rule, matched, reason, extra: Default::default() };
+    if doc.edit(|s, _| s.dismissed.push(kept)) {
+        model.notice = Some(Notice::info(messages::WORDING_KEPT));
+    } else {
         model.notice = Some(Notice::problem(messages::READ_ONLY));
     }
     Vec::new()

@@ -35,17 +35,18 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
     let ctx = LintContext { markdown, ..LintContext::default() };
     let findings = lint(&text, &ctx);
     match format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&Output { path: &name, findings: &findings })?
-        ),
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&Output { path: &name, findings: &findings })?;
+            super::print(&format!("{json}\n"))?;
+        }
         Format::Text => {
             let mut out = String::new();
             for f in &findings {
-                report::finding(&mut out, &format!("{name}:{}:{}", f.line, f.column), &text, f);
+                let location = format!("{name}:{}:{}", f.line, f.column);
+                report::write(&mut out, &report::Report::of(&location, &text, f));
             }
             out.push_str(&summary(&findings));
-            print!("{out}");
+            super::print(&out)?;
         }
     }
     let failed = findings.iter().any(|f| f.severity == Severity::Error);

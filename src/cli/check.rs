@@ -1,0 +1,264 @@
+//! `waterline check`: every check over review files — wording, the Five Whys, coverage,
+//! behaviours and the review gate — for a person or for CI.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{Format, report};
+use crate::analysis::check::{Check, Severity as CheckSeverity};
+use crate::analysis::language::{Finding, Severity};
+use crate::analysis::readiness::{self, Gate};
+use crate::analysis::review_language;
+use crate::analysis::{coverage, whys};
+use crate::model::behaviour::outcome_disagrees;
+use crate::model::{ReviewStatus, Session};
+use crate::store;
+
+/// One finding in one review, in the shape of a lint finding plus `item` and `field`.
+/// Findings about structure rather than words have no line or column.
+#[derive(Debug, Serialize)]
+pub struct ItemFinding {
+    pub item: String,
+    pub field: String,
+    pub rule: String,
+    pub category: String,
+    pub severity: &'static str,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
+    pub matched: String,
+    pub message: String,
+    pub suggestion: String,
+    pub quoted: bool,
+    #[serde(skip)]
+    rank: u8,
+}
+
+#[derive(Serialize)]
+struct GateReport {
+    passed: bool,
+    score: [usize; 2],
+    criteria: Vec<CriterionReport>,
+}
+
+#[derive(Serialize)]
+struct CriterionReport {
+    id: &'static str,
+    label: &'static str,
+    passed: bool,
+    missing: Vec<MissingReport>,
+}
+
+#[derive(Serialize)]
+struct MissingReport {
+    item: String,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct FileReport {
+    path: String,
+    status: &'static str,
+    findings: Vec<ItemFinding>,
+    gate: GateReport,
+}
+
+fn rank(s: Severity) -> u8 {
+    match s {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    }
+}
+
+fn from_language(item: String, field: &str, f: Finding) -> ItemFinding {
+    ItemFinding {
+        item,
+        field: field.to_string(),
+        rule: f.rule,
+        category: f.category.as_str().to_string(),
+        severity: f.severity.as_str(),
+        line: Some(f.line),
+        column: Some(f.column),
+        end_line: Some(f.end_line),
+        end_column: Some(f.end_column),
+        matched: f.matched,
+        message: f.message,
+        suggestion: f.suggestion,
+        quoted: f.quoted,
+        rank: rank(f.severity),
+    }
+}
+
+fn from_check(category: &str, c: Check) -> ItemFinding {
+    let rule = format!("{category}-{}", c.field.replace('_', "-"));
+    let r = match c.severity {
+        CheckSeverity::Info => 0,
+        CheckSeverity::Warning => 1,
+        CheckSeverity::Error => 2,
+    };
+    ItemFinding {
+        item: c.item,
+        field: c.field.to_string(),
+        rule,
+        category: category.to_string(),
+        severity: c.severity.as_str(),
+        line: None,
+        column: None,
+        end_line: None,
+        end_column: None,
+        matched: String::new(),
+        message: c.message,
+        suggestion: String::new(),
+        quoted: false,
+        rank: r,
+    }
+}
+
+/// Every finding about a review, wording first, then structure, then the gate's verdict.
+pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
+    let mut out: Vec<ItemFinding> = review_language::review(session)
+        .into_iter()
+        .map(|f| from_language(f.item, f.field, f.finding))
+        .collect();
+    out.extend(whys::checks(session).into_iter().map(|c| from_check("whys", c)));
+    out.extend(coverage::check(session).into_iter().map(|c| from_check("coverage", c)));
+    for b in &session.behaviours {
+        if let Some(d) = outcome_disagrees(b) {
+            out.push(from_check(
+                "behaviour",
+                Check::new("behaviour", &b.id, "outcome", CheckSeverity::Error, d.to_string()),
+            ));
+        }
+    }
+    let published =
+        matches!(session.incident.status, ReviewStatus::Reviewed | ReviewStatus::Closed);
+    if !gate.passed() && published && session.incident.gate_override.trim().is_empty() {
+        let (done, all) = gate.score();
+        out.push(from_check(
+            "gate",
+            Check::new(
+                "incident",
+                "",
+                "status",
+                CheckSeverity::Error,
+                format!("marked {} but the gate has {done} of {all}, and no reason to publish anyway is recorded", session.incident.status.as_str()),
+            ),
+        ));
+    }
+    out
+}
+
+fn gate_report(gate: &Gate) -> GateReport {
+    let (done, all) = gate.score();
+    GateReport {
+        passed: gate.passed(),
+        score: [done, all],
+        criteria: gate
+            .entries
+            .iter()
+            .map(|e| CriterionReport {
+                id: e.criterion.id(),
+                label: e.criterion.label(),
+                passed: e.passed(),
+                missing: e
+                    .missing
+                    .iter()
+                    .map(|m| MissingReport { item: m.item.clone(), message: m.message.clone() })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+pub fn run(
+    paths: &[PathBuf],
+    format: Format,
+    strict: bool,
+    policy: &crate::analysis::policy::DuePolicy,
+) -> anyhow::Result<ExitCode> {
+    let mut reports = Vec::new();
+    let mut unreadable = false;
+    let mut text_out = String::new();
+    for path in paths {
+        let loaded = match store::load(path) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                eprintln!("{e}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let session = &loaded.session;
+        let gate = readiness::gate(session, policy);
+        let found = findings(session, &gate);
+        let name = path.display().to_string();
+        if format == Format::Text {
+            text(&mut text_out, &name, session, &found, &gate);
+        }
+        reports.push(FileReport {
+            path: name,
+            status: session.incident.status.as_str(),
+            findings: found,
+            gate: gate_report(&gate),
+        });
+    }
+    match format {
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&serde_json::json!({ "files": reports }))?;
+            super::print(&format!("{json}\n"))?;
+        }
+        Format::Text => super::print(&text_out)?,
+    }
+    if unreadable {
+        return Ok(ExitCode::from(2));
+    }
+    let threshold = if strict { 1 } else { 2 };
+    let failed = reports.iter().flat_map(|r| &r.findings).any(|f| f.rank >= threshold);
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], gate: &Gate) {
+    let fields = review_language::fields(session);
+    for f in found {
+        match (f.line, f.column) {
+            (Some(line), Some(column)) => {
+                let text = (fields.iter())
+                    .find(|(i, fl, _)| *i == f.item && *fl == f.field)
+                    .map_or("", |(_, _, t)| *t);
+                let location = format!("{name}: {} {}:{line}:{column}", f.item, f.field);
+                let r = report::Report {
+                    location: &location,
+                    severity: f.severity,
+                    rule: &f.rule,
+                    message: &f.message,
+                    quoted: f.quoted,
+                    suggestion: &f.suggestion,
+                    text,
+                    line,
+                    column,
+                    end_line: f.end_line.unwrap_or(line),
+                    end_column: f.end_column.unwrap_or(column + 1),
+                };
+                report::write(out, &r);
+            }
+            _ => out.push_str(&format!(
+                "{name}: {}: {}[{}]: {}\n\n",
+                f.item, f.severity, f.rule, f.message
+            )),
+        }
+    }
+    let (done, all) = gate.score();
+    let verdict = if gate.passed() { "ready to publish" } else { "not ready yet" };
+    out.push_str(&format!("{name}: review gate {done} of {all} — {verdict}\n"));
+    for e in gate.entries.iter().filter(|e| !e.passed()) {
+        out.push_str(&format!("  ✗ {}\n", e.criterion.label()));
+        for m in &e.missing {
+            out.push_str(&format!("      {}: {}\n", m.item, m.message));
+        }
+    }
+    out.push('\n');
+}
