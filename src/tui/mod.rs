@@ -26,6 +26,7 @@ pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod timeline_edit;
+pub mod update;
 pub mod whys_step;
 pub mod widgets;
 pub mod wording;
