@@ -64,3 +64,83 @@ fn completions_and_man_page_are_generated_from_the_command_line_definition() {
     assert!(man.status.success());
     assert!(stdout(&man).contains(".TH waterline"));
 }
+
+fn waterline_in(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waterline"))
+        .args(args)
+        .env("WATERLINE_HOME", home.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("written");
+    child.wait_with_output().expect("finishes")
+}
+
+#[test]
+fn lint_reads_standard_input_and_points_at_the_words() {
+    let o =
+        waterline_in(&["lint"], "All good here.\nThe engineer should have checked the config.\n");
+    assert_eq!(o.status.code(), Some(0), "warnings alone do not fail lint");
+    let out = stdout(&o);
+    assert!(out.contains("-:2:14: warning[counterfactual-should-have]"), "{out}");
+    assert!(out.contains("^^^^^^^^^^^"), "the span is underlined: {out}");
+    assert!(out.contains("= help: "), "{out}");
+}
+
+#[test]
+fn lint_json_has_the_documented_fields() {
+    let o = waterline_in(&["lint", "--format", "json", "-"], "Dev was careless.\n");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let f = &v["findings"][0];
+    for key in [
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "category",
+        "severity",
+        "matched",
+        "message",
+        "suggestion",
+    ] {
+        assert!(!f[key].is_null(), "{key} missing in {f}");
+    }
+    assert_eq!(f["matched"], "careless");
+}
+
+#[test]
+fn check_reports_the_gate_and_fails_a_published_review_that_does_not_pass() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("r.toml");
+    std::fs::write(&path, "waterline = 1\n[incident]\ntitle = \"T\"\nstatus = \"reviewed\"\n")
+        .expect("written");
+    let o = waterline(&["check", "--format", "json", path.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let file = &v["files"][0];
+    assert_eq!(file["gate"]["passed"], false);
+    assert_eq!(file["gate"]["score"][1], 8);
+    assert!(file["findings"].as_array().expect("list").iter().any(|f| f["category"] == "gate"));
+}
+
+#[test]
+fn check_of_the_demo_passes_without_strict_and_fails_with_it() {
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.toml");
+    assert_eq!(waterline(&["check", demo]).status.code(), Some(0));
+    assert_eq!(waterline(&["check", "--strict", demo]).status.code(), Some(1));
+}
+
+#[test]
+fn check_of_an_unreadable_file_exits_2_with_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, "waterline = 1\n[incident]\ntitle = 3\n").expect("written");
+    let o = waterline(&["check", path.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.toml:3:"), "{}", stderr(&o));
+}
