@@ -34,10 +34,11 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let stepper_line = stepper::line(model, area.width);
     let notice_width = model.notice.as_ref().map_or(0, |n| n.text.width() + 3);
     let clock_fits_below = usize::from(area.width) >= notice_width + clock.width() + 2;
-    let (header_clock, lower_clock) = if area.width < 100 && clock_fits_below {
-        ("", clock.as_str())
-    } else {
-        (clock.as_str(), "")
+    // While a long notice is showing, the clock waits rather than push the times out.
+    let (header_clock, lower_clock) = match (area.width < 100, clock_fits_below) {
+        (true, true) => ("", clock.as_str()),
+        (true, false) => ("", ""),
+        (false, _) => (clock.as_str(), ""),
     };
     frame.render_widget(
         Paragraph::new(header_line(doc, header_clock, area.width)).style(model.theme.header),
