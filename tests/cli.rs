@@ -144,3 +144,35 @@ fn check_of_an_unreadable_file_exits_2_with_its_line() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("bad.toml:3:"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_user_lexicon_in_the_config_folder_switches_a_rule_off_and_a_broken_one_says_so() {
+    use std::io::Write;
+    let home = tempfile::tempdir().expect("temp dir");
+    let run = |text: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_waterline"))
+            .args(["lint", "--format", "json"])
+            .env("WATERLINE_HOME", home.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("written");
+        child.wait_with_output().expect("finishes")
+    };
+    let sentence = "The engineer should have checked the config.\n";
+    let before = run(sentence);
+    assert!(stdout(&before).contains("counterfactual-should-have"));
+    std::fs::write(
+        home.path().join("lexicon.toml"),
+        "disable = [\"counterfactual-should-have\"]\n",
+    )
+    .expect("written");
+    let after = run(sentence);
+    assert!(!stdout(&after).contains("counterfactual-should-have"), "{}", stdout(&after));
+    std::fs::write(home.path().join("lexicon.toml"), "disable = [\n").expect("written");
+    let broken = run(sentence);
+    assert!(stderr(&broken).contains("lexicon.toml"), "{}", stderr(&broken));
+    assert!(stdout(&broken).contains("counterfactual-should-have"), "built-in rules still apply");
+}

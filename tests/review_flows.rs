@@ -142,3 +142,12 @@ fn wording_kept_with_a_reason_leaves_the_gate_and_is_stored() {
     assert_eq!(kept[0].matched, "should have");
     assert_eq!(language(&m), Some(0));
 }
+
+#[test]
+fn the_timeline_side_pane_shows_the_selected_events_wording_and_the_stepper_counts_it() {
+    let mut m = open(Session::new("Checkout errors"));
+    add_event(&mut m, "", "The engineer should have checked the flag");
+    let screen = draw(&m, 120, 40);
+    assert!(screen.contains("⚑ “should have” in text"), "{screen}");
+    assert!(screen.contains("Timeline 1 ⚑1"), "{screen}");
+}

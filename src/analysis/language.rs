@@ -159,9 +159,19 @@ pub struct LintContext<'a> {
     pub markdown: bool,
 }
 
-/// Lints `text` with the built-in lexicon. Findings are sorted by position.
+/// The person's own lexicon (built-in rules plus theirs), once it has been read.
+static ACTIVE: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+
+/// Makes `lexicon` the one every check uses from now on. Set once, at start-up, from the
+/// user's `lexicon.toml`; later calls are ignored.
+pub fn use_lexicon(lexicon: Lexicon) {
+    let _ = ACTIVE.set(lexicon);
+}
+
+/// Lints `text` with the lexicon in use (the built-in one unless the person added their
+/// own). Findings are sorted by position.
 pub fn lint(text: &str, ctx: &LintContext) -> Vec<Finding> {
-    lint_with(Lexicon::builtin(), text, ctx)
+    lint_with(ACTIVE.get().unwrap_or_else(|| Lexicon::builtin()), text, ctx)
 }
 
 /// Lints `text` with `lexicon` (for example the built-in one plus a user's additions).

@@ -83,6 +83,25 @@ pub fn review(session: &Session) -> Vec<FieldFinding> {
     out
 }
 
+/// The findings in one item's fields (`event:e3`), for the side pane of its step.
+pub fn for_item(session: &Session, item: &str) -> Vec<FieldFinding> {
+    let names = known_names(session);
+    let ctx = LintContext {
+        known_names: &names,
+        self_review: session.incident.mode == Mode::SelfReview,
+        markdown: false,
+    };
+    let mut out = Vec::new();
+    for (it, field, text) in fields(session).into_iter().filter(|(it, _, _)| it == item) {
+        for finding in lint(text, &ctx) {
+            if !is_dismissed(session, &it, field, &finding) {
+                out.push(FieldFinding { item: it.clone(), field, finding });
+            }
+        }
+    }
+    out
+}
+
 pub fn is_dismissed(session: &Session, item: &str, field: &str, f: &Finding) -> bool {
     session.dismissed.iter().any(|d| d.covers(item, field, &f.rule, &f.matched))
 }

@@ -131,3 +131,18 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
+
+/// The person's `lexicon.toml` beside config.toml, if any: their rules join the built-in
+/// ones (or switch some off). Problems come back as messages naming the file and line;
+/// the built-in rules stay in use.
+pub fn load_lexicon(dir: Option<&Path>) -> Vec<String> {
+    let Some(path) = dir.map(|d| d.join("lexicon.toml")) else { return Vec::new() };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => return vec![format!("{}: {e}; using the built-in rules", path.display())],
+    };
+    let (lexicon, messages) = crate::analysis::language::Lexicon::with_user(&text);
+    crate::analysis::language::use_lexicon(lexicon);
+    messages.into_iter().map(|m| format!("{}: {m}", path.display())).collect()
+}

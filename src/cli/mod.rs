@@ -145,7 +145,14 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = store::data_dir();
-    let config = config::load(store::config_dir().as_deref());
+    let mut config = config::load(store::config_dir().as_deref());
+    let lexicon_messages = config::load_lexicon(store::config_dir().as_deref());
+    if matches!(cli.command, Some(Command::Lint { .. } | Command::Check { .. })) {
+        for message in &lexicon_messages {
+            eprintln!("waterline: {message}");
+        }
+    }
+    config.messages.extend(lexicon_messages);
     let start = match cli.command {
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();

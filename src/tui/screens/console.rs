@@ -178,6 +178,37 @@ fn banner(model: &Model, doc: &Doc) -> Option<String> {
         .then(|| "⚠ Written by a newer waterline: open read-only, nothing will be saved.".into())
 }
 
+/// The selected item's flagged wording, first in the side pane: the words, why, and the
+/// question to ask instead. Wrong turns in the Whys have their own re-asking.
+fn wording_lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
+    let theme = &model.theme;
+    let item = match doc.step {
+        Step::Timeline => doc.selected_event().map(|e| format!("event:{}", e.id)),
+        Step::Factors => {
+            crate::tui::factors_step::selected(doc).map(|f| format!("factor:{}", f.id))
+        }
+        Step::Behaviours => doc.selected_behaviour().map(|b| format!("behaviour:{}", b.id)),
+        Step::Actions => doc.selected_action().map(|a| format!("action:{}", a.id)),
+        Step::Whys | Step::Review => None,
+    };
+    let Some(item) = item else { return Vec::new() };
+    let found: Vec<_> = crate::analysis::review_language::for_item(&doc.session, &item)
+        .into_iter()
+        .filter(|f| f.finding.severity >= crate::analysis::language::Severity::Warning)
+        .collect();
+    let mut lines = Vec::new();
+    for f in &found {
+        let head = format!("⚑ “{}” in {}: {}", f.finding.matched, f.field, f.finding.message);
+        lines.push(Line::styled(head, theme.problem));
+        lines.push(Line::raw(format!("? {}", f.finding.suggestion)));
+    }
+    if !found.is_empty() {
+        lines.push(Line::styled(crate::tui::messages::KEEP_WORDING_HINT, theme.dim));
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
 fn render_side(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let theme = &model.theme;
     let prompt = prompts::for_step(doc.step);
@@ -190,6 +221,7 @@ fn render_side(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
         Step::Review => super::review::side(model, doc),
         Step::Actions => super::actions::details(model, doc),
     };
+    lines.splice(0..0, wording_lines(model, doc));
     if matches!(doc.step, Step::Timeline | Step::Whys | Step::Factors) || !lines.is_empty() {
         lines.push(Line::raw(""));
     }

@@ -80,6 +80,15 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
             lines.push(Line::raw(format!("    {text}")));
         }
     }
+    let kept = &doc.session.dismissed;
+    if !kept.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("Wording kept on purpose · {}", kept.len()), theme.title));
+        for d in kept {
+            let text = format!("{} {} “{}” — {}", d.item, d.field, d.matched, d.reason);
+            lines.push(Line::raw(format!("    {}", truncate(&text, width.saturating_sub(4)))));
+        }
+    }
     let height = usize::from(inner.height).max(1);
     let mut offset = doc.review.offset.get();
     if selected_line < offset {

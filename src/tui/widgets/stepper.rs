@@ -23,9 +23,10 @@ enum Detail {
 pub fn line(model: &Model, width: u16) -> Line<'static> {
     let Some(doc) = model.doc.as_ref() else { return Line::default() };
     let levels = [Detail::Full, Detail::Short, Detail::Shorter, Detail::Number];
+    let wording = wording_counts(doc);
     let mut line = Line::default();
     for detail in levels {
-        line = build(model, doc, detail);
+        line = build(model, doc, detail, &wording);
         if line.width() <= usize::from(width) {
             break;
         }
@@ -33,7 +34,7 @@ pub fn line(model: &Model, width: u16) -> Line<'static> {
     line
 }
 
-fn build(model: &Model, doc: &Doc, detail: Detail) -> Line<'static> {
+fn build(model: &Model, doc: &Doc, detail: Detail, wording: &[usize; 6]) -> Line<'static> {
     let theme = &model.theme;
     let mut spans = Vec::new();
     for (i, step) in Step::ALL.into_iter().enumerate() {
@@ -46,6 +47,10 @@ fn build(model: &Model, doc: &Doc, detail: Detail) -> Line<'static> {
             0 => String::new(),
             n => format!(" ⚠{n}"),
         };
+        let flagged = match wording[step.index()] {
+            0 => String::new(),
+            n => format!(" ⚑{n}"),
+        };
         let spent = agenda::spent_label(model, step).map(|t| format!(" {t}")).unwrap_or_default();
         let marker = if current { "▶" } else { " " };
         let name = match detail {
@@ -55,13 +60,35 @@ fn build(model: &Model, doc: &Doc, detail: Detail) -> Line<'static> {
             Detail::Number => "",
         };
         let name = if name.is_empty() { String::new() } else { format!(" {name}") };
-        let text = format!("{marker}{}{name}{count}{open}{spent} ", i + 1);
+        let text = format!("{marker}{}{name}{count}{open}{flagged}{spent} ", i + 1);
         spans.push(Span::styled(text, if current { theme.step_current } else { theme.step_other }));
         if i + 1 < Step::ALL.len() {
             spans.push(Span::styled("│", theme.border));
         }
     }
     Line::from(spans)
+}
+
+/// Wording at warning or above, not kept on purpose, counted on the step its item is on
+/// (the incident's own fields count on Review).
+fn wording_counts(doc: &Doc) -> [usize; 6] {
+    let mut counts = [0; 6];
+    for f in analysis::review_language::review(&doc.session) {
+        if f.finding.severity < analysis::language::Severity::Warning {
+            continue;
+        }
+        let step = match f.item.split(':').next().unwrap_or("") {
+            "event" => Step::Timeline,
+            // Wrong turns already count among the Whys step's open checks.
+            "why" => continue,
+            "factor" => Step::Factors,
+            "behaviour" => Step::Behaviours,
+            "action" => Step::Actions,
+            _ => Step::Review,
+        };
+        counts[step.index()] += 1;
+    }
+    counts
 }
 
 /// Checks still open on a step, so the room sees what is left without visiting it.
