@@ -151,3 +151,31 @@ fn the_timeline_side_pane_shows_the_selected_events_wording_and_the_stepper_coun
     assert!(screen.contains("⚑ “should have” in text"), "{screen}");
     assert!(screen.contains("Timeline 1 ⚑1"), "{screen}");
 }
+
+#[test]
+fn a_self_reviews_private_notes_are_kept_but_never_reported() {
+    let mut s = Session::new("My deploy went wrong");
+    s.incident.mode = waterline::model::Mode::SelfReview;
+    let mut m = open(s);
+    keys(&mut m, "i");
+    let Some(Overlay::Form(form)) = &m.overlay else { panic!("incident form") };
+    let n = form.fields.len();
+    assert_eq!(form.fields[n - 1].label, "Private notes");
+    for _ in 0..n - 1 {
+        tab(&mut m);
+    }
+    keys(&mut m, "I was exhausted and careless that night");
+    enter(&mut m);
+    let session = session(&m).clone();
+    assert_eq!(session.incident.private_notes, "I was exhausted and careless that night");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("self.toml");
+    waterline::store::save(&path, &session).expect("saved");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_waterline"))
+        .args(["check", "--format", "json", path.to_str().expect("utf-8")])
+        .env("WATERLINE_HOME", dir.path())
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("exhausted"), "private notes never reach a report: {text}");
+}

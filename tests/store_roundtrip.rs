@@ -78,13 +78,13 @@ fn incident() -> impl Strategy<Value = Incident> {
     (
         (title, text(), pick(&ReviewStatus::ALL), pick(&[Mode::Facilitated, Mode::SelfReview])),
         (text(), text(), times, text()),
-        (participants, prop::collection::vec(text(), 0..3), extra(), text()),
+        (participants, prop::collection::vec(text(), 0..3), extra(), text(), text()),
     )
         .prop_map(
             |(
                 (title, severity, status, mode),
                 (summary, impact, t, facilitator),
-                (participants, tags, extra, gate_override),
+                (participants, tags, extra, gate_override, private_notes),
             )| {
                 Incident {
                     title,
@@ -101,6 +101,7 @@ fn incident() -> impl Strategy<Value = Incident> {
                     participants,
                     tags,
                     gate_override,
+                    private_notes,
                     extra,
                 }
             },

@@ -38,6 +38,8 @@ pub struct Incident {
     pub tags: Vec<String>,
     /// Why the review was marked reviewed although the gate had items missing.
     pub gate_override: String,
+    /// A self-review's private notes: kept in the file, never in any report or output.
+    pub private_notes: String,
     pub extra: Extra,
 }
 

@@ -39,6 +39,7 @@ pub(super) const INCIDENT_KEYS: &[&str] = &[
     "participants",
     "tags",
     "gate_override",
+    "private_notes",
 ];
 pub(super) const PARTICIPANT_KEYS: &[&str] = &["name", "role"];
 pub(super) const EVENT_KEYS: &[&str] = &["id", "at", "kind", "text", "source", "known_then"];
@@ -121,6 +122,7 @@ pub(super) struct IncidentV1 {
     pub participants: Vec<Participant>,
     pub tags: Vec<String>,
     pub gate_override: String,
+    pub private_notes: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -216,6 +218,7 @@ impl FileV1 {
             participants: incident.participants,
             tags: incident.tags,
             gate_override: incident.gate_override,
+            private_notes: incident.private_notes,
             extra: unknown.incident(),
         };
         let events = (self.event.into_iter().enumerate())

@@ -57,6 +57,7 @@ fn incident(w: &mut Writer, i: &Incident) {
     w.list("participants", &i.participants);
     w.list("tags", &i.tags);
     w.text("gate_override", &i.gate_override);
+    w.text("private_notes", &i.private_notes);
     w.extra(&i.extra, INCIDENT_KEYS);
 }
 
@@ -343,6 +344,7 @@ mod tests {
             ..ActionItem::default()
         });
         s.incident.gate_override = "g".into();
+        s.incident.private_notes = "p".into();
         s.parked.push(Parked {
             id: "p1".into(),
             text: "t".into(),

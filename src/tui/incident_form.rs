@@ -18,6 +18,7 @@ const STARTED: &str = "Started at";
 const FACILITATOR: &str = "Facilitator";
 pub const PARTICIPANTS: &str = "Participants";
 const TAGS: &str = "Tags";
+const PRIVATE: &str = "Private notes";
 
 /// The templates a new review can start from, as named on the command line.
 pub const TEMPLATES: [&str; 3] = ["standard", "near-miss", "self-review"];
@@ -50,7 +51,7 @@ pub fn submit_new(model: &mut Model, mut form: Form) -> Vec<Effect> {
 pub fn edit(incident: &Incident) -> Form {
     let statuses: Vec<&str> = ReviewStatus::ALL.iter().map(|s| s.as_str()).collect();
     let started = incident.started_at.map(|t| t.to_rfc3339()).unwrap_or_default();
-    Form::new(
+    let mut form = Form::new(
         Purpose::Incident,
         "Incident details",
         vec![
@@ -74,7 +75,13 @@ pub fn edit(incident: &Incident) -> Form {
             ),
             Field::text(TAGS, &incident.tags.join(", "), "config, payments"),
         ],
-    )
+    );
+    // A self-review has a place for what is only for its writer.
+    if incident.mode == crate::model::Mode::SelfReview {
+        let hint = "only for you: kept in the file, never in any report";
+        form.fields.push(Field::text(PRIVATE, &incident.private_notes, hint).multiline());
+    }
+    form
 }
 
 fn read_start(model: &Model, form: &Form) -> Result<Option<Timestamp>, String> {
@@ -130,6 +137,9 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
         i.started_at = started;
         i.facilitator = sanitize_line(&form.value(FACILITATOR));
         i.participants = parse_participants(&sanitize_line(&form.value(PARTICIPANTS)));
+        if form.field(PRIVATE).is_some() {
+            i.private_notes = sanitize(form.value(PRIVATE).trim());
+        }
         i.tags = sanitize_line(&form.value(TAGS))
             .split(',')
             .map(|t| t.trim().to_string())
