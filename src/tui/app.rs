@@ -106,6 +106,11 @@ pub struct Doc {
     pub whys: WhysView,
     pub factors: FactorsView,
     pub review: super::review_step::ReviewView,
+    /// Counts every change to the session, so what is derived from it can be cached.
+    pub generation: u64,
+    /// Flagged wording per step, for the stepper, as of a generation: linting every field
+    /// of a long review on each frame would be slow.
+    pub wording_counts: std::cell::RefCell<Option<(u64, [usize; 6])>>,
     pub agenda: super::agenda::Agenda,
     pub cards: super::cards::CardPosition,
     pub actions: ActionsView,
@@ -196,6 +201,8 @@ impl Doc {
             whys: WhysView::default(),
             factors: FactorsView::default(),
             review: Default::default(),
+            generation: 0,
+            wording_counts: Default::default(),
             agenda: Default::default(),
             cards: Default::default(),
             actions: ActionsView::default(),
@@ -213,6 +220,7 @@ impl Doc {
         change(&mut self.session, &mut self.event_ids);
         self.session.sort_events();
         self.dirty = true;
+        self.generation += 1;
         true
     }
 

@@ -263,6 +263,7 @@ fn console_action(model: &mut Model, action: Action) -> Vec<Effect> {
             match restored {
                 Some(session) if !doc.read_only => {
                     doc.session = session;
+                    doc.generation += 1;
                     doc.dirty = true;
                     doc.clamp_selection();
                     let word = if action == Action::Undo { "Undone" } else { "Redone" };

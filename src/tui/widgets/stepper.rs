@@ -72,6 +72,17 @@ fn build(model: &Model, doc: &Doc, detail: Detail, wording: &[usize; 6]) -> Line
 /// Wording at warning or above, not kept on purpose, counted on the step its item is on
 /// (the incident's own fields count on Review).
 fn wording_counts(doc: &Doc) -> [usize; 6] {
+    if let Some((generation, counts)) = *doc.wording_counts.borrow()
+        && generation == doc.generation
+    {
+        return counts;
+    }
+    let counts = count_wording(doc);
+    *doc.wording_counts.borrow_mut() = Some((doc.generation, counts));
+    counts
+}
+
+fn count_wording(doc: &Doc) -> [usize; 6] {
     let mut counts = [0; 6];
     for f in analysis::review_language::review(&doc.session) {
         if f.finding.severity < analysis::language::Severity::Warning {
