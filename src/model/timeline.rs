@@ -131,7 +131,10 @@ pub fn format_duration(d: Duration) -> String {
     let secs = d.num_seconds();
     let (sign, secs) = if secs < 0 { ("-", -secs) } else { ("", secs) };
     let (days, hours, mins, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
-    let body = if days > 0 {
+    // Beyond ten days the hours no longer matter, and the timeline's gap column stays narrow.
+    let body = if days >= 10 {
+        format!("{days}d")
+    } else if days > 0 {
         format!("{days}d {hours}h")
     } else if hours > 0 {
         format!("{hours}h {mins:02}m")
@@ -154,6 +157,7 @@ mod tests {
         assert_eq!(format_duration(Duration::seconds(19 * 60 + 5)), "19m 05s");
         assert_eq!(format_duration(Duration::minutes(88)), "1h 28m");
         assert_eq!(format_duration(Duration::hours(51)), "2d 3h");
+        assert_eq!(format_duration(Duration::hours(269 * 24 + 22)), "269d");
     }
 
     #[test]
