@@ -15,8 +15,6 @@ use crate::analysis::recurrence::{self, Recurrence};
 use crate::model::text::sanitize;
 use crate::model::{ActionItem, ActionStatus, Category};
 
-const PAGE: usize = 5;
-
 /// What the step shows, and where the person is in it.
 #[derive(Debug, Default)]
 pub struct ActionsView {
@@ -178,12 +176,12 @@ fn list_action(model: &mut Model, action: Action) {
     let n = doc.session.actions.len();
     let sel = &mut doc.actions.selected;
     match action {
-        Action::Up => *sel = sel.saturating_sub(1),
-        Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-        Action::PageUp => *sel = sel.saturating_sub(PAGE),
-        Action::PageDown => *sel = (*sel + PAGE).min(n.saturating_sub(1)),
-        Action::Top => *sel = 0,
-        Action::Bottom => *sel = n.saturating_sub(1),
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => super::selection::move_in_list(sel, n, &action),
         Action::AddAction | Action::EditAction | Action::DeleteAction | Action::SetStatus(_)
             if doc.read_only =>
         {

@@ -13,8 +13,6 @@ use crate::model::behaviour::{Classifier, Draft};
 use crate::model::just_culture::{Family, builtin};
 use crate::model::{ActionItem, ActionStatus, Answer, Behaviour};
 
-const PAGE: usize = 10;
-
 /// What the step shows, and where the person is in it.
 #[derive(Debug, Default)]
 pub struct BehavioursView {
@@ -115,12 +113,12 @@ fn list_action(model: &mut Model, action: Action) {
     let n = doc.session.behaviours.len();
     let sel = &mut doc.behaviours.selected;
     match action {
-        Action::Up => *sel = sel.saturating_sub(1),
-        Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-        Action::PageUp => *sel = sel.saturating_sub(PAGE),
-        Action::PageDown => *sel = (*sel + PAGE).min(n.saturating_sub(1)),
-        Action::Top => *sel = 0,
-        Action::Bottom => *sel = n.saturating_sub(1),
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => super::selection::move_in_list(sel, n, &action),
         Action::AddBehaviour | Action::EditBehaviour | Action::DeleteBehaviour if doc.read_only => {
             model.notice = Some(Notice::problem(messages::READ_ONLY));
         }

@@ -14,8 +14,6 @@ use super::messages;
 use crate::analysis::followup::{Filter, by_team_and_owner, committed};
 use crate::model::{ActionItem, ActionStatus, Session};
 
-const PAGE: usize = 5;
-
 #[derive(Debug, Default)]
 pub struct FollowUpView {
     /// The readable reviews of the data folder.
@@ -102,12 +100,12 @@ pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
     let n = view.action_rows().len();
     let sel = &mut view.selected;
     match action {
-        Action::Up => *sel = sel.saturating_sub(1),
-        Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-        Action::PageUp => *sel = sel.saturating_sub(PAGE),
-        Action::PageDown => *sel = (*sel + PAGE).min(n.saturating_sub(1)),
-        Action::Top => *sel = 0,
-        Action::Bottom => *sel = n.saturating_sub(1),
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => super::selection::move_in_list(sel, n, &action),
         Action::Refresh => return show(model),
         Action::Close | Action::Cancel => {
             model.screen = Screen::Home;

@@ -23,6 +23,7 @@ pub mod prompts;
 pub mod render;
 pub mod review_step;
 pub mod screens;
+pub mod selection;
 pub mod terminal;
 pub mod theme;
 pub mod timeline_edit;

@@ -9,19 +9,17 @@ use crate::model::text::{sanitize, sanitize_line, split_pasted_lines};
 use crate::model::time_entry::{TimeContext, parse_time, split_leading_time};
 use crate::model::{Event, EventKind, Milestone, Timestamp};
 
-const PAGE: usize = 10;
-
 pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
     let n = doc.session.events.len();
     let sel = &mut doc.timeline.selected;
     match action {
-        Action::Up => *sel = sel.saturating_sub(1),
-        Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-        Action::PageUp => *sel = sel.saturating_sub(PAGE),
-        Action::PageDown => *sel = (*sel + PAGE).min(n.saturating_sub(1)),
-        Action::Top => *sel = 0,
-        Action::Bottom => *sel = n.saturating_sub(1),
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => super::selection::move_in_list(sel, n, &action),
         Action::AddEvent | Action::Type(_) if doc.read_only => {
             model.notice = Some(Notice::problem(messages::READ_ONLY));
         }

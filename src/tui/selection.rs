@@ -1,0 +1,36 @@
+//! Moving the selection in a list: the same keys in every step and view.
+
+use super::action::Action;
+
+/// Rows PgUp / PgDn move.
+pub const PAGE: usize = 10;
+
+/// Applies a movement (up, down, page, first, last) to `selected` in a list of `len`.
+pub fn move_in_list(selected: &mut usize, len: usize, action: &Action) {
+    let last = len.saturating_sub(1);
+    *selected = match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (*selected + 1).min(last),
+        Action::PageUp => selected.saturating_sub(PAGE),
+        Action::PageDown => (*selected + PAGE).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => *selected,
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn movement_stays_inside_the_list() {
+        let mut at = 0;
+        move_in_list(&mut at, 3, &Action::Up);
+        assert_eq!(at, 0);
+        move_in_list(&mut at, 3, &Action::PageDown);
+        assert_eq!(at, 2);
+        move_in_list(&mut at, 0, &Action::Bottom);
+        assert_eq!(at, 0, "an empty list keeps the first row");
+    }
+}
