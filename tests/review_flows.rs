@@ -150,6 +150,7 @@ fn the_timeline_side_pane_shows_the_selected_events_wording_and_the_stepper_coun
     let screen = draw(&m, 120, 40);
     assert!(screen.contains("⚑ “should have” in text"), "{screen}");
     assert!(screen.contains("Timeline 1 ⚑1"), "{screen}");
+    assert!(screen.contains("⚑ The engineer should have"), "the row carries the glyph: {screen}");
 }
 
 #[test]

@@ -108,9 +108,12 @@ fn event_line(model: &Model, doc: &Doc, i: usize, width: usize) -> Line<'static>
     let cursor = if selected { "▶" } else { " " };
     let prefix =
         format!("{cursor}{} {gap:>8} {mark:<4} {:<13} ", e.at.format("%H:%M"), e.kind.as_str());
-    let room = width.saturating_sub(prefix.width());
+    // Flagged wording is marked by a glyph, not colour alone; the side pane says more.
+    let flag = if flagged(doc, e) { "⚑ " } else { "" };
+    let room = width.saturating_sub(prefix.width() + flag.width());
     let text = truncate(&e.text.replace('\n', " "), room);
     if selected {
+        let text = format!("{flag}{text}");
         let pad = width.saturating_sub(prefix.width() + text.width());
         return Line::styled(format!("{prefix}{text}{}", " ".repeat(pad)), theme.selected);
     }
@@ -119,8 +122,25 @@ fn event_line(model: &Model, doc: &Doc, i: usize, width: usize) -> Line<'static>
         Span::styled(format!("{gap:>8} "), theme.dim),
         Span::styled(format!("{mark:<4} "), theme.milestone),
         Span::styled(format!("{:<13} ", e.kind.as_str()), theme.dim),
+        Span::styled(flag, theme.problem),
         Span::raw(text),
     ])
+}
+
+/// Whether the event's words hold a finding at warning or above that nobody kept on purpose.
+fn flagged(doc: &Doc, e: &Event) -> bool {
+    use crate::analysis::language::{LintContext, Severity, lint};
+    use crate::analysis::review_language::{is_dismissed, known_names};
+    let s = &doc.session;
+    let names = known_names(s);
+    let self_review = s.incident.mode == crate::model::Mode::SelfReview;
+    let ctx = LintContext { known_names: &names, self_review, markdown: false };
+    let item = format!("event:{}", e.id);
+    [("text", &e.text), ("known_then", &e.known_then)].into_iter().any(|(field, text)| {
+        lint(text, &ctx)
+            .iter()
+            .any(|f| f.severity >= Severity::Warning && !is_dismissed(s, &item, field, f))
+    })
 }
 
 /// `◆DET` when this event's time is a milestone; start wins when several coincide.
