@@ -163,7 +163,8 @@ pub fn check(action: &ActionItem, ctx: &Context) -> Checks {
     }
 }
 
-/// Names people in the review: participants, the facilitator, and action owners.
+/// Names people in the review: participants, the facilitator, and action owners. The one
+/// list every check uses to tell a person from a system.
 pub fn known_names(session: &Session) -> Vec<String> {
     let i = &session.incident;
     let mut names: Vec<String> = i.participants.iter().map(|p| p.name.clone()).collect();

@@ -1,6 +1,7 @@
 //! The language linter over a whole review: every text field, each finding addressed by
 //! item and field, and findings the room dismissed left out.
 
+use super::actions::known_names;
 use super::language::{Finding, LintContext, Severity, lint};
 use crate::model::{Mode, Session};
 
@@ -11,17 +12,6 @@ pub struct FieldFinding {
     pub item: String,
     pub field: &'static str,
     pub finding: Finding,
-}
-
-/// Names the review knows (participants, facilitator), so "Dev forgot…" is read as a person.
-pub fn known_names(session: &Session) -> Vec<String> {
-    let i = &session.incident;
-    let mut names: Vec<String> = i.participants.iter().map(|p| p.name.clone()).collect();
-    if let Some(first) = i.facilitator.split([' ', '(']).next().filter(|n| !n.is_empty()) {
-        names.push(first.to_string());
-    }
-    names.retain(|n| !n.trim().is_empty());
-    names
 }
 
 /// Every text field of the review, as (item, field, text).

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::actions::known_names;
 use super::check::{Check, Severity};
 use super::messages;
 use crate::model::{Session, Why, WhyTree};
@@ -65,11 +66,6 @@ pub fn wrong_turn(text: &str, known_names: &[String]) -> Option<WrongTurn> {
     // Short answers ("Because they were tired") carry no sentence for the linter's subject
     // check; the Five Whys phrase list catches those.
     found.or_else(|| interim::find(text, known_names))
-}
-
-/// The names wrong-turn detection should treat as people.
-pub fn known_names(session: &Session) -> Vec<String> {
-    session.incident.participants.iter().map(|p| p.name.clone()).collect()
 }
 
 /// What the checks say about one answer, for drawing the tree.

@@ -299,6 +299,19 @@ bindables! {
 }
 
 impl Action {
+    /// Moves a list's selection: up, down, a page, first, last.
+    pub fn is_movement(&self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+        )
+    }
+
     /// The config name of a bindable action.
     pub fn name(&self) -> Option<&'static str> {
         BINDABLES.iter().find(|b| &b.action == self).map(|b| b.name)

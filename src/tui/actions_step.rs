@@ -176,12 +176,7 @@ fn list_action(model: &mut Model, action: Action) {
     let n = doc.session.actions.len();
     let sel = &mut doc.actions.selected;
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => super::selection::move_in_list(sel, n, &action),
+        a if a.is_movement() => super::selection::move_in_list(sel, n, &a),
         Action::AddAction | Action::EditAction | Action::DeleteAction | Action::SetStatus(_)
             if doc.read_only =>
         {

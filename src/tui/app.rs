@@ -111,6 +111,9 @@ pub struct Doc {
     /// Flagged wording per step, for the stepper, as of a generation: linting every field
     /// of a long review on each frame would be slow.
     pub wording_counts: std::cell::RefCell<Option<(u64, [usize; 6])>>,
+    /// The review gate as of a generation: it lints every field, and the Review step asks
+    /// for it on each key and twice per frame.
+    pub gate_cache: std::cell::RefCell<Option<(u64, crate::analysis::readiness::Gate)>>,
     pub agenda: super::agenda::Agenda,
     pub cards: super::cards::CardPosition,
     pub actions: ActionsView,
@@ -203,6 +206,7 @@ impl Doc {
             review: Default::default(),
             generation: 0,
             wording_counts: Default::default(),
+            gate_cache: Default::default(),
             agenda: Default::default(),
             cards: Default::default(),
             actions: ActionsView::default(),
@@ -222,6 +226,18 @@ impl Doc {
         self.dirty = true;
         self.generation += 1;
         true
+    }
+
+    /// The review gate, computed once per change.
+    pub fn gate(&self, policy: &DuePolicy) -> crate::analysis::readiness::Gate {
+        if let Some((generation, gate)) = &*self.gate_cache.borrow()
+            && *generation == self.generation
+        {
+            return gate.clone();
+        }
+        let gate = crate::analysis::readiness::gate(&self.session, policy);
+        *self.gate_cache.borrow_mut() = Some((self.generation, gate.clone()));
+        gate
     }
 
     pub fn selected_event(&self) -> Option<&crate::model::Event> {

@@ -113,12 +113,7 @@ fn list_action(model: &mut Model, action: Action) {
     let n = doc.session.behaviours.len();
     let sel = &mut doc.behaviours.selected;
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => super::selection::move_in_list(sel, n, &action),
+        a if a.is_movement() => super::selection::move_in_list(sel, n, &a),
         Action::AddBehaviour | Action::EditBehaviour | Action::DeleteBehaviour if doc.read_only => {
             model.notice = Some(Notice::problem(messages::READ_ONLY));
         }

@@ -10,7 +10,8 @@ use super::form::{Feedback, Field, Form, Purpose};
 use super::messages;
 use super::picker::{PickFor, PickItem, Picker};
 use super::prompts;
-use crate::analysis::whys::{known_names, wrong_turn};
+use crate::analysis::actions::known_names;
+use crate::analysis::whys::wrong_turn;
 use crate::model::text::sanitize;
 use crate::model::{Category, Factor, WhyTree};
 

@@ -100,12 +100,7 @@ pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
     let n = view.action_rows().len();
     let sel = &mut view.selected;
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => super::selection::move_in_list(sel, n, &action),
+        a if a.is_movement() => super::selection::move_in_list(sel, n, &a),
         Action::Refresh => return show(model),
         Action::Close | Action::Cancel => {
             model.screen = Screen::Home;

@@ -43,7 +43,7 @@ pub fn rows(doc: &Doc, gate: &Gate) -> Vec<Row> {
 
 pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
-    let gate = readiness::gate(&doc.session, &model.policy);
+    let gate = doc.gate(&model.policy);
     let rows = rows(doc, &gate);
     let n = rows.len();
     let sel = &mut doc.review.selected;
@@ -155,7 +155,7 @@ pub fn submit_status(model: &mut Model, mut form: Form) -> Vec<Effect> {
         .find(|s| s.as_str() == form.value(STATUS))
         .unwrap_or_default();
     let reason = sanitize_line(&form.value(OVERRIDE));
-    let passed = readiness::gate(&doc.session, &model.policy).passed();
+    let passed = doc.gate(&model.policy).passed();
     let needs_gate = matches!(status, ReviewStatus::Reviewed | ReviewStatus::Closed);
     if needs_gate && !passed && reason.is_empty() {
         form.set_feedback(OVERRIDE, Some(Feedback::Problem(messages::GATE_NOT_PASSED.into())));

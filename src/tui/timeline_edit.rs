@@ -14,12 +14,7 @@ pub fn action(model: &mut Model, action: Action) -> Vec<Effect> {
     let n = doc.session.events.len();
     let sel = &mut doc.timeline.selected;
     match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => super::selection::move_in_list(sel, n, &action),
+        a if a.is_movement() => super::selection::move_in_list(sel, n, &a),
         Action::AddEvent | Action::Type(_) if doc.read_only => {
             model.notice = Some(Notice::problem(messages::READ_ONLY));
         }

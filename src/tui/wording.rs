@@ -3,8 +3,8 @@
 
 use super::app::Model;
 use super::form::{Feedback, FeedbackLine, Form, Purpose};
+use crate::analysis::actions::known_names;
 use crate::analysis::language::{LintContext, Severity, lint};
-use crate::analysis::review_language::known_names;
 use crate::model::Mode;
 
 /// Fields that hold names, times or evidence rather than the story's wording.

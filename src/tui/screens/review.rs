@@ -6,14 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::analysis::readiness;
 use crate::tui::app::{Doc, Model};
 use crate::tui::review_step::{Row, rows};
 use crate::tui::widgets::truncate;
 
 pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let theme = &model.theme;
-    let gate = readiness::gate(&doc.session, &model.policy);
+    let gate = doc.gate(&model.policy);
     let (done, all) = gate.score();
     let verdict = if gate.passed() { "ready to publish" } else { "not ready yet" };
     let block = Block::bordered()
@@ -104,7 +103,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
 /// The selected missing item in full, for the side pane.
 pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let theme = &model.theme;
-    let gate = readiness::gate(&doc.session, &model.policy);
+    let gate = doc.gate(&model.policy);
     let selectable = rows(doc, &gate);
     match selectable.get(doc.review.selected) {
         Some(Row::Missing { index, item }) => {

@@ -129,8 +129,9 @@ fn event_line(model: &Model, doc: &Doc, i: usize, width: usize) -> Line<'static>
 
 /// Whether the event's words hold a finding at warning or above that nobody kept on purpose.
 fn flagged(doc: &Doc, e: &Event) -> bool {
+    use crate::analysis::actions::known_names;
     use crate::analysis::language::{LintContext, Severity, lint};
-    use crate::analysis::review_language::{is_dismissed, known_names};
+    use crate::analysis::review_language::is_dismissed;
     let s = &doc.session;
     let names = known_names(s);
     let self_review = s.incident.mode == crate::model::Mode::SelfReview;
