@@ -48,7 +48,7 @@ fn unknown_theme_and_unknown_settings_are_reported_not_fatal() {
 fn every_bindable_action_is_documented_in_config_md() {
     let doc = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/CONFIG.md"))
         .expect("docs/CONFIG.md");
-    for b in waterline::tui::action::BINDABLES.iter() {
+    for b in waterline::tui::intent::BINDABLES.iter() {
         assert!(doc.contains(&format!("`{}`", b.name)), "docs/CONFIG.md lacks `{}`", b.name);
     }
 }

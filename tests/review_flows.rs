@@ -5,8 +5,8 @@ mod common;
 use common::*;
 use waterline::analysis::readiness::{Criterion, gate};
 use waterline::model::{ReviewStatus, Session};
-use waterline::tui::action::Step;
 use waterline::tui::app::Overlay;
+use waterline::tui::steps::Step;
 
 fn step(m: &waterline::tui::app::Model) -> Step {
     m.doc.as_ref().expect("open").step
@@ -102,7 +102,7 @@ fn blame_wording_is_flagged_as_it_is_typed() {
     keys(&mut m, "The engineer should have checked the flag");
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the add form") };
     let feedback = form.field("What happened").and_then(|f| f.feedback.clone());
-    let Some(waterline::tui::form::Feedback::Lines(lines)) = feedback else {
+    let Some(waterline::tui::screens::form::Feedback::Lines(lines)) = feedback else {
         panic!("wording feedback: {feedback:?}")
     };
     assert!(lines[0].text.contains("should have"), "{lines:?}");

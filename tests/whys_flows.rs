@@ -6,10 +6,11 @@ mod common;
 use common::*;
 use waterline::analysis::{coverage, whys as checks};
 use waterline::model::{Category, Session, WhyTree};
-use waterline::tui::action::{Action, Step};
 use waterline::tui::app::{Model, Overlay, update};
+use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput};
-use waterline::tui::whys_step::{selected_id, visible};
+use waterline::tui::steps::Step;
+use waterline::tui::steps::whys::state::{selected_id, visible};
 
 fn whys_open(title: &str) -> Model {
     let mut m = open(Session::new(title));
@@ -287,6 +288,6 @@ fn the_factors_picture_toggles() {
     let mut m = open(demo_session());
     keys(&mut m, "3p");
     assert!(m.doc.as_ref().is_some_and(|d| d.factors.picture));
-    update(&mut m, Action::TogglePicture);
+    update(&mut m, Intent::TogglePicture);
     assert!(m.doc.as_ref().is_some_and(|d| !d.factors.picture));
 }

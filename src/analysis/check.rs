@@ -1,22 +1,8 @@
 //! One finding about one item of a review, addressed the way `check` prints it
 //! (`why:w4`, `factor:f2`).
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Info => "info",
-            Self::Warning => "warning",
-            Self::Error => "error",
-        }
-    }
-}
+/// How much a finding matters: the linter's and the checks' are one scale.
+pub use super::language::Severity;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {

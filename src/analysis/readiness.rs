@@ -2,8 +2,7 @@
 //! names the items to go back to, so the room can fix them one by one.
 
 use super::actions::{Context, Criterion as ActionCriterion, Verdict, check, known_names};
-use super::check::Severity;
-use super::language::Severity as Level;
+use super::language::Severity;
 use super::policy::DuePolicy;
 use super::{coverage, review_language, whys};
 use crate::model::Session;
@@ -184,7 +183,7 @@ fn failing_actions(session: &Session, policy: &DuePolicy) -> Vec<Missing> {
 /// Wording findings at warning or above that nobody has dismissed with a reason.
 fn wording(session: &Session) -> Vec<Missing> {
     (review_language::review(session).into_iter())
-        .filter(|f| f.finding.severity >= Level::Warning)
+        .filter(|f| f.finding.severity >= Severity::Warning)
         .map(|f| {
             let message = format!(
                 "{} “{}”: {} Reword it, or keep it with a reason (z).",

@@ -6,7 +6,7 @@ mod facilitation;
 use std::path::Path;
 
 use crate::analysis::policy::DuePolicy;
-use crate::tui::agenda::Timeboxes;
+use crate::tui::facilitation::agenda::Timeboxes;
 use crate::tui::theme::ThemeName;
 
 pub struct Config {

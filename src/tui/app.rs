@@ -1,24 +1,29 @@
 //! The console's state: the open review, the screen, forms and overlays. It changes only
-//! through `update` (in `update.rs`), so flows are tested without a terminal.
+//! through `update` (in `update.rs`), so flows are tested without a terminal. Each step's
+//! own state lives in its folder under `steps/`.
 
 use std::cell::Cell;
 use std::path::PathBuf;
 
-use super::action::{Action, Step};
-use super::actions_step::ActionsView;
-use super::behaviours_step::{self, BehavioursView};
-use super::effects::Effect;
-use super::factors_step::FactorsView;
-use super::followup::FollowUpView;
-use super::form::Form;
-use super::keymap::{Context, KeyInput, Keymap};
-use super::picker::Picker;
-use super::whys_step::WhysView;
 use crate::analysis::policy::DuePolicy;
 use crate::model::history::History;
 use crate::model::ids::IdAllocator;
 use crate::model::{Session, Timestamp};
-use crate::store::{Listing, Loaded};
+use crate::store::Loaded;
+use crate::tui::effects::Effect;
+use crate::tui::intent::Intent;
+use crate::tui::keymap::{KeyContext, KeyInput, Keymap};
+use crate::tui::screens::followup::state::FollowUpView;
+use crate::tui::screens::form::Form;
+use crate::tui::screens::home::state::Home;
+use crate::tui::screens::picker::Picker;
+use crate::tui::steps::Step;
+use crate::tui::steps::actions::state::ActionsView;
+use crate::tui::steps::behaviours::state::{BehavioursMode, BehavioursView};
+use crate::tui::steps::factors::state::FactorsView;
+use crate::tui::steps::review::state::ReviewView;
+use crate::tui::steps::timeline::state::TimelineView;
+use crate::tui::steps::whys::state::WhysView;
 
 /// Reads the current time; tests give a fixed one.
 pub type Clock = fn() -> Timestamp;
@@ -33,7 +38,7 @@ pub struct Model {
     pub doc: Option<Doc>,
     pub overlay: Option<Overlay>,
     pub keymap: Keymap,
-    pub theme: super::theme::Theme,
+    pub theme: crate::tui::theme::Theme,
     /// One line at the bottom: what just happened, or a problem worth knowing.
     pub notice: Option<Notice>,
     pub clock: Clock,
@@ -46,11 +51,11 @@ pub struct Model {
     /// Whether the home screen exists in this run (not when a file was opened directly).
     pub has_home: bool,
     /// Presentation mode: for a room reading a shared screen.
-    pub present: super::present::Presentation,
+    pub present: crate::tui::screens::present::state::Presentation,
     /// Minutes per step, from config.toml.
-    pub timeboxes: super::agenda::Timeboxes,
+    pub timeboxes: crate::tui::facilitation::agenda::Timeboxes,
     /// Where the last frame put what a click can reach.
-    pub zones: Cell<super::mouse::Zones>,
+    pub zones: Cell<crate::tui::mouse::Zones>,
     /// How long after the incident an action may fall due, by severity (config.toml).
     pub policy: DuePolicy,
     /// Open actions across the reviews in the data folder (the follow-up view).
@@ -77,13 +82,6 @@ pub enum Screen {
     FollowUp,
 }
 
-#[derive(Debug, Default)]
-pub struct Home {
-    pub listings: Vec<Listing>,
-    pub selected: usize,
-    pub failure: Option<String>,
-}
-
 /// An open review.
 pub struct Doc {
     pub session: Session,
@@ -105,7 +103,7 @@ pub struct Doc {
     pub behaviours: BehavioursView,
     pub whys: WhysView,
     pub factors: FactorsView,
-    pub review: super::review_step::ReviewView,
+    pub review: ReviewView,
     /// Counts every change to the session, so what is derived from it can be cached.
     pub generation: u64,
     /// Flagged wording per step, for the stepper, as of a generation: linting every field
@@ -114,21 +112,13 @@ pub struct Doc {
     /// The review gate as of a generation: it lints every field, and the Review step asks
     /// for it on each key and twice per frame.
     pub gate_cache: std::cell::RefCell<Option<(u64, crate::analysis::readiness::Gate)>>,
-    pub agenda: super::agenda::Agenda,
-    pub cards: super::cards::CardPosition,
+    pub agenda: crate::tui::facilitation::agenda::Agenda,
+    pub cards: crate::tui::facilitation::cards::CardPosition,
     pub actions: ActionsView,
     /// The other reviews in the data folder, for recurrence; read when the Actions step
     /// is first shown.
     pub library: Option<Vec<(PathBuf, Session)>>,
     pub library_requested: bool,
-}
-
-#[derive(Debug, Default)]
-pub struct TimelineView {
-    /// Index into the (time-sorted) events.
-    pub selected: usize,
-    /// First visible row; the renderer keeps the selection in view.
-    pub offset: Cell<usize>,
 }
 
 pub enum Overlay {
@@ -240,16 +230,6 @@ impl Doc {
         gate
     }
 
-    pub fn selected_event(&self) -> Option<&crate::model::Event> {
-        self.session.events.get(self.timeline.selected)
-    }
-
-    pub fn select_event(&mut self, id: &str) {
-        if let Some(i) = self.session.events.iter().position(|e| e.id == id) {
-            self.timeline.selected = i;
-        }
-    }
-
     /// After the items changed under the views (undo, delete): selections stay in range,
     /// and an open classifier closes, since what it showed may be gone.
     pub fn clamp_selection(&mut self) {
@@ -257,7 +237,7 @@ impl Doc {
         self.timeline.selected = self.timeline.selected.min(n.saturating_sub(1));
         let n = self.session.behaviours.len();
         self.behaviours.selected = self.behaviours.selected.min(n.saturating_sub(1));
-        self.behaviours.mode = behaviours_step::Mode::List;
+        self.behaviours.mode = BehavioursMode::List;
         let n = self.session.factors.len();
         self.factors.selected = self.factors.selected.min(n.saturating_sub(1));
         self.clamp_actions();
@@ -272,7 +252,7 @@ impl Model {
             doc: None,
             overlay: None,
             keymap,
-            theme: super::theme::Theme::from_env(),
+            theme: crate::tui::theme::Theme::from_env(),
             notice: None,
             clock,
             quitting: false,
@@ -295,17 +275,17 @@ impl Model {
     }
 
     /// The contexts a key is looked up in, most specific first.
-    pub fn contexts(&self) -> Vec<Context> {
+    pub fn contexts(&self) -> Vec<KeyContext> {
         match (&self.overlay, self.screen) {
-            (Some(Overlay::Help { .. }), _) => vec![Context::Help, Context::Global],
-            (Some(Overlay::Form(_) | Overlay::PasteOffer { .. }), _) => vec![Context::Form],
-            (Some(Overlay::Pick(_)), _) => vec![Context::Pick, Context::Global],
-            (None, Screen::Home) => vec![Context::Home, Context::Global],
-            (None, Screen::Failed) => vec![Context::Global],
-            (None, Screen::FollowUp) => vec![Context::FollowUp, Context::Global],
+            (Some(Overlay::Help { .. }), _) => vec![KeyContext::Help, KeyContext::Global],
+            (Some(Overlay::Form(_) | Overlay::PasteOffer { .. }), _) => vec![KeyContext::Form],
+            (Some(Overlay::Pick(_)), _) => vec![KeyContext::Pick, KeyContext::Global],
+            (None, Screen::Home) => vec![KeyContext::Home, KeyContext::Global],
+            (None, Screen::Failed) => vec![KeyContext::Global],
+            (None, Screen::FollowUp) => vec![KeyContext::FollowUp, KeyContext::Global],
             (None, Screen::Console) => {
                 let step = self.doc.as_ref().map_or(Step::Timeline, |d| d.step);
-                vec![Context::Step(step), Context::Console, Context::Global]
+                vec![KeyContext::Step(step), KeyContext::Console, KeyContext::Global]
             }
         }
     }
@@ -313,21 +293,11 @@ impl Model {
     /// A key press: a command if the keymap knows it here, otherwise typed text.
     pub fn press(&mut self, key: KeyInput) -> Vec<Effect> {
         if self.screen == Screen::Failed && self.overlay.is_none() {
-            return self.leave_failure();
+            return crate::tui::screens::failed::update::leave(self);
         }
-        let action = self.keymap.resolve(&self.contexts(), key).unwrap_or(Action::Type(key));
+        let action = self.keymap.resolve(&self.contexts(), key).unwrap_or(Intent::Type(key));
         update(self, action)
-    }
-
-    pub(super) fn leave_failure(&mut self) -> Vec<Effect> {
-        self.home.failure = None;
-        if self.has_home {
-            self.screen = Screen::Home;
-            vec![Effect::ListReviews]
-        } else {
-            vec![Effect::Quit]
-        }
     }
 }
 
-pub use super::update::{refresh_feedback, update};
+pub use crate::tui::update::update;

@@ -4,7 +4,8 @@
 
 use std::fmt;
 
-use super::action::{Action, Step};
+use crate::tui::intent::Intent;
+use crate::tui::steps::Step;
 
 const DEFAULTS: &str = include_str!("../../assets/keymap.toml");
 
@@ -130,7 +131,7 @@ impl fmt::Display for KeyInput {
 
 /// Where a key is pressed. Resolution tries the most specific context first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
+pub enum KeyContext {
     Global,
     Home,
     /// The follow-up view: open actions across reviews.
@@ -143,7 +144,7 @@ pub enum Context {
     Pick,
 }
 
-impl Context {
+impl KeyContext {
     pub fn name(self) -> &'static str {
         match self {
             Self::Global => "global",
@@ -157,7 +158,7 @@ impl Context {
         }
     }
 
-    pub fn parse(name: &str) -> Option<Context> {
+    pub fn parse(name: &str) -> Option<KeyContext> {
         let fixed = [
             Self::Global,
             Self::Home,
@@ -173,9 +174,9 @@ impl Context {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
-    pub context: Context,
+    pub context: KeyContext,
     pub key: KeyInput,
-    pub action: Action,
+    pub action: Intent,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -201,7 +202,7 @@ impl Keymap {
 
     fn apply(&mut self, table: &toml::Table, origin: &str, messages: &mut Vec<String>) {
         for (context_name, entries) in table {
-            let Some(context) = Context::parse(context_name) else {
+            let Some(context) = KeyContext::parse(context_name) else {
                 messages.push(format!("{origin}: unknown context [{context_name}] ignored"));
                 continue;
             };
@@ -216,7 +217,7 @@ impl Keymap {
                         .push(format!("{origin}: [{context_name}] “{chord}” is not a key I know"));
                     continue;
                 };
-                let Some(action) = action_name.as_str().and_then(Action::from_name) else {
+                let Some(action) = action_name.as_str().and_then(Intent::from_name) else {
                     messages.push(format!(
                         "{origin}: [{context_name}] “{chord}” = {action_name}: no such action"
                     ));
@@ -235,7 +236,7 @@ impl Keymap {
     }
 
     /// The action for `key`, trying each context in order.
-    pub fn resolve(&self, contexts: &[Context], key: KeyInput) -> Option<Action> {
+    pub fn resolve(&self, contexts: &[KeyContext], key: KeyInput) -> Option<Intent> {
         contexts.iter().find_map(|context| {
             self.bindings
                 .iter()
@@ -246,8 +247,8 @@ impl Keymap {
 
     /// Bindings reachable in these contexts, most specific first, one entry per action;
     /// a key shadowed by a more specific context is left out.
-    pub fn reachable(&self, contexts: &[Context]) -> Vec<(Vec<KeyInput>, Action)> {
-        let mut out: Vec<(Vec<KeyInput>, Action)> = Vec::new();
+    pub fn reachable(&self, contexts: &[KeyContext]) -> Vec<(Vec<KeyInput>, Intent)> {
+        let mut out: Vec<(Vec<KeyInput>, Intent)> = Vec::new();
         for context in contexts {
             for b in self.bindings.iter().filter(|b| b.context == *context) {
                 if self.resolve(contexts, b.key).as_ref() != Some(&b.action) {
@@ -267,12 +268,12 @@ impl Keymap {
     }
 
     /// Every binding of one context, in file order.
-    pub fn in_context(&self, context: Context) -> impl Iterator<Item = &Binding> {
+    pub fn in_context(&self, context: KeyContext) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| b.context == context)
     }
 
     /// The first key bound to `action` in any of `contexts`, for hints like "press a to add".
-    pub fn key_for(&self, contexts: &[Context], action: &Action) -> Option<KeyInput> {
+    pub fn key_for(&self, contexts: &[KeyContext], action: &Intent) -> Option<KeyInput> {
         self.reachable(contexts)
             .into_iter()
             .find(|(_, a)| a == action)
@@ -288,10 +289,10 @@ mod tests {
     fn built_in_keymap_loads_without_messages() {
         let (keymap, messages) = Keymap::load(None);
         assert!(messages.is_empty(), "{messages:?}");
-        let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
-        assert_eq!(keymap.resolve(&ctx, KeyInput::char('a')), Some(Action::AddEvent));
-        assert_eq!(keymap.resolve(&ctx, KeyInput::char('q')), Some(Action::Close));
-        assert_eq!(keymap.resolve(&ctx, KeyInput::ctrl('c')), Some(Action::Quit));
+        let ctx = [KeyContext::Step(Step::Timeline), KeyContext::Console, KeyContext::Global];
+        assert_eq!(keymap.resolve(&ctx, KeyInput::char('a')), Some(Intent::AddEvent));
+        assert_eq!(keymap.resolve(&ctx, KeyInput::char('q')), Some(Intent::Close));
+        assert_eq!(keymap.resolve(&ctx, KeyInput::ctrl('c')), Some(Intent::Quit));
     }
 
     #[test]
@@ -318,8 +319,8 @@ mod tests {
         )
         .expect("test config parses");
         let (keymap, messages) = Keymap::load(Some(&overrides));
-        let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
-        assert_eq!(keymap.resolve(&ctx, KeyInput::char('n')), Some(Action::AddEvent));
+        let ctx = [KeyContext::Step(Step::Timeline), KeyContext::Console, KeyContext::Global];
+        assert_eq!(keymap.resolve(&ctx, KeyInput::char('n')), Some(Intent::AddEvent));
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("fly_to_the_moon")));
         assert!(messages.iter().any(|m| m.contains("hyper-q")));
@@ -329,9 +330,9 @@ mod tests {
     #[test]
     fn reachable_hides_keys_shadowed_by_a_more_specific_context() {
         let (keymap, _) = Keymap::load(None);
-        let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
+        let ctx = [KeyContext::Step(Step::Timeline), KeyContext::Console, KeyContext::Global];
         let reachable = keymap.reachable(&ctx);
-        let quit = reachable.iter().find(|(_, a)| *a == Action::Quit).expect("quit is bound");
+        let quit = reachable.iter().find(|(_, a)| *a == Intent::Quit).expect("quit is bound");
         assert_eq!(quit.0, [KeyInput::ctrl('c')], "q closes the review here, so it is not quit");
     }
 }

@@ -2,30 +2,31 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::tui::action::Action;
 use crate::tui::app::Model;
+use crate::tui::intent::Intent;
 use crate::tui::keymap::KeyInput;
-use crate::tui::{actions_step, behaviours_step, followup};
+use crate::tui::screens::followup;
+use crate::tui::steps::{actions, behaviours};
 
 /// Actions not worth footer space (they are in help).
-fn hidden(action: &Action) -> bool {
+fn hidden(action: &Intent) -> bool {
     matches!(
         action,
-        Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
-            | Action::Redo
-            | Action::PrevStep
-            | Action::PrevCard
-            | Action::GoToStep(_)
-            | Action::PrevField
-            | Action::Collapse
-            | Action::Expand
-            | Action::MoveWhyUp
-            | Action::MoveWhyDown
+        Intent::Up
+            | Intent::Down
+            | Intent::PageUp
+            | Intent::PageDown
+            | Intent::Top
+            | Intent::Bottom
+            | Intent::Redo
+            | Intent::PrevStep
+            | Intent::PrevCard
+            | Intent::GoToStep(_)
+            | Intent::PrevField
+            | Intent::Collapse
+            | Intent::Expand
+            | Intent::MoveWhyUp
+            | Intent::MoveWhyDown
     )
 }
 
@@ -85,16 +86,16 @@ pub fn line(model: &Model, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-fn is_milestone(action: &Action) -> bool {
+fn is_milestone(action: &Intent) -> bool {
     matches!(
         action,
-        Action::MarkStart | Action::MarkDetected | Action::MarkMitigated | Action::MarkResolved
+        Intent::MarkStart | Intent::MarkDetected | Intent::MarkMitigated | Intent::MarkResolved
     )
 }
 
 /// Whether the current step or view can do `action` right now.
-fn offered(model: &Model, action: &Action) -> bool {
-    behaviours_step::offers(model, action)
-        && actions_step::offers(model, action)
-        && followup::offers(model, action)
+fn offered(model: &Model, action: &Intent) -> bool {
+    behaviours::update::offers(model, action)
+        && actions::update::offers(model, action)
+        && followup::update::offers(model, action)
 }

@@ -4,9 +4,9 @@
 use ratatui::text::{Line, Span};
 
 use crate::analysis;
-use crate::tui::action::Step;
-use crate::tui::agenda;
 use crate::tui::app::{Doc, Model};
+use crate::tui::facilitation::agenda;
+use crate::tui::steps::Step;
 
 /// How much of each step's label to keep; the first level that fits the width wins.
 #[derive(Clone, Copy, PartialEq)]

@@ -1,0 +1,68 @@
+//! What an intent does on the Factors step: adding, editing and deleting factors, choosing
+//! their evidence, accepting a risk, and the picture.
+
+use crate::tui::app::{Model, Notice, Overlay};
+use crate::tui::effects::Effect;
+use crate::tui::intent::Intent;
+use crate::tui::messages;
+use crate::tui::steps::factors::forms::{RISK, events_picker, factor_form, whys_picker};
+use crate::tui::steps::factors::state::selected;
+
+pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
+    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+    let n = doc.session.factors.len();
+    let current = selected(doc).map(|f| f.id.clone());
+    let sel = &mut doc.factors.selected;
+    match action {
+        Intent::Up => *sel = sel.saturating_sub(1),
+        Intent::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
+        Intent::Top => *sel = 0,
+        Intent::Bottom => *sel = n.saturating_sub(1),
+        Intent::TogglePicture => doc.factors.picture = !doc.factors.picture,
+        // Keys with no meaning here do nothing, rather than explain a missing selection.
+        Intent::Type(_) | Intent::Paste(_) => {}
+        _ if doc.read_only => model.notice = Some(Notice::problem(messages::READ_ONLY)),
+        Intent::AddFactor => model.overlay = Some(Overlay::Form(factor_form(None))),
+        _ if current.is_none() => model.notice = Some(Notice::info(messages::NO_FACTOR_SELECTED)),
+        Intent::EditFactor | Intent::AcceptRisk => {
+            let form = factor_form(selected(doc));
+            let form = if action == Intent::AcceptRisk { form.focus_on(RISK) } else { form };
+            model.overlay = Some(Overlay::Form(form));
+        }
+        Intent::DeleteFactor => {
+            let id = current.unwrap_or_default();
+            doc.edit(|s, _| _ = s.remove_factor(&id));
+            doc.clamp_selection();
+            model.notice = Some(Notice::info(messages::FACTOR_DELETED));
+        }
+        Intent::LinkWhys => {
+            let picker = whys_picker(doc, &current.unwrap_or_default());
+            model.overlay = Some(Overlay::Pick(picker));
+        }
+        Intent::LinkEvents => {
+            let picker = events_picker(doc, &current.unwrap_or_default());
+            model.overlay = Some(Overlay::Pick(picker));
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Sets a factor's evidence to the ticked whys (or events), in list order.
+pub fn link(model: &mut Model, id: &str, ids: Vec<String>, whys: bool) -> Vec<Effect> {
+    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+    let n = ids.len();
+    doc.edit(|s, _| {
+        if let Some(f) = s.factor_mut(id) {
+            if whys { f.whys = ids } else { f.events = ids }
+        }
+    });
+    let what = match (whys, n) {
+        (true, 1) => "why",
+        (true, _) => "whys",
+        (false, 1) => "event",
+        (false, _) => "events",
+    };
+    model.notice = Some(Notice::info(messages::linked(id, n, what)));
+    Vec::new()
+}
