@@ -58,10 +58,11 @@ fn ended_pid() -> u32 {
     pid
 }
 
-/// A second waterline process holding `path` until its standard input closes.
-fn spawn_holder(path: &Path) -> Child {
+/// Another waterline process that opens `path` and keeps it open until its standard input
+/// closes; returns it with the role it got ("writer" or "follower").
+fn spawn_opener(path: &Path) -> (Child, String) {
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--ignored", "--exact", "a_second_process_holds_the_review", "--nocapture"])
+        .args(["--ignored", "--exact", "another_process_opens_the_review", "--nocapture"])
         .env(HOLD_ENV, path)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -69,33 +70,82 @@ fn spawn_holder(path: &Path) -> Child {
         .unwrap();
     let stdout = child.stdout.take().unwrap();
     let mut lines = BufReader::new(stdout).lines();
-    loop {
+    let role = loop {
         match lines.next() {
-            Some(Ok(line)) if line.trim() == "holding" => break,
+            Some(Ok(line)) if line.starts_with("role: ") => break line[6..].trim().to_string(),
             Some(_) => {}
-            None => panic!("the second process stopped before holding the review"),
+            None => panic!("the other process stopped before opening the review"),
         }
-    }
-    // Keep reading, so the second process can still report when it ends.
+    };
+    // Keep reading, so the other process can still report when it ends.
     std::thread::spawn(move || lines.for_each(drop));
-    child
+    (child, role)
+}
+
+fn close(mut child: Child) {
+    drop(child.stdin.take());
+    child.wait().unwrap();
 }
 
 #[test]
-#[ignore = "run as a second process by the tests that need one"]
-fn a_second_process_holds_the_review() {
+#[ignore = "run as another process by the tests that need one"]
+fn another_process_opens_the_review() {
     let Some(path) = std::env::var_os(HOLD_ENV) else { return };
     let (review, _) = open(Path::new(&path));
-    assert!(review.is_writer(), "the second process should hold the review");
-    println!("holding");
+    println!("role: {}", if review.is_writer() { "writer" } else { "follower" });
     let _ = std::io::stdin().read(&mut [0u8; 1]);
+}
+
+#[test]
+fn processes_opening_one_review_at_once_make_exactly_one_writer() {
+    // WATERLINE_LOCK_RACE_ROUNDS raises the rounds for a longer run (docs/RELIABILITY.md).
+    let rounds: usize =
+        std::env::var("WATERLINE_LOCK_RACE_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(3);
+    for round in 0..rounds {
+        let dir = tempfile::tempdir().unwrap();
+        let path = review_in(dir.path(), "Payment service down");
+        let openers: Vec<Child> = (0..6)
+            .map(|_| {
+                Command::new(std::env::current_exe().unwrap())
+                    .args([
+                        "--ignored",
+                        "--exact",
+                        "another_process_opens_the_review",
+                        "--nocapture",
+                    ])
+                    .env(HOLD_ENV, &path)
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let mut roles = Vec::new();
+        let mut children = Vec::new();
+        for mut child in openers {
+            let stdout = child.stdout.take().unwrap();
+            let mut lines = BufReader::new(stdout).lines();
+            let role = lines
+                .by_ref()
+                .map_while(Result::ok)
+                .find_map(|l| l.strip_prefix("role: ").map(str::to_string))
+                .unwrap_or_else(|| panic!("round {round}: an opener stopped early"));
+            std::thread::spawn(move || lines.for_each(drop));
+            roles.push(role);
+            children.push(child);
+        }
+        children.into_iter().for_each(close);
+        let writers = roles.iter().filter(|r| *r == "writer").count();
+        assert_eq!(writers, 1, "round {round}: {roles:?}");
+    }
 }
 
 #[test]
 fn a_second_waterline_opens_as_a_follower_told_who_writes() {
     let dir = tempfile::tempdir().unwrap();
     let path = review_in(dir.path(), "Payment service down");
-    let mut holder = spawn_holder(&path);
+    let (holder, role) = spawn_opener(&path);
+    assert_eq!(role, "writer");
 
     let (mut follower, loaded) = open(&path);
     let (host, user) = this_host();
@@ -115,9 +165,9 @@ fn a_second_waterline_opens_as_a_follower_told_who_writes() {
     assert_eq!(std::fs::read(&path).unwrap(), before, "a follower never writes");
 
     // The writer closes; the follower can become the writer.
-    drop(holder.stdin.take());
-    holder.wait().unwrap();
-    assert!(follower.claim_again());
+    let holder_pid = holder.id();
+    close(holder);
+    assert!(follower.claim_again(), "the writer {holder_pid} has closed");
     follower.save(&titled("Now written by the second")).unwrap();
     assert_eq!(
         waterline::store::load(&path).unwrap().session.incident.title,
@@ -399,4 +449,37 @@ fn a_review_its_owner_made_read_only_opens_read_only_and_is_never_replaced() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o400, "the file was replaced");
+}
+
+#[test]
+fn a_hostile_lock_record_is_shown_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = review_in(dir.path(), "Payment service down");
+    let now = Utc::now();
+    let hostile = LockRecord {
+        pid: 4242,
+        host: "laptop\u{1b}]0;owned\u{7}".into(),
+        user: "ana\u{9b}2J\r".into(),
+        started: now,
+        refreshed: now,
+    };
+    write_record(&path, &hostile);
+    let (review, loaded) = open(&path);
+    let Access::Follower(holder) = review.access() else { panic!("{:?}", review.access()) };
+    let said = holder.to_string();
+    assert!(said.starts_with("held by ana2J@laptop since"), "{said}");
+    assert!(!loaded.notices[0].chars().any(char::is_control), "{:?}", loaded.notices[0]);
+}
+
+#[test]
+fn a_lock_file_that_is_not_a_record_still_keeps_a_second_writer_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = review_in(dir.path(), "Payment service down");
+    let (first, _) = open(&path);
+    assert!(first.is_writer());
+    std::fs::write(lock_path(&path), "not a lock record").unwrap();
+    let (second, _) = open(&path);
+    let Access::Follower(holder) = second.access() else { panic!("{:?}", second.access()) };
+    assert_eq!(holder.record, None);
+    assert!(holder.to_string().starts_with("held by another waterline"), "{holder}");
 }
