@@ -181,6 +181,8 @@ fn every_text_output_shows_hostile_bytes_without_sending_them() {
         ("actions missing folder", os(&[&"actions", &"--dir", &no_dir]), None),
         ("open unreadable", os(&[&"open", &s.broken]), None),
         ("open missing", os(&[&"open", &missing]), None),
+        ("usage error", os(&[&"check", &"--format", &HOSTILE_RAW.replace('\0', "")]), None),
+        ("unknown option", os(&[&format!("--{}", HOSTILE_RAW.replace('\0', ""))]), None),
     ];
     for (what, args, stdin) in &runs {
         let o = run(&s, args, stdin.as_deref());
@@ -264,6 +266,22 @@ fn every_json_output_escapes_hostile_bytes_and_parses_back_to_them() {
     assert!(files[0]["error"].as_str().unwrap().contains(":6:"), "{}", files[0]);
     assert_eq!(files[0]["findings"], serde_json::json!([]));
     assert_eq!(files[1]["status"], "draft");
+}
+
+#[test]
+fn a_usage_error_quoting_a_hostile_argument_stays_clean_even_in_colour() {
+    // Forced colour: the styled error would pass the argument's escapes through raw.
+    let arg = format!("--x{}", HOSTILE_RAW.replace('\0', ""));
+    for args in [vec![arg.as_str()], vec!["check", "--format", &arg[3..]]] {
+        let o = Command::new(env!("CARGO_BIN_EXE_waterline"))
+            .args(&args)
+            .env_remove("NO_COLOR")
+            .env("CLICOLOR_FORCE", "1")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        assert_clean(&format!("{args:?}"), &o.stderr);
+    }
 }
 
 #[test]

@@ -124,8 +124,19 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // clap prints help and version itself, and exits 2 on a usage error.
-            let _ = e.print();
+            // clap prints help and version itself, and exits 2 on a usage error. A usage
+            // error quotes the arguments, which can hold anything a script passed along.
+            // Its styled output passes them to a terminal raw, so then the message is shown
+            // plain (`render` without styles), with every control made visible.
+            let hostile = std::env::args_os()
+                .any(|a| visible::visible(&a.to_string_lossy()) != a.to_string_lossy());
+            if e.use_stderr() && hostile {
+                let plain = e.render().to_string();
+                let lines: Vec<_> = plain.lines().map(visible::visible).collect();
+                eprintln!("{}", lines.join("\n"));
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
