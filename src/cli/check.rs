@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{Format, report};
+use super::visible::visible;
+use super::{Format, report, visible};
 use crate::analysis::check::{Check, Severity as CheckSeverity};
 use crate::analysis::language::{Finding, Severity};
 use crate::analysis::readiness::{self, Gate};
@@ -56,6 +57,14 @@ struct CriterionReport {
 struct MissingReport {
     item: String,
     message: String,
+}
+
+/// One entry of `files`: a file checked, or one that could not be read and why.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum FileEntry {
+    Checked(FileReport),
+    Unreadable { path: String, status: &'static str, error: String, findings: [(); 0] },
 }
 
 #[derive(Serialize)]
@@ -187,8 +196,15 @@ pub fn run(
         let loaded = match store::load(path) {
             Ok(loaded) => loaded,
             Err(e) => {
-                eprintln!("{e}");
+                eprintln!("{}", visible(&e.to_string()));
                 unreadable = true;
+                let (path, error) = (path.display().to_string(), e.to_string());
+                reports.push(FileEntry::Unreadable {
+                    path,
+                    status: "unreadable",
+                    error,
+                    findings: [],
+                });
                 continue;
             }
         };
@@ -199,16 +215,16 @@ pub fn run(
         if format == Format::Text {
             text(&mut text_out, &name, session, &found, &gate);
         }
-        reports.push(FileReport {
+        reports.push(FileEntry::Checked(FileReport {
             path: name,
             status: session.incident.status.as_str(),
             findings: found,
             gate: gate_report(&gate),
-        });
+        }));
     }
     match format {
         Format::Json => {
-            let json = serde_json::to_string_pretty(&serde_json::json!({ "files": reports }))?;
+            let json = visible::json(&serde_json::json!({ "files": reports }))?;
             super::print(&format!("{json}\n"))?;
         }
         Format::Text => super::print(&text_out)?,
@@ -217,7 +233,13 @@ pub fn run(
         return Ok(ExitCode::from(2));
     }
     let threshold = if strict { 1 } else { 2 };
-    let failed = reports.iter().flat_map(|r| &r.findings).any(|f| f.rank >= threshold);
+    let failed = (reports.iter())
+        .filter_map(|entry| match entry {
+            FileEntry::Checked(report) => Some(report),
+            FileEntry::Unreadable { .. } => None,
+        })
+        .flat_map(|r| &r.findings)
+        .any(|f| f.rank >= threshold);
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -246,18 +268,22 @@ fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], 
                 report::write(out, &r);
             }
             _ => out.push_str(&format!(
-                "{name}: {}: {}[{}]: {}\n\n",
-                f.item, f.severity, f.rule, f.message
+                "{}: {}: {}[{}]: {}\n\n",
+                visible(name),
+                visible(&f.item),
+                f.severity,
+                visible(&f.rule),
+                visible(&f.message)
             )),
         }
     }
     let (done, all) = gate.score();
     let verdict = if gate.passed() { "ready to publish" } else { "not ready yet" };
-    out.push_str(&format!("{name}: review gate {done} of {all} — {verdict}\n"));
+    out.push_str(&format!("{}: review gate {done} of {all} — {verdict}\n", visible(name)));
     for e in gate.entries.iter().filter(|e| !e.passed()) {
         out.push_str(&format!("  ✗ {}\n", e.criterion.label()));
         for m in &e.missing {
-            out.push_str(&format!("      {}: {}\n", m.item, m.message));
+            out.push_str(&format!("      {}: {}\n", visible(&m.item), visible(&m.message)));
         }
     }
     out.push('\n');

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::visible::{self, visible};
 use super::{Format, report};
 use crate::analysis::language::{Finding, LintContext, Severity, lint};
 
@@ -24,7 +25,8 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
             let bytes = match std::fs::read(p) {
                 Ok(bytes) => bytes,
                 Err(e) => {
-                    eprintln!("waterline: {}: {e}", p.display());
+                    let shown = format!("{}: {e}", p.display());
+                    eprintln!("waterline: {}", visible(&shown));
                     return Ok(ExitCode::from(2));
                 }
             };
@@ -36,7 +38,7 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
     let findings = lint(&text, &ctx);
     match format {
         Format::Json => {
-            let json = serde_json::to_string_pretty(&Output { path: &name, findings: &findings })?;
+            let json = visible::json(&Output { path: &name, findings: &findings })?;
             super::print(&format!("{json}\n"))?;
         }
         Format::Text => {

@@ -5,6 +5,8 @@ pub mod check;
 pub mod config;
 pub mod lint;
 mod report;
+pub mod signals;
+pub mod visible;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -117,11 +119,24 @@ pub fn print(text: &str) -> std::io::Result<()> {
 
 /// Runs the program; the binary's whole job is to call this.
 pub fn main() -> ExitCode {
+    // Before anything can write a file; a failure only means the default stays.
+    let _ = signals::survive_file_size_limit();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // clap prints help and version itself, and exits 2 on a usage error.
-            let _ = e.print();
+            // clap prints help and version itself, and exits 2 on a usage error. A usage
+            // error quotes the arguments, which can hold anything a script passed along.
+            // Its styled output passes them to a terminal raw, so then the message is shown
+            // plain (`render` without styles), with every control made visible.
+            let hostile = std::env::args_os()
+                .any(|a| visible::visible(&a.to_string_lossy()) != a.to_string_lossy());
+            if e.use_stderr() && hostile {
+                let plain = e.render().to_string();
+                let lines: Vec<_> = plain.lines().map(visible::visible).collect();
+                eprintln!("{}", lines.join("\n"));
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
@@ -130,7 +145,7 @@ pub fn main() -> ExitCode {
         // A reader that stops early (`| head`) is not an error worth reporting.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("waterline: {e:#}");
+            eprintln!("waterline: {}", visible::visible(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
@@ -149,10 +164,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lexicon_messages = config::load_lexicon(store::config_dir().as_deref());
     if matches!(cli.command, Some(Command::Lint { .. } | Command::Check { .. })) {
         for message in &lexicon_messages {
-            eprintln!("waterline: {message}");
+            eprintln!("waterline: {}", visible::visible(message));
         }
     }
     config.messages.extend(lexicon_messages);
+    let mut held: Option<store::ReviewFile> = None;
     let start = match cli.command {
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -190,10 +206,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Demo) => tui::Start::Demo,
         Some(Command::Open { path }) => {
             // A file that cannot be read is reported here, where the message stays on screen.
-            match store::load(&path) {
-                Ok(loaded) => tui::Start::Loaded(path, Box::new(loaded)),
+            // The review stays claimed while the console runs: a second waterline opening
+            // it is told who writes it, and opens it read-only.
+            match store::ReviewFile::open(&path, config.lock) {
+                Ok((review, loaded)) => {
+                    held = Some(review);
+                    tui::Start::Loaded(path, Box::new(loaded))
+                }
                 Err(e) => {
-                    eprintln!("{e}");
+                    eprintln!("{}", visible::visible(&e.to_string()));
                     return Ok(ExitCode::from(2));
                 }
             }
@@ -210,7 +231,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let path =
                 tui::effects::create_review(&dir, &title, &template).map_err(anyhow::Error::msg)?;
-            eprintln!("New review: {}", path.display());
+            eprintln!("New review: {}", visible::visible(&path.display().to_string()));
             tui::Start::Open(path)
         }
     };
@@ -223,8 +244,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         present: cli.present,
         policy: config.policy,
     };
-    if let Some(line) = tui::run(start, data_dir, settings)? {
-        eprintln!("{line}");
+    let ended = tui::run(start, data_dir, settings);
+    drop(held);
+    if let Some(line) = ended? {
+        eprintln!("{}", visible::visible(&line));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -90,7 +90,7 @@ pub(super) struct FileV1 {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub(super) struct ParkedV1 {
-    pub id: String,
+    pub id: Option<Spanned<String>>,
     pub text: String,
     pub step: String,
 }
@@ -315,11 +315,14 @@ impl FileV1 {
             })
             .collect();
         let parked = (self.parked.into_iter().enumerate())
-            .map(|(i, p)| Parked {
-                extra: unknown.item("parked", PARKED_KEYS, i, &p.id),
-                id: p.id,
-                text: p.text,
-                step: p.step,
+            .map(|(i, p)| {
+                let id = p.id.map(Spanned::into_inner).unwrap_or_default();
+                Parked {
+                    extra: unknown.item("parked", PARKED_KEYS, i, &id),
+                    id,
+                    text: p.text,
+                    step: p.step,
+                }
             })
             .collect();
         Session {

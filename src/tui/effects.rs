@@ -182,9 +182,7 @@ pub fn create_review(dir: &Path, title: &str, template: &str) -> Result<PathBuf,
 
 /// Copies the built-in example into a fresh temporary folder.
 pub fn demo_copy(holder: &mut Option<tempfile::TempDir>) -> std::io::Result<PathBuf> {
-    let dir = tempfile::Builder::new().prefix("waterline-demo-").tempdir()?;
-    let path = dir.path().join("payment-outage-demo.toml");
-    std::fs::write(&path, assets::DEMO)?;
+    let (dir, path) = store::demo_copy(assets::DEMO, "payment-outage-demo.toml")?;
     *holder = Some(dir);
     Ok(path)
 }
