@@ -11,7 +11,6 @@ use waterline::tui::app::{Model, Overlay, update};
 use waterline::tui::intent::Intent;
 use waterline::tui::screens::form::Feedback;
 use waterline::tui::steps::behaviours::state::BehavioursMode as Mode;
-use waterline::tui::steps::behaviours::update::offers;
 
 fn review() -> Session {
     let mut s = Session::new("Checkout errors");
@@ -232,6 +231,7 @@ fn the_summary_warns_when_the_only_response_is_about_the_person() {
 
 #[test]
 fn the_footer_offers_only_what_works_in_the_current_mode() {
+    let offers = |m: &Model, intent: &Intent| m.offers(intent);
     let mut m = with_act("Typed the wrong host name");
     assert!(offers(&m, &Intent::AddBehaviour) && !offers(&m, &Intent::AnswerYes));
     enter(&mut m);

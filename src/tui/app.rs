@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::analysis::policy::DuePolicy;
 use crate::model::history::History;
 use crate::model::ids::IdAllocator;
+use crate::model::just_culture::Family;
 use crate::model::{Session, Timestamp};
 use crate::store::Loaded;
 use crate::tui::effects::Effect;
@@ -18,7 +19,7 @@ use crate::tui::screens::form::Form;
 use crate::tui::screens::home::state::Home;
 use crate::tui::screens::picker::Picker;
 use crate::tui::steps::Step;
-use crate::tui::steps::actions::state::ActionsView;
+use crate::tui::steps::actions::state::{ActionsMode, ActionsView};
 use crate::tui::steps::behaviours::state::{BehavioursMode, BehavioursView};
 use crate::tui::steps::factors::state::FactorsView;
 use crate::tui::steps::review::state::ReviewView;
@@ -244,6 +245,23 @@ impl Doc {
     }
 }
 
+/// The contexts of the step shown and its mode, most specific first.
+fn step_contexts(doc: &Doc) -> Vec<KeyContext> {
+    use KeyContext as K;
+    match (doc.step, &doc.behaviours.mode, &doc.actions.mode) {
+        (Step::Behaviours, BehavioursMode::Summary, _) => vec![K::BehaviourSummary],
+        (Step::Behaviours, BehavioursMode::Wizard(w), _) => match w.classifier.outcome() {
+            None => vec![K::Classifier],
+            Some(o) if o.family == Family::Reckless => vec![K::RecklessOutcome, K::Outcome],
+            Some(_) => vec![K::Outcome],
+        },
+        (Step::Actions, _, ActionsMode::Recurrence { .. }) => vec![K::Recurrence],
+        (Step::Actions, _, ActionsMode::Walk { finished: false, .. }) => vec![K::Meeting],
+        (Step::Actions, _, ActionsMode::Walk { finished: true, .. }) => vec![K::MeetingSummary],
+        (step, _, _) => vec![K::Step(step)],
+    }
+}
+
 impl Model {
     pub fn new(keymap: Keymap, clock: Clock) -> Self {
         Model {
@@ -276,18 +294,78 @@ impl Model {
 
     /// The contexts a key is looked up in, most specific first.
     pub fn contexts(&self) -> Vec<KeyContext> {
-        match (&self.overlay, self.screen) {
-            (Some(Overlay::Help { .. }), _) => vec![KeyContext::Help, KeyContext::Global],
-            (Some(Overlay::Form(_) | Overlay::PasteOffer { .. }), _) => vec![KeyContext::Form],
-            (Some(Overlay::Pick(_)), _) => vec![KeyContext::Pick, KeyContext::Global],
-            (None, Screen::Home) => vec![KeyContext::Home, KeyContext::Global],
-            (None, Screen::Failed) => vec![KeyContext::Global],
-            (None, Screen::FollowUp) => vec![KeyContext::FollowUp, KeyContext::Global],
-            (None, Screen::Console) => {
-                let step = self.doc.as_ref().map_or(Step::Timeline, |d| d.step);
-                vec![KeyContext::Step(step), KeyContext::Console, KeyContext::Global]
+        use KeyContext as K;
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => vec![K::Help, K::Global],
+            Some(Overlay::Form(_)) => vec![K::Form],
+            Some(Overlay::PasteOffer { .. }) => vec![K::PasteOffer],
+            // Like a form, a list to choose from is left with Enter or Esc before anything else.
+            Some(Overlay::Pick(list)) if list.multi => vec![K::PickSeveral, K::Pick],
+            Some(Overlay::Pick(_)) => vec![K::Pick],
+            None => self.screen_contexts(),
+        }
+    }
+
+    /// The contexts of the screen under any overlay, most specific first.
+    pub fn screen_contexts(&self) -> Vec<KeyContext> {
+        use KeyContext as K;
+        match self.screen {
+            Screen::Home => vec![K::Home, K::Global],
+            Screen::Failed => vec![K::Global],
+            Screen::FollowUp => vec![K::FollowUp, K::Global],
+            Screen::Console => {
+                let mut contexts = match self.doc.as_ref() {
+                    Some(doc) => step_contexts(doc),
+                    None => vec![K::Step(Step::Timeline)],
+                };
+                contexts.extend([K::Console, K::Global]);
+                contexts
             }
         }
+    }
+
+    /// What a key reaches here and now, most specific first: what the footer and the help
+    /// overlay offer.
+    pub fn offered(&self) -> Vec<(Vec<KeyInput>, Intent)> {
+        self.keymap.reachable(&self.contexts())
+    }
+
+    /// The first key that reaches `intent` on the screen under any overlay, for hints such
+    /// as "press a to add"; empty when none does.
+    pub fn key_hint(&self, intent: &Intent) -> String {
+        self.keymap
+            .key_for(&self.screen_contexts(), intent)
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Whether the list shown has an item selected (what `Intent::needs_selection` asks).
+    pub fn has_selection(&self) -> bool {
+        match (self.screen, self.doc.as_ref()) {
+            (Screen::Home, _) => !self.home.listings.is_empty(),
+            (Screen::FollowUp, _) => {
+                self.follow_up.as_ref().is_some_and(|v| v.selected().is_some())
+            }
+            (Screen::Console, Some(doc)) => match doc.step {
+                Step::Timeline => !doc.session.events.is_empty(),
+                Step::Whys => !doc.session.whys.is_empty(),
+                Step::Factors => !doc.session.factors.is_empty(),
+                Step::Behaviours => !doc.session.behaviours.is_empty(),
+                Step::Actions => match doc.actions.mode {
+                    ActionsMode::Walk { .. } => doc.walked_action().is_some(),
+                    _ => !doc.session.actions.is_empty(),
+                },
+                Step::Review => {
+                    !crate::tui::steps::review::state::rows(doc, &doc.gate(&self.policy)).is_empty()
+                }
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether some key reaches `intent` here and now.
+    pub fn offers(&self, intent: &Intent) -> bool {
+        self.offered().iter().any(|(_, i)| i == intent)
     }
 
     /// A key press: a command if the keymap knows it here, otherwise typed text.

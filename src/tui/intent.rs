@@ -138,7 +138,7 @@ pub enum Intent {
 /// One bindable action: its config name, the action, and what help says about it.
 pub struct Bindable {
     pub name: &'static str,
-    pub action: Intent,
+    pub intent: Intent,
     /// One or two words for the footer.
     pub short: &'static str,
     pub help: &'static str,
@@ -148,7 +148,7 @@ macro_rules! bindables {
     ($($name:literal => $action:expr, $short:literal, $help:literal;)*) => {
         /// Every action a key can be bound to.
         pub static BINDABLES: LazyLock<Vec<Bindable>> = LazyLock::new(|| {
-            vec![$(Bindable { name: $name, action: $action, short: $short, help: $help }),*]
+            vec![$(Bindable { name: $name, intent: $action, short: $short, help: $help }),*]
         });
     };
 }
@@ -262,20 +262,59 @@ impl Intent {
         )
     }
 
-    /// The config name of a bindable action.
+    /// Works on the selected item of a list. With nothing selected such a key only says
+    /// so, and the footer leaves it out to make room for what can be done.
+    pub fn needs_selection(&self) -> bool {
+        use Intent as I;
+        matches!(
+            self,
+            I::EditEvent
+                | I::DeleteEvent
+                | I::MarkStart
+                | I::MarkDetected
+                | I::MarkMitigated
+                | I::MarkResolved
+                | I::EditBehaviour
+                | I::DeleteBehaviour
+                | I::Classify
+                | I::EditWhy
+                | I::DeleteWhy
+                | I::MoveWhyUp
+                | I::MoveWhyDown
+                | I::MoveWhy
+                | I::ToggleFold
+                | I::MarkSystemCondition
+                | I::PromoteToFactor
+                | I::ReframeWhy
+                | I::EditFactor
+                | I::DeleteFactor
+                | I::LinkWhys
+                | I::LinkEvents
+                | I::AcceptRisk
+                | I::EditAction
+                | I::DeleteAction
+                | I::SetStatus(_)
+                | I::GoToItem
+                | I::KeepWording
+                | I::DeleteParked
+                | I::OpenSelected
+        )
+    }
+
+    /// The config name of a bindable intent.
     pub fn name(&self) -> Option<&'static str> {
-        BINDABLES.iter().find(|b| &b.action == self).map(|b| b.name)
+        BINDABLES.iter().find(|b| &b.intent == self).map(|b| b.name)
     }
 
     pub fn from_name(name: &str) -> Option<Intent> {
-        BINDABLES.iter().find(|b| b.name == name).map(|b| b.action.clone())
+        BINDABLES.iter().find(|b| b.name == name).map(|b| b.intent.clone())
     }
 
     pub fn short(&self) -> Option<&'static str> {
-        BINDABLES.iter().find(|b| &b.action == self).map(|b| b.short)
+        BINDABLES.iter().find(|b| &b.intent == self).map(|b| b.short)
     }
 
     pub fn help(&self) -> Option<&'static str> {
-        BINDABLES.iter().find(|b| &b.action == self).map(|b| b.help)
+        BINDABLES.iter().find(|b| &b.intent == self).map(|b| b.help)
     }
 }

@@ -129,7 +129,9 @@ impl fmt::Display for KeyInput {
     }
 }
 
-/// Where a key is pressed. Resolution tries the most specific context first.
+/// Where a key is pressed. Resolution tries the most specific context first. A step's
+/// modes are contexts of their own, so what a key does — and what the footer and help
+/// offer — follows from the keymap and the mode alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyContext {
     Global,
@@ -137,14 +139,53 @@ pub enum KeyContext {
     /// The follow-up view: open actions across reviews.
     FollowUp,
     Console,
+    /// A step's list, in its usual mode.
     Step(Step),
+    /// The Just Culture classifier, while questions remain.
+    Classifier,
+    /// The classifier at its outcome: drafts to take as actions.
+    Outcome,
+    /// On top of `Outcome` when the outcome is reckless: its evidence.
+    RecklessOutcome,
+    /// The outcome counts and warnings of the Behaviours step.
+    BehaviourSummary,
+    /// The follow-up meeting, one committed action at a time.
+    Meeting,
+    /// The meeting's closing summary.
+    MeetingSummary,
+    /// Conditions of this review seen in earlier ones.
+    Recurrence,
     Form,
+    /// Several pasted lines, offered as one event each.
+    PasteOffer,
     Help,
     /// A list to choose from (a new parent, the evidence of a factor).
     Pick,
+    /// On top of `Pick` when several items can be ticked.
+    PickSeveral,
 }
 
 impl KeyContext {
+    const FIXED: [KeyContext; 16] = [
+        Self::Global,
+        Self::Home,
+        Self::FollowUp,
+        Self::Console,
+        Self::Classifier,
+        Self::Outcome,
+        Self::RecklessOutcome,
+        Self::BehaviourSummary,
+        Self::Meeting,
+        Self::MeetingSummary,
+        Self::Recurrence,
+        Self::Form,
+        Self::PasteOffer,
+        Self::Help,
+        Self::Pick,
+        Self::PickSeveral,
+    ];
+
+    /// The name of the context's table in keymap.toml and config.toml's `[keys]`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Global => "global",
@@ -152,23 +193,51 @@ impl KeyContext {
             Self::FollowUp => "followup",
             Self::Console => "console",
             Self::Step(step) => step.key(),
+            Self::Classifier => "classifier",
+            Self::Outcome => "outcome",
+            Self::RecklessOutcome => "reckless_outcome",
+            Self::BehaviourSummary => "behaviour_summary",
+            Self::Meeting => "meeting",
+            Self::MeetingSummary => "meeting_summary",
+            Self::Recurrence => "recurrence",
             Self::Form => "form",
+            Self::PasteOffer => "paste_offer",
             Self::Help => "help",
             Self::Pick => "pick",
+            Self::PickSeveral => "pick_several",
         }
     }
 
+    /// The heading the help overlay gives the context's keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Global => "Anywhere",
+            Self::Home => "Home",
+            Self::FollowUp => "Follow-up",
+            Self::Console => "In a review",
+            Self::Step(step) => step.title(),
+            Self::Classifier => "Classifying an act",
+            Self::Outcome => "The classifier's outcome",
+            Self::RecklessOutcome => "A reckless outcome",
+            Self::BehaviourSummary => "Behaviour summary",
+            Self::Meeting => "Follow-up meeting",
+            Self::MeetingSummary => "End of the meeting",
+            Self::Recurrence => "Seen before",
+            Self::Form => "In a form (other keys are typed)",
+            Self::PasteOffer => "Pasted lines",
+            Self::Help => "Help",
+            Self::Pick => "Choosing from a list",
+            Self::PickSeveral => "Ticking several",
+        }
+    }
+
+    /// Every context, for validating and documenting the keymap.
+    pub fn all() -> impl Iterator<Item = KeyContext> {
+        Self::FIXED.into_iter().chain(Step::ALL.map(Self::Step))
+    }
+
     pub fn parse(name: &str) -> Option<KeyContext> {
-        let fixed = [
-            Self::Global,
-            Self::Home,
-            Self::FollowUp,
-            Self::Console,
-            Self::Form,
-            Self::Help,
-            Self::Pick,
-        ];
-        fixed.into_iter().chain(Step::ALL.into_iter().map(Self::Step)).find(|c| c.name() == name)
+        Self::all().find(|c| c.name() == name)
     }
 }
 
@@ -176,7 +245,7 @@ impl KeyContext {
 pub struct Binding {
     pub context: KeyContext,
     pub key: KeyInput,
-    pub action: Intent,
+    pub intent: Intent,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -230,7 +299,7 @@ impl Keymap {
                 }
                 seen.push(key);
                 self.bindings.retain(|b| !(b.context == context && b.key == key));
-                self.bindings.push(Binding { context, key, action });
+                self.bindings.push(Binding { context, key, intent: action });
             }
         }
     }
@@ -241,7 +310,7 @@ impl Keymap {
             self.bindings
                 .iter()
                 .find(|b| b.context == *context && b.key == key)
-                .map(|b| b.action.clone())
+                .map(|b| b.intent.clone())
         })
     }
 
@@ -251,16 +320,16 @@ impl Keymap {
         let mut out: Vec<(Vec<KeyInput>, Intent)> = Vec::new();
         for context in contexts {
             for b in self.bindings.iter().filter(|b| b.context == *context) {
-                if self.resolve(contexts, b.key).as_ref() != Some(&b.action) {
+                if self.resolve(contexts, b.key).as_ref() != Some(&b.intent) {
                     continue;
                 }
-                match out.iter_mut().find(|(_, a)| *a == b.action) {
+                match out.iter_mut().find(|(_, a)| *a == b.intent) {
                     Some((keys, _)) => {
                         if !keys.contains(&b.key) {
                             keys.push(b.key)
                         }
                     }
-                    None => out.push((vec![b.key], b.action.clone())),
+                    None => out.push((vec![b.key], b.intent.clone())),
                 }
             }
         }

@@ -12,6 +12,22 @@ use crate::tui::intent::Intent;
 use crate::tui::messages;
 use crate::tui::{screens, steps};
 
+/// Whether a handler took an intent. One it did not take falls through to the next handler
+/// (a step's to the console's), so no handler can swallow a key it does not know.
+#[must_use]
+#[derive(Debug)]
+pub enum Handled {
+    Yes(Vec<Effect>),
+    No,
+}
+
+impl Handled {
+    /// Taken, with nothing for the runner to do.
+    pub fn done() -> Self {
+        Handled::Yes(Vec::new())
+    }
+}
+
 /// The one place the model changes. Returns the I/O to perform; results come back as actions.
 pub fn update(model: &mut Model, action: Intent) -> Vec<Effect> {
     let effects = apply(model, action);
@@ -101,7 +117,7 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
     }
     match model.screen {
         Screen::Home => screens::home::update::action(model, action),
-        Screen::Console => screens::console::update::action(model, action),
+        Screen::Console => screens::console::update::handle(model, action),
         Screen::Failed => screens::failed::update::leave(model),
         Screen::FollowUp => screens::followup::update::action(model, action),
     }

@@ -10,6 +10,23 @@ pub mod review;
 pub mod timeline;
 pub mod whys;
 
+use crate::tui::app::Model;
+use crate::tui::intent::Intent;
+use crate::tui::update::Handled;
+
+/// Hands an intent to the step shown; what it does not take falls through to the console.
+pub fn handle(model: &mut Model, intent: Intent) -> Handled {
+    match model.doc.as_ref().map(|d| d.step) {
+        Some(Step::Timeline) => timeline::update::handle(model, intent),
+        Some(Step::Whys) => whys::update::handle(model, intent),
+        Some(Step::Factors) => factors::update::handle(model, intent),
+        Some(Step::Behaviours) => behaviours::update::handle(model, intent),
+        Some(Step::Actions) => actions::update::handle(model, intent),
+        Some(Step::Review) => review::update::handle(model, intent),
+        None => Handled::No,
+    }
+}
+
 /// The six steps of a review, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {

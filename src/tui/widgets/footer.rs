@@ -1,12 +1,11 @@
-//! The footer: the keys that work right now, read from the keymap.
+//! The footer: the keys that work right now, read from the keymap for the contexts the
+//! console is in (a step's mode is a context), so it cannot offer a key that does nothing.
 
 use ratatui::text::{Line, Span};
 
 use crate::tui::app::Model;
 use crate::tui::intent::Intent;
 use crate::tui::keymap::KeyInput;
-use crate::tui::screens::followup;
-use crate::tui::steps::{actions, behaviours};
 
 /// Actions not worth footer space (they are in help).
 fn hidden(action: &Intent) -> bool {
@@ -32,8 +31,9 @@ fn hidden(action: &Intent) -> bool {
 
 pub fn line(model: &Model, width: u16) -> Line<'static> {
     let theme = &model.theme;
+    let selected = model.overlay.is_some() || model.has_selection();
     let reachable: Vec<_> = (model.keymap.reachable(&model.contexts()).into_iter())
-        .filter(|(_, a)| !hidden(a) && offered(model, a))
+        .filter(|(_, a)| !hidden(a) && (selected || !a.needs_selection()))
         .collect();
     // Aliases ("x/Del") only when everything fits with them.
     let label = |keys: &[KeyInput], aliases: bool| {
@@ -91,11 +91,4 @@ fn is_milestone(action: &Intent) -> bool {
         action,
         Intent::MarkStart | Intent::MarkDetected | Intent::MarkMitigated | Intent::MarkResolved
     )
-}
-
-/// Whether the current step or view can do `action` right now.
-fn offered(model: &Model, action: &Intent) -> bool {
-    behaviours::update::offers(model, action)
-        && actions::update::offers(model, action)
-        && followup::update::offers(model, action)
 }

@@ -1,13 +1,23 @@
-//! What an intent does in an open review before or after its step: switching steps, undo
-//! and redo, the incident form, parking a point, the prompt cards.
+//! What an intent does in an open review: the step shown takes it first; what the step
+//! does not take falls through to what every step shares — switching steps, undo and redo,
+//! the incident form, parking a point, the prompt cards.
 
 use crate::tui::app::{Model, Notice, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::intent::Intent;
 use crate::tui::screens::console::forms;
-use crate::tui::steps::{self, Step};
+use crate::tui::steps;
+use crate::tui::update::Handled;
 
-pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
+pub fn handle(model: &mut Model, intent: Intent) -> Vec<Effect> {
+    match steps::handle(model, intent.clone()) {
+        Handled::Yes(effects) => effects,
+        Handled::No => shared(model, intent),
+    }
+}
+
+/// What every step shares.
+fn shared(model: &mut Model, action: Intent) -> Vec<Effect> {
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
     match action {
         Intent::NextCard | Intent::PrevCard => {
@@ -49,17 +59,7 @@ pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
                 }
             }
         }
-        other if doc.step == Step::Timeline => {
-            return steps::timeline::update::action(model, other);
-        }
         Intent::Park => model.overlay = Some(Overlay::Form(steps::review::forms::park_form())),
-        other if doc.step == Step::Review => return steps::review::update::action(model, other),
-        other if doc.step == Step::Behaviours => {
-            return steps::behaviours::update::action(model, other);
-        }
-        other if doc.step == Step::Whys => return steps::whys::update::action(model, other),
-        other if doc.step == Step::Factors => return steps::factors::update::action(model, other),
-        other if doc.step == Step::Actions => return steps::actions::update::action(model, other),
         _ => {}
     }
     Vec::new()

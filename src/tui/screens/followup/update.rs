@@ -68,7 +68,10 @@ pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
             return vec![Effect::ListReviews];
         }
         Intent::OpenSelected | Intent::FollowUpMeeting => {
-            let Some((review, a)) = view.selected() else { return Vec::new() };
+            let Some((review, a)) = view.selected() else {
+                model.notice = Some(Notice::info(messages::NO_FOLLOW_UP));
+                return Vec::new();
+            };
             let (path, id) = (view.reviews[review].0.clone(), a.id.clone());
             model.back_to_follow_up = true;
             if action == Intent::FollowUpMeeting {
@@ -82,22 +85,12 @@ pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Whether `action` does something for the selected action; the footer shows only those.
-pub fn offers(model: &Model, action: &Intent) -> bool {
-    let here = model.screen == Screen::FollowUp && model.overlay.is_none();
-    let Some(view) = model.follow_up.as_ref().filter(|_| here) else { return true };
-    match action {
-        // q and Esc both go back; the footer names one.
-        Intent::Cancel => false,
-        Intent::SetStatus(to) => view.selected().is_some_and(|(_, a)| a.status.can_take(*to)),
-        Intent::OpenSelected | Intent::FollowUpMeeting => view.selected().is_some(),
-        _ => true,
-    }
-}
-
 fn set_status(model: &mut Model, to: ActionStatus) -> Vec<Effect> {
     let Some(view) = model.follow_up.as_ref() else { return Vec::new() };
-    let Some((review, a)) = view.selected() else { return Vec::new() };
+    let Some((review, a)) = view.selected() else {
+        model.notice = Some(Notice::info(messages::NO_FOLLOW_UP));
+        return Vec::new();
+    };
     let mut trial = a.clone();
     if let Err(refusal) = trial.move_or_note(to, "-") {
         model.notice = Some(Notice::problem(messages::status_refused(&a.id, &refusal.to_string())));

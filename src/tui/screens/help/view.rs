@@ -5,36 +5,24 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::app::{Model, Screen};
+use crate::tui::app::Model;
 use crate::tui::keymap::{KeyContext, KeyInput};
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
     let theme = &model.theme;
-    // The keys of where the person is now, then the forms they can open from here.
-    let contexts: Vec<(KeyContext, String)> =
-        match model.doc.as_ref().filter(|_| model.screen == Screen::Console) {
-            Some(doc) => vec![
-                (KeyContext::Global, "Anywhere".into()),
-                (KeyContext::Console, "In a review".into()),
-                (KeyContext::Step(doc.step), doc.step.title().into()),
-                (KeyContext::Form, "In a form (other keys are typed)".into()),
-            ],
-            None if model.screen == Screen::FollowUp => vec![
-                (KeyContext::Global, "Anywhere".into()),
-                (KeyContext::FollowUp, "Follow-up".into()),
-                (KeyContext::Form, "In a form (other keys are typed)".into()),
-            ],
-            None => vec![
-                (KeyContext::Global, "Anywhere".into()),
-                (KeyContext::Home, "Home".into()),
-                (KeyContext::Form, "In a form (other keys are typed)".into()),
-            ],
-        };
+    // The keys of where the person is now, most general first; a key shadowed by a more
+    // specific context is not listed under the context it no longer reaches. Then the
+    // keys of a form, which the person can open from here.
+    let here = model.screen_contexts();
     let mut lines = Vec::new();
-    for (context, heading) in contexts {
+    for context in here.iter().rev().copied().chain([KeyContext::Form]) {
         let mut entries: Vec<(Vec<KeyInput>, String)> = Vec::new();
-        for b in model.keymap.in_context(context) {
-            let help = b.action.help().unwrap_or("").to_string();
+        let reaches = |b: &crate::tui::keymap::Binding| {
+            context == KeyContext::Form
+                || model.keymap.resolve(&here, b.key).as_ref() == Some(&b.intent)
+        };
+        for b in model.keymap.in_context(context).filter(|b| reaches(b)) {
+            let help = b.intent.help().unwrap_or("").to_string();
             match entries.iter_mut().find(|(_, h)| *h == help) {
                 Some((keys, _)) => keys.push(b.key),
                 None => entries.push((vec![b.key], help)),
@@ -43,7 +31,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
         if entries.is_empty() {
             continue;
         }
-        lines.push(Line::styled(heading, theme.title));
+        lines.push(Line::styled(context.title(), theme.title));
         for (keys, help) in entries {
             let keys = keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(" ");
             lines.push(Line::from(vec![

@@ -3,14 +3,16 @@
 //! conditions seen in earlier reviews. Every change goes through `Doc::edit`.
 
 use crate::model::ActionStatus;
-use crate::tui::app::{Model, Notice, Overlay, Screen};
+use crate::tui::app::{Model, Notice, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::intent::Intent;
 use crate::tui::messages;
 use crate::tui::screens::form::Purpose;
+use crate::tui::selection::move_in_list;
 use crate::tui::steps::Step;
 use crate::tui::steps::actions::forms::{self, note_form};
 use crate::tui::steps::actions::state::{ActionsMode, committed};
+use crate::tui::update::Handled;
 
 /// The step was shown: the earlier reviews are read once, for recurrence.
 pub fn entered(model: &mut Model) -> Vec<Effect> {
@@ -33,67 +35,35 @@ pub fn start_meeting_at(model: &mut Model, id: &str) -> Vec<Effect> {
     entered(model)
 }
 
-pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
-    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+pub fn handle(model: &mut Model, intent: Intent) -> Handled {
+    let Some(doc) = model.doc.as_mut() else { return Handled::No };
     match doc.actions.mode.clone() {
-        ActionsMode::List => list_action(model, action),
+        ActionsMode::List => list(model, intent),
         ActionsMode::Recurrence { scroll } => {
-            doc.actions.mode = match action {
-                Intent::ShowRecurrence | Intent::Cancel => ActionsMode::List,
-                Intent::Up => ActionsMode::Recurrence { scroll: scroll.saturating_sub(1) },
-                Intent::Down => {
-                    ActionsMode::Recurrence { scroll: scroll.saturating_add(1).min(500) }
+            let scroll = match intent {
+                Intent::ShowRecurrence | Intent::Cancel => {
+                    doc.actions.mode = ActionsMode::List;
+                    return Handled::done();
                 }
-                Intent::PageUp => ActionsMode::Recurrence { scroll: scroll.saturating_sub(10) },
-                Intent::PageDown => {
-                    ActionsMode::Recurrence { scroll: scroll.saturating_add(10).min(500) }
-                }
-                Intent::Top => ActionsMode::Recurrence { scroll: 0 },
-                _ => ActionsMode::Recurrence { scroll },
+                Intent::Up => scroll.saturating_sub(1),
+                Intent::Down => scroll.saturating_add(1).min(500),
+                Intent::PageUp => scroll.saturating_sub(10),
+                Intent::PageDown => scroll.saturating_add(10).min(500),
+                Intent::Top => 0,
+                _ => return Handled::No,
             };
+            doc.actions.mode = ActionsMode::Recurrence { scroll };
+            Handled::done()
         }
-        ActionsMode::Walk { index, finished } => walk_action(model, action, index, finished),
-    }
-    Vec::new()
-}
-
-/// Whether `action` does something here now; the footer shows only those.
-pub fn offers(model: &Model, action: &Intent) -> bool {
-    use Intent as A;
-    let Some(doc) = model.doc.as_ref() else { return true };
-    if model.screen != Screen::Console || model.overlay.is_some() || doc.step != Step::Actions {
-        return true;
-    }
-    let selected = match doc.actions.mode {
-        ActionsMode::Walk { .. } => doc.walked_action(),
-        _ => doc.selected_action(),
-    };
-    let walking = matches!(doc.actions.mode, ActionsMode::Walk { .. });
-    // The meeting's summary shows every action: nothing in it is "the" one to change.
-    let summary = matches!(doc.actions.mode, ActionsMode::Walk { finished: true, .. });
-    let recurrence = matches!(doc.actions.mode, ActionsMode::Recurrence { .. });
-    let on_one = !recurrence && !summary;
-    match action {
-        A::SetStatus(to) => on_one && selected.is_some_and(|a| a.status.can_take(*to)),
-        A::WalkNext => walking && !summary,
-        A::WalkBack => walking,
-        A::Cancel => doc.actions.mode != ActionsMode::List,
-        A::EditAction => selected.is_some() && on_one,
-        A::DeleteAction => selected.is_some() && doc.actions.mode == ActionsMode::List,
-        A::FollowUpMeeting => {
-            doc.actions.mode == ActionsMode::List && !committed(&doc.session.actions).is_empty()
-        }
-        A::AddAction | A::ShowRecurrence => doc.actions.mode == ActionsMode::List,
-        _ => true,
+        ActionsMode::Walk { index, finished } => meeting(model, intent, index, finished),
     }
 }
 
-fn list_action(model: &mut Model, action: Intent) {
-    let Some(doc) = model.doc.as_mut() else { return };
+fn list(model: &mut Model, intent: Intent) -> Handled {
+    let Some(doc) = model.doc.as_mut() else { return Handled::No };
     let n = doc.session.actions.len();
-    let sel = &mut doc.actions.selected;
-    match action {
-        a if a.is_movement() => crate::tui::selection::move_in_list(sel, n, &a),
+    match intent {
+        i if i.is_movement() => move_in_list(&mut doc.actions.selected, n, &i),
         Intent::AddAction | Intent::EditAction | Intent::DeleteAction | Intent::SetStatus(_)
             if doc.read_only =>
         {
@@ -106,7 +76,7 @@ fn list_action(model: &mut Model, action: Intent) {
         Intent::DeleteAction => {
             let Some(id) = doc.selected_action().map(|a| a.id.clone()) else {
                 model.notice = Some(Notice::info(messages::NO_ACTION));
-                return;
+                return Handled::done();
             };
             doc.edit(|s, _| s.actions.retain(|a| a.id != id));
             doc.clamp_selection();
@@ -129,30 +99,28 @@ fn list_action(model: &mut Model, action: Intent) {
             doc.actions.mode = ActionsMode::Walk { index, finished: false };
         }
         Intent::ShowRecurrence => doc.actions.mode = ActionsMode::Recurrence { scroll: 0 },
-        _ => {}
+        _ => return Handled::No,
     }
+    Handled::done()
 }
 
-fn walk_action(model: &mut Model, action: Intent, index: usize, finished: bool) {
-    let Some(doc) = model.doc.as_mut() else { return };
+/// The follow-up meeting: one committed action at a time, then a summary of them all
+/// (where nothing is "the" action to change).
+fn meeting(model: &mut Model, intent: Intent, index: usize, finished: bool) -> Handled {
+    let Some(doc) = model.doc.as_mut() else { return Handled::No };
     let n = committed(&doc.session.actions).len();
     let current = doc.walked_action().map(|a| a.id.clone());
-    match action {
-        Intent::WalkNext | Intent::Down if finished => {}
-        Intent::WalkNext | Intent::Down if index + 1 >= n => {
-            doc.actions.mode = ActionsMode::Walk { index, finished: true };
+    let walk = |index, finished| ActionsMode::Walk { index, finished };
+    match intent {
+        Intent::WalkNext | Intent::Down if finished => return Handled::No,
+        Intent::WalkNext | Intent::Down if index + 1 >= n => doc.actions.mode = walk(index, true),
+        Intent::WalkNext | Intent::Down => doc.actions.mode = walk(index + 1, false),
+        Intent::WalkBack | Intent::Up if finished => doc.actions.mode = walk(index, false),
+        Intent::WalkBack | Intent::Up if index == 0 => {
+            model.notice = Some(Notice::info(messages::FIRST_IN_MEETING));
         }
-        Intent::WalkNext | Intent::Down => {
-            doc.actions.mode = ActionsMode::Walk { index: index + 1, finished: false };
-        }
-        Intent::WalkBack | Intent::Up if finished => {
-            doc.actions.mode = ActionsMode::Walk { index, finished: false };
-        }
-        Intent::WalkBack | Intent::Up => {
-            doc.actions.mode =
-                ActionsMode::Walk { index: index.saturating_sub(1), finished: false };
-        }
-        Intent::SetStatus(_) | Intent::EditAction if finished => {}
+        Intent::WalkBack | Intent::Up => doc.actions.mode = walk(index - 1, false),
+        Intent::SetStatus(_) | Intent::EditAction if finished => return Handled::No,
         Intent::SetStatus(_) | Intent::EditAction if doc.read_only => {
             model.notice = Some(Notice::problem(messages::READ_ONLY));
         }
@@ -169,8 +137,9 @@ fn walk_action(model: &mut Model, action: Intent, index: usize, finished: bool) 
             doc.actions.mode = ActionsMode::List;
             model.notice = Some(Notice::info(messages::MEETING_ENDED));
         }
-        _ => {}
+        _ => return Handled::No,
     }
+    Handled::done()
 }
 
 fn edit_selected(model: &mut Model, id: Option<String>) {

@@ -15,7 +15,6 @@ use crate::analysis::strength::{Strength, strength, uncovered_factors, weak_fact
 use crate::model::ActionItem;
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
-use crate::tui::keymap::KeyContext;
 use crate::tui::messages;
 use crate::tui::steps::actions::state::{ActionsMode, order};
 use crate::tui::theme::Theme;
@@ -76,8 +75,7 @@ fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if actions.is_empty() {
-        let ctx = [KeyContext::Step(doc.step), KeyContext::Console, KeyContext::Global];
-        let add = model.keymap.key_for(&ctx, &Intent::AddAction).map(|k| k.to_string());
+        let add = Some(model.key_hint(&Intent::AddAction)).filter(|k| !k.is_empty());
         let add = format!("press {}", add.unwrap_or_default());
         let mut lines = vec![Line::raw("")];
         lines.extend(messages::EMPTY_ACTIONS.iter().map(|t| Line::raw(t.replace("press a", &add))));

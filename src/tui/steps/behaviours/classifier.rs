@@ -12,7 +12,6 @@ use super::view::glyph;
 use crate::model::just_culture::{Family, Node, Outcome};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
-use crate::tui::keymap::KeyContext;
 use crate::tui::messages;
 use crate::tui::steps::behaviours::state::Wizard;
 use crate::tui::widgets::{truncate, wrap};
@@ -48,10 +47,9 @@ fn place(inner: Rect, rows: usize) -> (Rect, Rect) {
     }
 }
 
-/// A key hint from the keymap: the first key bound to `action` on this step.
-fn key(model: &Model, doc: &Doc, action: &Intent) -> String {
-    let ctx = [KeyContext::Step(doc.step), KeyContext::Console, KeyContext::Global];
-    model.keymap.key_for(&ctx, action).map(|k| k.to_string()).unwrap_or_default()
+/// A key hint from the keymap: the first key bound to `intent` in the classifier's mode.
+fn key(model: &Model, intent: &Intent) -> String {
+    model.key_hint(intent)
 }
 
 fn lines_of(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
@@ -86,7 +84,7 @@ fn question(model: &Model, doc: &Doc, w: &Wizard, node: &Node, frame: &mut Frame
         if action == Intent::AnswerBack && w.classifier.answers().is_empty() {
             continue;
         }
-        spans.push(Span::styled(format!(" {} ", key(model, doc, &action)), theme.key));
+        spans.push(Span::styled(format!(" {} ", key(model, &action)), theme.key));
         spans.push(Span::raw(format!("{label}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), bottom);
@@ -118,7 +116,7 @@ fn finished(
     // A blank line before the drafts, the first line to go when rows are short.
     head.push(Line::raw(""));
     let drafts = w.drafts(doc);
-    let to_action = key(model, doc, &Intent::DraftToAction);
+    let to_action = key(model, &Intent::DraftToAction);
     let plural = if drafts.len() == 1 { "" } else { "s" };
     let heading = format!(
         "{} draft system action{plural} ({to_action} turns the selected one into an action item):",
@@ -148,8 +146,8 @@ fn finished(
         lines.push(Line::styled(format!("{text}{}", " ".repeat(pad)), style));
     }
     frame.render_widget(Paragraph::new(lines), list);
-    let back = key(model, doc, &Intent::AnswerBack);
-    let close = key(model, doc, &Intent::Cancel);
+    let back = key(model, &Intent::AnswerBack);
+    let close = key(model, &Intent::Cancel);
     let status = if w.is_saved(doc) {
         Line::styled(
             truncate(

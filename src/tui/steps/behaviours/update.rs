@@ -5,65 +5,34 @@
 use crate::model::behaviour::Classifier;
 use crate::model::just_culture::{Family, builtin};
 use crate::model::{ActionItem, ActionStatus, Answer};
-use crate::tui::app::{Model, Notice, Overlay, Screen};
-use crate::tui::effects::Effect;
+use crate::tui::app::{Model, Notice, Overlay};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
-use crate::tui::steps::Step;
+use crate::tui::selection::move_in_list;
 use crate::tui::steps::behaviours::forms;
 use crate::tui::steps::behaviours::state::{BehavioursMode, Wizard};
+use crate::tui::update::Handled;
 
-pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
-    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+pub fn handle(model: &mut Model, intent: Intent) -> Handled {
+    let Some(doc) = model.doc.as_mut() else { return Handled::No };
     match doc.behaviours.mode {
-        BehavioursMode::List => list_action(model, action),
-        BehavioursMode::Summary => {
-            if matches!(action, Intent::BehaviourSummary | Intent::Cancel) {
+        BehavioursMode::List => list(model, intent),
+        BehavioursMode::Summary => match intent {
+            Intent::BehaviourSummary | Intent::Cancel => {
                 doc.behaviours.mode = BehavioursMode::List;
+                Handled::done()
             }
-        }
-        BehavioursMode::Wizard(_) => wizard_action(model, action),
-    }
-    Vec::new()
-}
-
-/// Whether `action` does something in the step's current mode; the footer shows only those.
-pub fn offers(model: &Model, action: &Intent) -> bool {
-    use Intent as A;
-    let Some(doc) = model.doc.as_ref() else { return true };
-    let here = model.screen == Screen::Console && model.overlay.is_none();
-    if !here || doc.step != Step::Behaviours {
-        return true;
-    }
-    let list_only = [A::AddBehaviour, A::EditBehaviour, A::DeleteBehaviour, A::Classify];
-    let wizard_only = [A::AnswerYes, A::AnswerNo, A::AnswerDontKnow, A::AnswerBack];
-    let classifier = matches!(action, A::DraftToAction | A::RecordEvidence | A::Cancel)
-        || wizard_only.contains(action);
-    match &doc.behaviours.mode {
-        _ if !list_only.contains(action) && !classifier && *action != A::BehaviourSummary => true,
-        // Editing, deleting and classifying need an act to work on.
-        BehavioursMode::List if *action == A::AddBehaviour => true,
-        BehavioursMode::List => !classifier && !doc.session.behaviours.is_empty(),
-        BehavioursMode::Summary => matches!(action, A::BehaviourSummary | A::Cancel),
-        BehavioursMode::Wizard(w) => match w.classifier.outcome() {
-            // Back needs an answer to take back.
-            None if *action == A::AnswerBack => !w.classifier.answers().is_empty(),
-            None => wizard_only.contains(action) || *action == A::Cancel,
-            Some(outcome) => match action {
-                A::AnswerBack | A::DraftToAction | A::Cancel => true,
-                A::RecordEvidence => outcome.family == Family::Reckless,
-                _ => false,
-            },
+            _ => Handled::No,
         },
+        BehavioursMode::Wizard(_) => classifier(model, intent),
     }
 }
 
-fn list_action(model: &mut Model, action: Intent) {
-    let Some(doc) = model.doc.as_mut() else { return };
+fn list(model: &mut Model, intent: Intent) -> Handled {
+    let Some(doc) = model.doc.as_mut() else { return Handled::No };
     let n = doc.session.behaviours.len();
-    let sel = &mut doc.behaviours.selected;
-    match action {
-        a if a.is_movement() => crate::tui::selection::move_in_list(sel, n, &a),
+    match intent {
+        i if i.is_movement() => move_in_list(&mut doc.behaviours.selected, n, &i),
         Intent::AddBehaviour | Intent::EditBehaviour | Intent::DeleteBehaviour if doc.read_only => {
             model.notice = Some(Notice::problem(messages::READ_ONLY));
         }
@@ -80,7 +49,7 @@ fn list_action(model: &mut Model, action: Intent) {
         Intent::DeleteBehaviour => {
             let Some(id) = doc.selected_behaviour().map(|b| b.id.clone()) else {
                 model.notice = Some(Notice::info(messages::NO_BEHAVIOUR));
-                return;
+                return Handled::done();
             };
             doc.edit(|s, _| {
                 s.remove_behaviour(&id);
@@ -90,8 +59,9 @@ fn list_action(model: &mut Model, action: Intent) {
         }
         Intent::Classify => open_wizard(model),
         Intent::BehaviourSummary => doc.behaviours.mode = BehavioursMode::Summary,
-        _ => {}
+        _ => return Handled::No,
     }
+    Handled::done()
 }
 
 /// Opens the classifier on the selected act, where its saved answers left off.
@@ -117,19 +87,19 @@ fn open_wizard(model: &mut Model) {
     doc.behaviours.mode = BehavioursMode::Wizard(Wizard { behaviour: id, classifier, draft: 0 });
 }
 
-fn wizard_action(model: &mut Model, action: Intent) {
-    let Some(doc) = model.doc.as_mut() else { return };
-    let BehavioursMode::Wizard(w) = &doc.behaviours.mode else { return };
+fn classifier(model: &mut Model, intent: Intent) -> Handled {
+    let Some(doc) = model.doc.as_mut() else { return Handled::No };
+    let BehavioursMode::Wizard(w) = &doc.behaviours.mode else { return Handled::No };
     let drafts = w.drafts(doc).len();
     let saved = w.is_saved(doc) || w.classifier.answers().is_empty();
-    let BehavioursMode::Wizard(w) = &mut doc.behaviours.mode else { return };
-    let answer = match action {
+    let BehavioursMode::Wizard(w) = &mut doc.behaviours.mode else { return Handled::No };
+    let answer = match intent {
         Intent::AnswerYes => Some(Answer::Yes),
         Intent::AnswerNo => Some(Answer::No),
         Intent::AnswerDontKnow => Some(Answer::DontKnow),
         _ => None,
     };
-    match action {
+    match intent {
         _ if answer.is_some() => {
             let finished =
                 answer.is_some_and(|a| w.classifier.answer(a)) && w.classifier.outcome().is_some();
@@ -138,13 +108,13 @@ fn wizard_action(model: &mut Model, action: Intent) {
                 save(model);
             }
         }
+        Intent::AnswerBack if w.classifier.answers().is_empty() => {
+            model.notice = Some(Notice::info(messages::FIRST_QUESTION));
+        }
         Intent::AnswerBack => {
             w.classifier.back();
         }
-        Intent::Up => w.draft = w.draft.saturating_sub(1),
-        Intent::Down => w.draft = (w.draft + 1).min(drafts.saturating_sub(1)),
-        Intent::Top => w.draft = 0,
-        Intent::Bottom => w.draft = drafts.saturating_sub(1),
+        i if i.is_movement() => move_in_list(&mut w.draft, drafts, &i),
         Intent::DraftToAction => draft_to_action(model),
         Intent::RecordEvidence => record_evidence(model),
         Intent::Cancel => {
@@ -153,8 +123,9 @@ fn wizard_action(model: &mut Model, action: Intent) {
                 model.notice = Some(Notice::info(messages::WIZARD_CLOSED));
             }
         }
-        _ => {}
+        _ => return Handled::No,
     }
+    Handled::done()
 }
 
 /// Keeps a finished classification: answers and outcome as one undoable edit. A reckless

@@ -13,7 +13,6 @@ use crate::model::just_culture::{DecisionTable, Family, builtin};
 use crate::model::{Behaviour, Session};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
-use crate::tui::keymap::KeyContext;
 use crate::tui::messages;
 use crate::tui::steps::behaviours::state::BehavioursMode;
 use crate::tui::widgets::truncate;
@@ -70,8 +69,7 @@ fn list(model: &Model, doc: &Doc, table: &DecisionTable, frame: &mut Frame, area
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if behaviours.is_empty() {
-        let ctx = [KeyContext::Step(doc.step), KeyContext::Console, KeyContext::Global];
-        let add = model.keymap.key_for(&ctx, &Intent::AddBehaviour).map(|k| k.to_string());
+        let add = Some(model.key_hint(&Intent::AddBehaviour)).filter(|k| !k.is_empty());
         let add = format!("press {}", add.unwrap_or_default());
         let mut lines = vec![Line::raw("")];
         for text in messages::EMPTY_BEHAVIOURS {

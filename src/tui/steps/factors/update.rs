@@ -5,47 +5,54 @@ use crate::tui::app::{Model, Notice, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::intent::Intent;
 use crate::tui::messages;
+use crate::tui::selection::move_in_list;
 use crate::tui::steps::factors::forms::{RISK, events_picker, factor_form, whys_picker};
 use crate::tui::steps::factors::state::selected;
+use crate::tui::update::Handled;
 
-pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
-    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+pub fn handle(model: &mut Model, intent: Intent) -> Handled {
+    use Intent as I;
+    let Some(doc) = model.doc.as_mut() else { return Handled::No };
     let n = doc.session.factors.len();
     let current = selected(doc).map(|f| f.id.clone());
-    let sel = &mut doc.factors.selected;
-    match action {
-        Intent::Up => *sel = sel.saturating_sub(1),
-        Intent::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-        Intent::Top => *sel = 0,
-        Intent::Bottom => *sel = n.saturating_sub(1),
-        Intent::TogglePicture => doc.factors.picture = !doc.factors.picture,
-        // Keys with no meaning here do nothing, rather than explain a missing selection.
-        Intent::Type(_) | Intent::Paste(_) => {}
+    let changes = matches!(
+        intent,
+        I::AddFactor
+            | I::EditFactor
+            | I::AcceptRisk
+            | I::DeleteFactor
+            | I::LinkWhys
+            | I::LinkEvents
+    );
+    match intent {
+        i if i.is_movement() => move_in_list(&mut doc.factors.selected, n, &i),
+        I::TogglePicture => doc.factors.picture = !doc.factors.picture,
+        _ if !changes => return Handled::No,
         _ if doc.read_only => model.notice = Some(Notice::problem(messages::READ_ONLY)),
-        Intent::AddFactor => model.overlay = Some(Overlay::Form(factor_form(None))),
+        I::AddFactor => model.overlay = Some(Overlay::Form(factor_form(None))),
         _ if current.is_none() => model.notice = Some(Notice::info(messages::NO_FACTOR_SELECTED)),
-        Intent::EditFactor | Intent::AcceptRisk => {
+        I::EditFactor | I::AcceptRisk => {
             let form = factor_form(selected(doc));
-            let form = if action == Intent::AcceptRisk { form.focus_on(RISK) } else { form };
+            let form = if intent == I::AcceptRisk { form.focus_on(RISK) } else { form };
             model.overlay = Some(Overlay::Form(form));
         }
-        Intent::DeleteFactor => {
+        I::DeleteFactor => {
             let id = current.unwrap_or_default();
             doc.edit(|s, _| _ = s.remove_factor(&id));
             doc.clamp_selection();
             model.notice = Some(Notice::info(messages::FACTOR_DELETED));
         }
-        Intent::LinkWhys => {
+        I::LinkWhys => {
             let picker = whys_picker(doc, &current.unwrap_or_default());
             model.overlay = Some(Overlay::Pick(picker));
         }
-        Intent::LinkEvents => {
+        I::LinkEvents => {
             let picker = events_picker(doc, &current.unwrap_or_default());
             model.overlay = Some(Overlay::Pick(picker));
         }
-        _ => {}
+        _ => return Handled::No,
     }
-    Vec::new()
+    Handled::done()
 }
 
 /// Sets a factor's evidence to the ticked whys (or events), in list order.

@@ -12,8 +12,6 @@ use crate::model::{ActionStatus, Factor, Session};
 use crate::tui::app::{Doc, Model};
 use crate::tui::facilitation::prompts;
 use crate::tui::intent::Intent;
-use crate::tui::keymap::KeyContext;
-use crate::tui::steps::Step;
 use crate::tui::steps::factors::state::selected;
 use crate::tui::steps::whys::view::check_lines;
 use crate::tui::widgets::{truncate, wrap};
@@ -36,8 +34,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if factors.is_empty() {
-        let ctx = [KeyContext::Step(Step::Factors), KeyContext::Console, KeyContext::Global];
-        let add = model.keymap.key_for(&ctx, &Intent::AddFactor).map(|k| k.to_string());
+        let add = Some(model.key_hint(&Intent::AddFactor)).filter(|k| !k.is_empty());
         let lines = vec![
             Line::raw(""),
             Line::raw(format!("  No factors yet. Press {} to add one,", add.unwrap_or_default())),

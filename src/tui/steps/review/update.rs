@@ -2,52 +2,59 @@
 //! points are removed; wording is kept on purpose; the status changes.
 
 use crate::tui::app::{Doc, Model, Notice, Overlay};
-use crate::tui::effects::Effect;
 use crate::tui::intent::Intent;
 use crate::tui::messages;
+use crate::tui::selection::move_in_list;
 use crate::tui::steps::Step;
 use crate::tui::steps::review::forms::{keep_form, status_form};
 use crate::tui::steps::review::state::{Row, rows};
+use crate::tui::update::Handled;
 
-pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
-    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+pub fn handle(model: &mut Model, intent: Intent) -> Handled {
+    let Some(doc) = model.doc.as_mut() else { return Handled::No };
     let gate = doc.gate(&model.policy);
     let rows = rows(doc, &gate);
-    let n = rows.len();
-    let sel = &mut doc.review.selected;
-    match action {
-        Intent::Up => *sel = sel.saturating_sub(1),
-        Intent::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-        Intent::Top => *sel = 0,
-        Intent::Bottom => *sel = n.saturating_sub(1),
-        Intent::GoToItem => match rows.get(*sel) {
+    let selected = doc.review.selected;
+    match intent {
+        i if i.is_movement() => move_in_list(&mut doc.review.selected, rows.len(), &i),
+        Intent::GoToItem => match rows.get(selected) {
             Some(Row::Missing { item, .. }) => jump(doc, item),
-            Some(Row::Parked { .. }) | None => {}
+            Some(Row::Parked { .. }) => model.notice = Some(Notice::info(messages::PARKED_STAYS)),
+            None => model.notice = Some(Notice::info(messages::NOTHING_MISSING)),
         },
-        Intent::DeleteParked => {
-            if let Some(Row::Parked { id }) = rows.get(*sel) {
+        Intent::DeleteParked => match rows.get(selected) {
+            Some(Row::Parked { id }) => {
                 let id = id.clone();
-                if doc.edit(|s, _| s.parked.retain(|p| p.id != id)) {
-                    model.notice = Some(Notice::info(messages::PARKED_REMOVED));
-                }
+                model.notice = Some(if doc.edit(|s, _| s.parked.retain(|p| p.id != id)) {
+                    Notice::info(messages::PARKED_REMOVED)
+                } else {
+                    Notice::problem(messages::READ_ONLY)
+                });
             }
-        }
+            _ => model.notice = Some(Notice::info(messages::NOT_PARKED)),
+        },
         Intent::KeepWording => {
-            let chosen = match rows.get(*sel) {
+            let chosen = match rows.get(selected) {
                 Some(Row::Missing { index, .. }) => {
                     gate.entries.iter().flat_map(|e| e.missing.iter()).nth(*index).cloned()
                 }
                 _ => None,
             };
             match chosen.and_then(|m| m.wording.map(|w| (m.item, w))) {
+                Some(_) if doc.read_only => {
+                    model.notice = Some(Notice::problem(messages::READ_ONLY))
+                }
                 Some((item, w)) => model.overlay = Some(Overlay::Form(keep_form(item, w))),
                 None => model.notice = Some(Notice::info(messages::NOT_WORDING)),
             }
         }
+        Intent::SetReviewStatus if doc.read_only => {
+            model.notice = Some(Notice::problem(messages::READ_ONLY));
+        }
         Intent::SetReviewStatus => model.overlay = Some(Overlay::Form(status_form(doc, &gate))),
-        _ => {}
+        _ => return Handled::No,
     }
-    Vec::new()
+    Handled::done()
 }
 
 /// Shows an item on its own step, selected.

@@ -12,7 +12,6 @@ use crate::model::timeline::format_duration;
 use crate::model::{Event, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
-use crate::tui::keymap::KeyContext;
 use crate::tui::widgets::truncate;
 
 pub enum Row {
@@ -43,12 +42,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if events.is_empty() {
-        let ctx = [KeyContext::Step(doc.step), KeyContext::Console, KeyContext::Global];
-        let add = model
-            .keymap
-            .key_for(&ctx, &Intent::AddEvent)
-            .map(|k| k.to_string())
-            .unwrap_or_default();
+        let add = model.key_hint(&Intent::AddEvent);
         let lines = vec![
             Line::raw(""),
             Line::raw(format!("  No events yet. Press {add} to add the first one —")),

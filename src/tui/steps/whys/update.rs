@@ -6,57 +6,59 @@ use crate::analysis::actions::known_names;
 use crate::analysis::whys::wrong_turn;
 use crate::model::{Factor, WhyTree, WhyTreeEdit};
 use crate::tui::app::{Doc, Model, Notice, Overlay};
-use crate::tui::effects::Effect;
 use crate::tui::intent::Intent;
 use crate::tui::messages;
 use crate::tui::screens::form::WhyPlace;
-use crate::tui::selection::PAGE;
+use crate::tui::selection::move_in_list;
 use crate::tui::steps::Step;
 use crate::tui::steps::whys::forms::{edit_form, open_form, parent_picker};
 use crate::tui::steps::whys::state::{selected_id, visible};
+use crate::tui::update::Handled;
 
-pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
-    let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+pub fn handle(model: &mut Model, intent: Intent) -> Handled {
+    use Intent as I;
+    let Some(doc) = model.doc.as_mut() else { return Handled::No };
     let current = selected_id(doc);
-    let read_only = doc.read_only;
-    match action {
-        Intent::Up
-        | Intent::Down
-        | Intent::PageUp
-        | Intent::PageDown
-        | Intent::Top
-        | Intent::Bottom => step_selection(doc, &action),
-        Intent::BigView => doc.whys.big = !doc.whys.big,
-        // Keys with no meaning here do nothing, rather than explain a missing selection.
-        Intent::Type(_) | Intent::Paste(_) => {}
-        Intent::ToggleFold | Intent::Collapse | Intent::Expand => fold(model, &action),
-        _ if read_only => model.notice = Some(Notice::problem(messages::READ_ONLY)),
-        Intent::AddChildWhy => open_form(model, WhyPlace::Child(current)),
-        Intent::AddSiblingWhy => match current {
+    let changes = matches!(
+        intent,
+        I::AddChildWhy
+            | I::AddSiblingWhy
+            | I::ReframeWhy
+            | I::EditWhy
+            | I::DeleteWhy
+            | I::MoveWhyUp
+            | I::MoveWhyDown
+            | I::MoveWhy
+            | I::MarkSystemCondition
+            | I::PromoteToFactor
+    );
+    let needs_answer = changes && !matches!(intent, I::AddChildWhy | I::AddSiblingWhy);
+    match intent {
+        i if i.is_movement() => step_selection(doc, &i),
+        I::BigView => doc.whys.big = !doc.whys.big,
+        I::ToggleFold | I::Collapse | I::Expand => fold(model, &intent),
+        _ if !changes => return Handled::No,
+        _ if doc.read_only => model.notice = Some(Notice::problem(messages::READ_ONLY)),
+        _ if needs_answer && current.is_none() => {
+            model.notice = Some(Notice::info(messages::NO_ANSWER_SELECTED));
+        }
+        I::AddChildWhy => open_form(model, WhyPlace::Child(current)),
+        I::AddSiblingWhy => match current {
             Some(id) => open_form(model, WhyPlace::Sibling(id)),
             None => open_form(model, WhyPlace::Child(None)),
         },
-        Intent::ReframeWhy => reframe(model, current),
-        Intent::EditWhy => match doc.session.whys.why(current.as_deref().unwrap_or("")) {
-            Some(w) => model.overlay = Some(Overlay::Form(edit_form(w))),
-            None => model.notice = Some(Notice::info(messages::NO_ANSWER_SELECTED)),
-        },
-        _ if current.is_none() => model.notice = Some(Notice::info(messages::NO_ANSWER_SELECTED)),
-        Intent::DeleteWhy => delete(model, current.unwrap_or_default()),
-        Intent::MoveWhyUp | Intent::MoveWhyDown => {
-            let id = current.unwrap_or_default();
-            let up = action == Intent::MoveWhyUp;
-            // Tried on a copy, so a move that cannot happen leaves no undo step.
-            let mut whys = doc.session.whys.clone();
-            if if up { whys.move_up(&id) } else { whys.move_down(&id) } {
-                doc.edit(|s, _| s.whys = whys);
-            } else {
-                let text = if up { messages::ALREADY_FIRST } else { messages::ALREADY_LAST };
-                model.notice = Some(Notice::info(text));
+        I::ReframeWhy => reframe(model, current),
+        I::EditWhy => {
+            if let Some(w) = doc.session.whys.why(current.as_deref().unwrap_or("")) {
+                model.overlay = Some(Overlay::Form(edit_form(w)));
             }
         }
-        Intent::MoveWhy => model.overlay = Some(Overlay::Pick(parent_picker(doc, current))),
-        Intent::MarkSystemCondition => {
+        I::DeleteWhy => delete(model, current.unwrap_or_default()),
+        I::MoveWhyUp | I::MoveWhyDown => {
+            move_among_siblings(model, &current.unwrap_or_default(), intent == I::MoveWhyUp)
+        }
+        I::MoveWhy => model.overlay = Some(Overlay::Pick(parent_picker(doc, current))),
+        I::MarkSystemCondition => {
             let id = current.unwrap_or_default();
             let mut on = false;
             doc.edit(|s, _| {
@@ -67,25 +69,31 @@ pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
             });
             model.notice = Some(Notice::info(messages::condition_marked(&id, on)));
         }
-        Intent::PromoteToFactor => promote(model, current.unwrap_or_default()),
-        _ => {}
+        I::PromoteToFactor => promote(model, current.unwrap_or_default()),
+        _ => return Handled::No,
     }
-    Vec::new()
+    Handled::done()
 }
 
-fn step_selection(doc: &mut Doc, action: &Intent) {
+/// Tried on a copy, so a move that cannot happen leaves no undo step.
+fn move_among_siblings(model: &mut Model, id: &str, up: bool) {
+    let Some(doc) = model.doc.as_mut() else { return };
+    let mut whys = doc.session.whys.clone();
+    if if up { whys.move_up(id) } else { whys.move_down(id) } {
+        doc.edit(|s, _| s.whys = whys);
+    } else {
+        let text = if up { messages::ALREADY_FIRST } else { messages::ALREADY_LAST };
+        model.notice = Some(Notice::info(text));
+    }
+}
+
+fn step_selection(doc: &mut Doc, intent: &Intent) {
     let rows: Vec<String> = visible(doc).iter().map(|(w, _)| w.id.clone()).collect();
-    let Some(last) = rows.len().checked_sub(1) else { return };
-    let at = selected_id(doc).and_then(|id| rows.iter().position(|r| *r == id)).unwrap_or(0);
-    let next = match action {
-        Intent::Up => at.saturating_sub(1),
-        Intent::Down => (at + 1).min(last),
-        Intent::PageUp => at.saturating_sub(PAGE),
-        Intent::PageDown => (at + PAGE).min(last),
-        Intent::Top => 0,
-        _ => last,
-    };
-    doc.whys.selected = Some(rows[next].clone());
+    let mut at = selected_id(doc).and_then(|id| rows.iter().position(|r| *r == id)).unwrap_or(0);
+    move_in_list(&mut at, rows.len(), intent);
+    if let Some(id) = rows.get(at) {
+        doc.whys.selected = Some(id.clone());
+    }
 }
 
 /// Space folds or unfolds; ← folds (or goes to the parent), → unfolds (or goes down).

@@ -13,8 +13,6 @@ use crate::analysis::whys::{NodeState, checks, reask, states};
 use crate::model::{Why, WhyTree};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
-use crate::tui::keymap::KeyContext;
-use crate::tui::steps::Step;
 use crate::tui::steps::whys::state::{selected, selected_id, visible};
 use crate::tui::widgets::{truncate, wrap};
 
@@ -52,8 +50,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if whys.is_empty() {
-        let ctx = [KeyContext::Step(Step::Whys), KeyContext::Console, KeyContext::Global];
-        let add = model.keymap.key_for(&ctx, &Intent::AddChildWhy).map(|k| k.to_string());
+        let add = Some(model.key_hint(&Intent::AddChildWhy)).filter(|k| !k.is_empty());
         let lines = vec![
             Line::raw(""),
             Line::raw(format!(
@@ -211,8 +208,7 @@ pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
 }
 
 fn key_line(model: &Model, action: Intent, what: &str) -> Line<'static> {
-    let ctx = [KeyContext::Step(Step::Whys), KeyContext::Console, KeyContext::Global];
-    let key = model.keymap.key_for(&ctx, &action).map(|k| k.to_string()).unwrap_or_default();
+    let key = model.key_hint(&action);
     Line::from(vec![Span::styled(format!("{key} "), model.theme.key), Span::raw(what.to_string())])
 }
 
