@@ -275,6 +275,7 @@ fn session() -> impl Strategy<Value = Session> {
                         actions,
                         dismissed,
                         parked,
+                        conflicts: Vec::new(),
                         extra,
                     }
                 },

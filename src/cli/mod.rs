@@ -4,6 +4,7 @@ pub mod actions;
 pub mod check;
 pub mod config;
 pub mod lint;
+pub mod merge;
 mod report;
 
 use std::path::PathBuf;
@@ -98,6 +99,19 @@ pub enum Command {
     },
     /// Print the manual page (roff) to standard output
     Man,
+    /// Git's merge driver for review files: merges item by item and writes the result over
+    /// OURS. Items changed on both sides are kept in the file as [[conflict]] entries.
+    /// Exits 0 when clean, 1 on conflicts (see docs/GIT.md)
+    Merge {
+        /// The common ancestor (git's %O; empty when both sides added the file)
+        base: PathBuf,
+        /// Our version, replaced by the merged review (git's %A)
+        ours: PathBuf,
+        /// Their version (git's %B)
+        theirs: PathBuf,
+        /// The file's path in the repository, for messages (git's %P)
+        name: Option<String>,
+    },
 }
 
 /// How a command prints what it found.
@@ -165,6 +179,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let command = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
             return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Merge { base, ours, theirs, name }) => {
+            let request =
+                merge::Request { base: &base, ours: &ours, theirs: &theirs, name: name.as_deref() };
+            return merge::run(&request);
         }
         Some(Command::Lint { path, format }) => return lint::run(path.as_deref(), format),
         Some(Command::Check { paths, format, strict }) => {

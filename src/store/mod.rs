@@ -9,6 +9,7 @@
 mod atomic;
 mod datetime;
 mod diagnostics;
+mod directive;
 mod format;
 mod library;
 mod paths;
@@ -88,15 +89,19 @@ pub fn to_toml(session: &Session) -> String {
 /// and to write a file that would not open again (an empty title, an id used twice).
 pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
     let fail = |source| SaveError { path: path.to_path_buf(), source };
-    if let Ok(existing) = std::fs::read_to_string(path)
-        && let Some(version) = read::declared_version(&existing)
+    let existing = std::fs::read_to_string(path).ok();
+    if let Some(existing) = &existing
+        && let Some(version) = read::declared_version(existing)
         && version > read::CURRENT_VERSION
     {
         return Err(fail(std::io::Error::other(format!(
             "it was written by a newer waterline (format {version}); save under another name"
         ))));
     }
-    let text = to_toml(session);
+    let mut text = to_toml(session);
+    if let Some(directive) = existing.as_deref().and_then(directive::schema_directive) {
+        text = format!("{directive}\n{text}");
+    }
     if let Err(problem) = read::read(&text) {
         return Err(fail(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
@@ -110,6 +115,11 @@ pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
 /// mode 0600, creating the folder with mode 0700.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     atomic::write(path, bytes)
+}
+
+/// The leading `#:schema …` line of a review's text, which editors read and saves keep.
+pub fn schema_directive(text: &str) -> Option<&str> {
+    directive::schema_directive(text)
 }
 
 /// Where reviews live: `WATERLINE_HOME`, else the platform data directory.
