@@ -4,6 +4,7 @@
 pub mod action_messages;
 pub mod actions;
 pub mod check;
+pub mod conflicts;
 pub mod coverage;
 pub mod followup;
 pub mod language;

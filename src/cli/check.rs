@@ -126,6 +126,9 @@ pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
         .collect();
     out.extend(whys::checks(session).into_iter().map(|c| from_check("whys", c)));
     out.extend(coverage::check(session).into_iter().map(|c| from_check("coverage", c)));
+    out.extend(
+        crate::analysis::conflicts::checks(session).into_iter().map(|c| from_check("merge", c)),
+    );
     for b in &session.behaviours {
         if let Some(d) = outcome_disagrees(b) {
             out.push(from_check(

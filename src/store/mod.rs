@@ -11,6 +11,7 @@ mod datetime;
 mod diagnostics;
 mod directive;
 mod format;
+pub mod git;
 mod library;
 mod paths;
 mod read;
