@@ -183,6 +183,9 @@ pub fn run(
     strict: bool,
     policy: &crate::analysis::policy::DuePolicy,
 ) -> anyhow::Result<ExitCode> {
+    if matches!(format, Format::Sarif | Format::Github) {
+        return super::annotation::check_files(paths, format, strict, policy);
+    }
     let mut reports = Vec::new();
     let mut unreadable = false;
     let mut text_out = String::new();
@@ -214,7 +217,7 @@ pub fn run(
             let json = serde_json::to_string_pretty(&serde_json::json!({ "files": reports }))?;
             super::print(&format!("{json}\n"))?;
         }
-        Format::Text => super::print(&text_out)?,
+        Format::Text | Format::Sarif | Format::Github => super::print(&text_out)?,
     }
     if unreadable {
         return Ok(ExitCode::from(2));

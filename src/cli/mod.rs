@@ -1,11 +1,14 @@
 //! The command line: parses arguments, runs non-interactive commands, starts the console.
 
 pub mod actions;
+pub mod annotation;
 pub mod check;
 pub mod config;
+pub mod github;
 pub mod lint;
 pub mod merge;
 mod report;
+pub mod sarif;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,9 +76,10 @@ pub enum Command {
     },
     /// Check wording in plain text or Markdown for blame, hindsight and counterfactuals
     Lint {
-        /// A text or Markdown file (.md skips code); `-` or nothing reads standard input
-        path: Option<PathBuf>,
-        /// text for people, json for tools (see docs/CLI.md)
+        /// Text or Markdown files (.md skips code); `-` or nothing reads standard input
+        paths: Vec<PathBuf>,
+        /// text for people, json for tools (one file), sarif for code scanning, github for
+        /// GitHub Actions annotations (see docs/CLI.md)
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
@@ -85,7 +89,8 @@ pub enum Command {
         /// One or more review files
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// text for people, json for tools (see docs/CLI.md)
+        /// text for people, json for tools, sarif for code scanning, github for GitHub
+        /// Actions annotations (see docs/CLI.md)
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
         /// Fail on warnings as well as errors
@@ -119,6 +124,10 @@ pub enum Command {
 pub enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning (`check` and `lint`)
+    Sarif,
+    /// GitHub Actions annotations, as workflow commands (`check` and `lint`)
+    Github,
 }
 
 /// Writes to standard output, so a closed pipe (`| head`) ends the command quietly.
@@ -146,6 +155,30 @@ pub fn main() -> ExitCode {
         Err(e) => {
             eprintln!("waterline: {e:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// `lint` over any number of documents: one at a time for text, all in one report for
+/// sarif and github; JSON describes one document.
+fn lint_paths(paths: &[PathBuf], format: Format) -> anyhow::Result<ExitCode> {
+    match (format, paths) {
+        (Format::Sarif | Format::Github, _) => annotation::lint_files(paths, format),
+        (_, []) => lint::run(None, format),
+        (_, [one]) => lint::run(Some(one), format),
+        (Format::Json, _) => {
+            eprintln!("waterline: --format json takes one file; use sarif for several");
+            Ok(ExitCode::from(2))
+        }
+        (_, several) => {
+            let mut worst = ExitCode::SUCCESS;
+            for path in several {
+                let code = lint::run(Some(path), format)?;
+                if code != ExitCode::SUCCESS && worst != ExitCode::from(2) {
+                    worst = code;
+                }
+            }
+            Ok(worst)
         }
     }
 }
@@ -185,9 +218,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 merge::Request { base: &base, ours: &ours, theirs: &theirs, name: name.as_deref() };
             return merge::run(&request);
         }
-        Some(Command::Lint { path, format }) => return lint::run(path.as_deref(), format),
+        Some(Command::Lint { paths, format }) => return lint_paths(&paths, format),
         Some(Command::Check { paths, format, strict }) => {
             return check::run(&paths, format, strict, &config.policy);
+        }
+        Some(Command::Actions { format: Format::Sarif | Format::Github, .. }) => {
+            eprintln!(
+                "waterline: actions prints text or json; sarif and github are for check and lint"
+            );
+            return Ok(ExitCode::from(2));
         }
         Some(Command::Actions { dir, owner, team, overdue, format, today }) => {
             let Some(dir) = dir.or_else(|| data_dir.clone()) else {

@@ -13,6 +13,7 @@ mod directive;
 mod format;
 pub mod git;
 mod library;
+pub mod locate;
 mod paths;
 mod read;
 mod unknown;
