@@ -132,7 +132,10 @@ fn lint_as_github_commands_escapes_what_would_break_the_command() {
          Hindsight: judges what someone did against what is known only now%0A\
          What did they see at the time that made this reasonable?"
     );
-    assert!(lines.iter().any(|l| l.starts_with("::warning file=b%2C 50%25.md,line=1,col=1,")), "{out}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("::warning file=b%2C 50%25.md,line=1,col=1,")),
+        "{out}"
+    );
     assert!(lines.iter().all(|l| l.starts_with("::")), "one command a line: {out}");
     assert_eq!(o.status.code(), Some(0));
 }

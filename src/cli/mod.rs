@@ -117,6 +117,9 @@ pub enum Command {
         /// The file's path in the repository, for messages (git's %P)
         name: Option<String>,
     },
+    /// Print the JSON Schema of the review format, for editors with a TOML language server
+    /// (also in docs/review.schema.json)
+    Schema,
 }
 
 /// How a command prints what it found.
@@ -211,6 +214,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Man) => {
             let command = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Schema) => {
+            print(&store::schema::json_schema_text())?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Merge { base, ours, theirs, name }) => {

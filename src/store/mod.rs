@@ -16,6 +16,7 @@ mod library;
 pub mod locate;
 mod paths;
 mod read;
+pub mod schema;
 mod unknown;
 mod validate;
 mod write;
