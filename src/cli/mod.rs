@@ -120,6 +120,9 @@ pub enum Command {
     /// Print the JSON Schema of the review format, for editors with a TOML language server
     /// (also in docs/review.schema.json)
     Schema,
+    /// A language server on standard input and output: blame and hindsight wording in
+    /// Markdown and text, and every check in review files, as you type (see docs/EDITORS.md)
+    Lsp,
 }
 
 /// How a command prints what it found.
@@ -197,7 +200,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = store::data_dir();
     let mut config = config::load(store::config_dir().as_deref());
     let lexicon_messages = config::load_lexicon(store::config_dir().as_deref());
-    if matches!(cli.command, Some(Command::Lint { .. } | Command::Check { .. })) {
+    if matches!(cli.command, Some(Command::Lint { .. } | Command::Check { .. } | Command::Lsp)) {
         for message in &lexicon_messages {
             eprintln!("waterline: {message}");
         }
@@ -214,6 +217,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Man) => {
             let command = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Lsp) => {
+            crate::lsp::run(config.policy)?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Schema) => {
