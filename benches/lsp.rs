@@ -31,7 +31,9 @@ fn markdown() -> String {
 
 /// A review file of about 100 KB: the demo's incident with many more events.
 fn review() -> String {
-    let mut text = String::from("waterline = 1\n\n[incident]\ntitle = \"Card payments declined\"\nseverity = \"SEV1\"\nstarted_at = 2026-03-02T09:12:00Z\n");
+    let mut text = String::from(
+        "waterline = 1\n\n[incident]\ntitle = \"Card payments declined\"\nseverity = \"SEV1\"\nstarted_at = 2026-03-02T09:12:00Z\n",
+    );
     let mut n = 0;
     while text.len() < 100_000 {
         n += 1;

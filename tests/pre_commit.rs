@@ -14,7 +14,8 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 fn pre_commit(repo: &Path, cache: &Path, args: &[&str]) -> Output {
     let bin_dir = waterline_bin().parent().unwrap().to_path_buf();
     let path = std::env::join_paths(
-        std::iter::once(bin_dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+        std::iter::once(bin_dir)
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
     )
     .unwrap();
     Command::new("pre-commit")
@@ -33,7 +34,8 @@ fn said(o: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
 }
 
-const REVIEW: &str = "waterline = 1\n\n[incident]\ntitle = \"Checkout errors\"\nstatus = \"draft\"\n";
+const REVIEW: &str =
+    "waterline = 1\n\n[incident]\ntitle = \"Checkout errors\"\nstatus = \"draft\"\n";
 
 #[test]
 fn the_hooks_stop_a_commit_with_failing_reviews_or_contemptuous_wording() {
@@ -63,16 +65,29 @@ fn the_hooks_stop_a_commit_with_failing_reviews_or_contemptuous_wording() {
     std::fs::create_dir_all(team.join("postmortems")).unwrap();
     std::fs::write(team.join("postmortems/checkout.toml"), REVIEW).unwrap();
     std::fs::write(team.join("Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
-    std::fs::write(team.join("notes.md"), "# Checkout errors\n\nThe config change was not validated.\n").unwrap();
+    std::fs::write(
+        team.join("notes.md"),
+        "# Checkout errors\n\nThe config change was not validated.\n",
+    )
+    .unwrap();
     git_ok(&team, &["add", "-A"]);
 
     let clean = pre_commit(&team, &cache, &["run", "--all-files"]);
     assert!(clean.status.success(), "{}", said(&clean));
-    assert!(said(&clean).contains("waterline check") && said(&clean).contains("Passed"), "{}", said(&clean));
+    assert!(
+        said(&clean).contains("waterline check") && said(&clean).contains("Passed"),
+        "{}",
+        said(&clean)
+    );
 
     // Marked reviewed with the gate failing and no reason recorded: an error.
-    std::fs::write(team.join("postmortems/checkout.toml"), REVIEW.replace("draft", "reviewed")).unwrap();
-    std::fs::write(team.join("notes.md"), "# Checkout errors\n\nWhoever pushed this was clueless.\n").unwrap();
+    std::fs::write(team.join("postmortems/checkout.toml"), REVIEW.replace("draft", "reviewed"))
+        .unwrap();
+    std::fs::write(
+        team.join("notes.md"),
+        "# Checkout errors\n\nWhoever pushed this was clueless.\n",
+    )
+    .unwrap();
     git_ok(&team, &["add", "-A"]);
     let failing = pre_commit(&team, &cache, &["run", "--all-files"]);
     assert!(!failing.status.success());
@@ -86,7 +101,8 @@ fn the_hooks_stop_a_commit_with_failing_reviews_or_contemptuous_wording() {
     assert!(install.status.success(), "{}", said(&install));
     let bin_dir = waterline_bin().parent().unwrap().to_path_buf();
     let path = std::env::join_paths(
-        std::iter::once(bin_dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+        std::iter::once(bin_dir)
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
     )
     .unwrap();
     let commit = Command::new("git")

@@ -7,6 +7,7 @@ pub mod check;
 pub mod conflicts;
 pub mod coverage;
 pub mod followup;
+pub mod insights;
 pub mod language;
 pub mod messages;
 pub mod phrases;

@@ -5,6 +5,7 @@ pub mod annotation;
 pub mod check;
 pub mod config;
 pub mod github;
+pub mod insights;
 pub mod lint;
 pub mod merge;
 mod report;
@@ -117,6 +118,23 @@ pub enum Command {
         /// The file's path in the repository, for messages (git's %P)
         name: Option<String>,
     },
+    /// What a team learns across reviews: factors by category over time, conditions that
+    /// recur, follow-through on actions, time to detect / mitigate / resolve, wording kept
+    /// on purpose (see docs/CLI.md)
+    Insights {
+        /// A folder of review files (default: the data folder)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Only reviews whose incident started on or after this date (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        since: Option<chrono::NaiveDate>,
+        /// text for people, markdown for a report, json for tools
+        #[arg(long, value_enum, default_value = "text")]
+        format: insights::InsightsFormat,
+        /// Count as of this date instead of today (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+    },
     /// Print the JSON Schema of the review format, for editors with a TOML language server
     /// (also in docs/review.schema.json)
     Schema,
@@ -218,6 +236,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let command = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
             return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Insights { dir, since, format, today }) => {
+            let Some(dir) = dir.or_else(|| data_dir.clone()) else {
+                eprintln!(
+                    "waterline: no data folder is known on this system; set WATERLINE_HOME or give --dir"
+                );
+                return Ok(ExitCode::from(2));
+            };
+            let request = insights::Request {
+                dir,
+                since,
+                today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                format,
+                policy: config.policy,
+            };
+            return insights::run(&request);
         }
         Some(Command::Lsp) => {
             crate::lsp::run(config.policy)?;
