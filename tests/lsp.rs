@@ -70,10 +70,10 @@ impl Session {
         loop {
             if let Message::Notification(n) =
                 self.incoming.recv_timeout(DEADLINE).expect("diagnostics")
+                && n.method == "textDocument/publishDiagnostics"
+                && n.params["uri"] == uri
             {
-                if n.method == "textDocument/publishDiagnostics" && n.params["uri"] == uri {
-                    return n.params["diagnostics"].as_array().unwrap().clone();
-                }
+                return n.params["diagnostics"].as_array().unwrap().clone();
             }
         }
     }

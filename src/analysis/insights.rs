@@ -216,9 +216,11 @@ pub fn median(values: &mut [i64]) -> Option<f64> {
     }
 }
 
+/// Per rule: times kept, the words, each reason's count, reviews that kept it.
+type Kept = (usize, Vec<String>, BTreeMap<String, usize>, usize);
+
 fn kept_wording(reviews: &[&Review]) -> Vec<KeptWording> {
-    let mut by: BTreeMap<String, (usize, Vec<String>, BTreeMap<String, usize>, usize)> =
-        BTreeMap::new();
+    let mut by: BTreeMap<String, Kept> = BTreeMap::new();
     for (_, s) in reviews {
         let mut seen_here: Vec<&str> = Vec::new();
         for d in &s.dismissed {
