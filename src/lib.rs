@@ -7,6 +7,8 @@
 pub mod analysis;
 pub mod assets;
 pub mod cli;
+pub mod lsp;
+pub mod merge;
 pub mod model;
 pub mod store;
 pub mod tui;

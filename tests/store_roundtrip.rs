@@ -199,12 +199,12 @@ fn action(i: usize, factors: usize, behaviours: usize) -> impl Strategy<Value = 
     let kind = prop::option::of(pick(&[K::Detect, K::Mitigate, K::Prevent, K::Repair, K::Process]));
     let who = (text(), text(), text());
     let how = (prop::option::of(date()), status, kind, (refs("f", factors), refs("b", behaviours)));
-    let record = (text(), text(), text());
+    let record = (text(), text(), text(), prop::option::of(date()));
     (who, how, record, extra()).prop_map(
         move |(
             (text, team, owner),
             (due, status, kind, (factors, behaviours)),
-            (ticket, verification, decision),
+            (ticket, verification, decision, verified_on),
             extra,
         )| {
             ActionItem {
@@ -219,6 +219,7 @@ fn action(i: usize, factors: usize, behaviours: usize) -> impl Strategy<Value = 
                 behaviours,
                 ticket,
                 verification,
+                verified_on,
                 decision,
                 extra,
             }
@@ -275,6 +276,7 @@ fn session() -> impl Strategy<Value = Session> {
                         actions,
                         dismissed,
                         parked,
+                        conflicts: Vec::new(),
                         extra,
                     }
                 },

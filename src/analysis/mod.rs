@@ -4,8 +4,10 @@
 pub mod action_messages;
 pub mod actions;
 pub mod check;
+pub mod conflicts;
 pub mod coverage;
 pub mod followup;
+pub mod insights;
 pub mod language;
 pub mod messages;
 pub mod phrases;

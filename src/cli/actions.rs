@@ -102,7 +102,10 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
     let items = committed(&reviews, request.today, &request.filter);
     let overdue = items.iter().filter(|i| i.urgency == Urgency::Overdue).count();
     let out = match request.format {
-        Format::Text => text(request, &reviews, &items, unreadable.len()),
+        // `sarif` and `github` are refused before this, at the command line.
+        Format::Text | Format::Sarif | Format::Github => {
+            text(request, &reviews, &items, unreadable.len())
+        }
         Format::Json => {
             let output = json(request, &reviews, &items, unreadable);
             visible::json(&output)? + "\n"

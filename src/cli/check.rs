@@ -135,6 +135,9 @@ pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
         .collect();
     out.extend(whys::checks(session).into_iter().map(|c| from_check("whys", c)));
     out.extend(coverage::check(session).into_iter().map(|c| from_check("coverage", c)));
+    out.extend(
+        crate::analysis::conflicts::checks(session).into_iter().map(|c| from_check("merge", c)),
+    );
     for b in &session.behaviours {
         if let Some(d) = outcome_disagrees(b) {
             out.push(from_check(
@@ -189,6 +192,9 @@ pub fn run(
     strict: bool,
     policy: &crate::analysis::policy::DuePolicy,
 ) -> anyhow::Result<ExitCode> {
+    if matches!(format, Format::Sarif | Format::Github) {
+        return super::annotation::check_files(paths, format, strict, policy);
+    }
     let mut reports = Vec::new();
     let mut unreadable = false;
     let mut text_out = String::new();
@@ -227,7 +233,7 @@ pub fn run(
             let json = visible::json(&serde_json::json!({ "files": reports }))?;
             super::print(&format!("{json}\n"))?;
         }
-        Format::Text => super::print(&text_out)?,
+        Format::Text | Format::Sarif | Format::Github => super::print(&text_out)?,
     }
     if unreadable {
         return Ok(ExitCode::from(2));

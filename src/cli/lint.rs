@@ -18,6 +18,10 @@ struct Output<'a> {
 }
 
 pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
+    if matches!(format, Format::Sarif | Format::Github) {
+        let paths: Vec<_> = path.map(Path::to_path_buf).into_iter().collect();
+        return super::annotation::lint_files(&paths, format);
+    }
     let (name, text, markdown) = match path {
         None => ("-".to_string(), read_stdin()?, false),
         Some(p) if p == Path::new("-") => ("-".to_string(), read_stdin()?, false),
@@ -41,7 +45,7 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
             let json = visible::json(&Output { path: &name, findings: &findings })?;
             super::print(&format!("{json}\n"))?;
         }
-        Format::Text => {
+        Format::Text | Format::Sarif | Format::Github => {
             let mut out = String::new();
             for f in &findings {
                 let location = format!("{name}:{}:{}", f.line, f.column);

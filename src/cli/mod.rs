@@ -1,10 +1,15 @@
 //! The command line: parses arguments, runs non-interactive commands, starts the console.
 
 pub mod actions;
+pub mod annotation;
 pub mod check;
 pub mod config;
+pub mod github;
+pub mod insights;
 pub mod lint;
+pub mod merge;
 mod report;
+pub mod sarif;
 pub mod signals;
 pub mod visible;
 
@@ -74,9 +79,10 @@ pub enum Command {
     },
     /// Check wording in plain text or Markdown for blame, hindsight and counterfactuals
     Lint {
-        /// A text or Markdown file (.md skips code); `-` or nothing reads standard input
-        path: Option<PathBuf>,
-        /// text for people, json for tools (see docs/CLI.md)
+        /// Text or Markdown files (.md skips code); `-` or nothing reads standard input
+        paths: Vec<PathBuf>,
+        /// text for people, json for tools (one file), sarif for code scanning, github for
+        /// GitHub Actions annotations (see docs/CLI.md)
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
@@ -86,7 +92,8 @@ pub enum Command {
         /// One or more review files
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// text for people, json for tools (see docs/CLI.md)
+        /// text for people, json for tools, sarif for code scanning, github for GitHub
+        /// Actions annotations (see docs/CLI.md)
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
         /// Fail on warnings as well as errors
@@ -100,6 +107,42 @@ pub enum Command {
     },
     /// Print the manual page (roff) to standard output
     Man,
+    /// Git's merge driver for review files: merges item by item and writes the result over
+    /// OURS. Items changed on both sides are kept in the file as [[conflict]] entries.
+    /// Exits 0 when clean, 1 on conflicts (see docs/GIT.md)
+    Merge {
+        /// The common ancestor (git's %O; empty when both sides added the file)
+        base: PathBuf,
+        /// Our version, replaced by the merged review (git's %A)
+        ours: PathBuf,
+        /// Their version (git's %B)
+        theirs: PathBuf,
+        /// The file's path in the repository, for messages (git's %P)
+        name: Option<String>,
+    },
+    /// What a team learns across reviews: factors by category over time, conditions that
+    /// recur, follow-through on actions, time to detect / mitigate / resolve, wording kept
+    /// on purpose (see docs/CLI.md)
+    Insights {
+        /// A folder of review files (default: the data folder)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Only reviews whose incident started on or after this date (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        since: Option<chrono::NaiveDate>,
+        /// text for people, markdown for a report, json for tools
+        #[arg(long, value_enum, default_value = "text")]
+        format: insights::InsightsFormat,
+        /// Count as of this date instead of today (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// Print the JSON Schema of the review format, for editors with a TOML language server
+    /// (also in docs/review.schema.json)
+    Schema,
+    /// A language server on standard input and output: blame and hindsight wording in
+    /// Markdown and text, and every check in review files, as you type (see docs/EDITORS.md)
+    Lsp,
 }
 
 /// How a command prints what it found.
@@ -107,6 +150,10 @@ pub enum Command {
 pub enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning (`check` and `lint`)
+    Sarif,
+    /// GitHub Actions annotations, as workflow commands (`check` and `lint`)
+    Github,
 }
 
 /// Writes to standard output, so a closed pipe (`| head`) ends the command quietly.
@@ -151,6 +198,30 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// `lint` over any number of documents: one at a time for text, all in one report for
+/// sarif and github; JSON describes one document.
+fn lint_paths(paths: &[PathBuf], format: Format) -> anyhow::Result<ExitCode> {
+    match (format, paths) {
+        (Format::Sarif | Format::Github, _) => annotation::lint_files(paths, format),
+        (_, []) => lint::run(None, format),
+        (_, [one]) => lint::run(Some(one), format),
+        (Format::Json, _) => {
+            eprintln!("waterline: --format json takes one file; use sarif for several");
+            Ok(ExitCode::from(2))
+        }
+        (_, several) => {
+            let mut worst = ExitCode::SUCCESS;
+            for path in several {
+                let code = lint::run(Some(path), format)?;
+                if code != ExitCode::SUCCESS && worst != ExitCode::from(2) {
+                    worst = code;
+                }
+            }
+            Ok(worst)
+        }
+    }
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
@@ -162,7 +233,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = store::data_dir();
     let mut config = config::load(store::config_dir().as_deref());
     let lexicon_messages = config::load_lexicon(store::config_dir().as_deref());
-    if matches!(cli.command, Some(Command::Lint { .. } | Command::Check { .. })) {
+    if matches!(cli.command, Some(Command::Lint { .. } | Command::Check { .. } | Command::Lsp)) {
         for message in &lexicon_messages {
             eprintln!("waterline: {}", visible::visible(message));
         }
@@ -182,9 +253,44 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
             return Ok(ExitCode::SUCCESS);
         }
-        Some(Command::Lint { path, format }) => return lint::run(path.as_deref(), format),
+        Some(Command::Insights { dir, since, format, today }) => {
+            let Some(dir) = dir.or_else(|| data_dir.clone()) else {
+                eprintln!(
+                    "waterline: no data folder is known on this system; set WATERLINE_HOME or give --dir"
+                );
+                return Ok(ExitCode::from(2));
+            };
+            let request = insights::Request {
+                dir,
+                since,
+                today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                format,
+                policy: config.policy,
+            };
+            return insights::run(&request);
+        }
+        Some(Command::Lsp) => {
+            crate::lsp::run(config.policy)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Schema) => {
+            print(&store::schema::json_schema_text())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Merge { base, ours, theirs, name }) => {
+            let request =
+                merge::Request { base: &base, ours: &ours, theirs: &theirs, name: name.as_deref() };
+            return merge::run(&request);
+        }
+        Some(Command::Lint { paths, format }) => return lint_paths(&paths, format),
         Some(Command::Check { paths, format, strict }) => {
             return check::run(&paths, format, strict, &config.policy);
+        }
+        Some(Command::Actions { format: Format::Sarif | Format::Github, .. }) => {
+            eprintln!(
+                "waterline: actions prints text or json; sarif and github are for check and lint"
+            );
+            return Ok(ExitCode::from(2));
         }
         Some(Command::Actions { dir, owner, team, overdue, format, today }) => {
             let Some(dir) = dir.or_else(|| data_dir.clone()) else {

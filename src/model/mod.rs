@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod behaviour;
 pub mod behaviour_summary;
+pub mod conflict;
 pub mod dismissal;
 pub mod factors;
 pub mod history;
@@ -17,6 +18,7 @@ pub mod whys;
 
 pub use actions::{ActionItem, ActionKind, ActionStatus};
 pub use behaviour::{Answer, Behaviour};
+pub use conflict::Conflict;
 pub use dismissal::Dismissal;
 pub use factors::{Category, Factor};
 pub use parked::Parked;

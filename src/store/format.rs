@@ -8,8 +8,8 @@ use toml::Spanned;
 use super::datetime::{FileDate, FileTime};
 use super::unknown::Unknown;
 use crate::model::{
-    ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Dismissal, Event, EventKind,
-    Factor, Incident, Mode, Parked, Participant, ReviewStatus, Session, Why,
+    ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Conflict, Dismissal, Event,
+    EventKind, Factor, Incident, Mode, Parked, Participant, ReviewStatus, Session, Why,
 };
 
 /// Keys format 1 knows, per table, in the order they are written (tested against the writer).
@@ -23,6 +23,7 @@ pub(super) const TOP_KEYS: &[&str] = &[
     "action",
     "dismissed",
     "parked",
+    "conflict",
 ];
 pub(super) const INCIDENT_KEYS: &[&str] = &[
     "title",
@@ -60,11 +61,13 @@ pub(super) const ACTION_KEYS: &[&str] = &[
     "behaviours",
     "ticket",
     "verification",
+    "verified_on",
     "decision",
 ];
 
 pub(super) const PARKED_KEYS: &[&str] = &["id", "text", "step"];
 pub(super) const DISMISSED_KEYS: &[&str] = &["item", "field", "rule", "matched", "reason"];
+pub(super) const CONFLICT_KEYS: &[&str] = &["item", "field", "reason", "base", "ours", "theirs"];
 
 /// A whole format-1 file. `waterline` itself is read before this, by the version check.
 /// Fields whose presence is checked by hand are `Option` so the message can say what to do.
@@ -85,6 +88,20 @@ pub(super) struct FileV1 {
     pub dismissed: Vec<DismissedV1>,
     #[serde(default)]
     pub parked: Vec<ParkedV1>,
+    #[serde(default)]
+    pub conflict: Vec<ConflictV1>,
+}
+
+/// A merge conflict (`model::Conflict`): each version is any TOML value, usually a table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct ConflictV1 {
+    pub item: String,
+    pub field: String,
+    pub reason: String,
+    pub base: Option<toml::Value>,
+    pub ours: Option<toml::Value>,
+    pub theirs: Option<toml::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -185,6 +202,7 @@ pub(super) struct ActionV1 {
     pub behaviours: Vec<Spanned<String>>,
     pub ticket: String,
     pub verification: String,
+    pub verified_on: Option<FileDate>,
     pub decision: String,
 }
 
@@ -300,6 +318,7 @@ impl FileV1 {
                     behaviours: texts(a.behaviours),
                     ticket: a.ticket,
                     verification: a.verification,
+                    verified_on: a.verified_on.map(|d| d.0),
                     decision: a.decision,
                 }
             })
@@ -325,6 +344,17 @@ impl FileV1 {
                 }
             })
             .collect();
+        let conflicts = (self.conflict.into_iter().enumerate())
+            .map(|(i, c)| Conflict {
+                extra: unknown.item("conflict", CONFLICT_KEYS, i, &c.item),
+                item: c.item,
+                field: c.field,
+                reason: c.reason,
+                base: c.base,
+                ours: c.ours,
+                theirs: c.theirs,
+            })
+            .collect();
         Session {
             extra: top_extra,
             incident,
@@ -335,6 +365,7 @@ impl FileV1 {
             actions,
             dismissed,
             parked,
+            conflicts,
         }
     }
 }

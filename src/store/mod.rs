@@ -11,15 +11,19 @@ mod atomic;
 mod datetime;
 mod demo;
 mod diagnostics;
+mod directive;
 mod fingerprint;
 mod format;
+pub mod git;
 mod host;
 mod library;
+pub mod locate;
 pub mod lock;
 mod paths;
 mod read;
 mod review_file;
 mod save_error;
+pub mod schema;
 mod unknown;
 mod validate;
 mod write;
@@ -126,7 +130,13 @@ fn prepare(session: &Session, existing: Option<&[u8]>) -> Result<String, SavePro
     {
         return Err(SaveProblem::ReadOnly(ReadOnly::NewerFormat(version)));
     }
-    let text = to_toml(session);
+    let mut text = to_toml(session);
+    if let Some(directive) = existing
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        .and_then(directive::schema_directive)
+    {
+        text = format!("{directive}\n{text}");
+    }
     if let Err(problem) = read::read(&text) {
         return Err(SaveProblem::WouldNotOpen(problem.message));
     }
@@ -137,6 +147,11 @@ fn prepare(session: &Session, existing: Option<&[u8]>) -> Result<String, SavePro
 /// mode 0600, creating the folder with mode 0700.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     atomic::write(path, bytes)
+}
+
+/// The leading `#:schema …` line of a review's text, which editors read and saves keep.
+pub fn schema_directive(text: &str) -> Option<&str> {
+    directive::schema_directive(text)
 }
 
 /// Where reviews live: `WATERLINE_HOME`, else the platform data directory.

@@ -7,13 +7,13 @@ use toml::Value;
 
 use super::datetime::{format_date, format_time};
 use super::format::{
-    ACTION_KEYS, BEHAVIOUR_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS, INCIDENT_KEYS,
-    PARKED_KEYS, TOP_KEYS, WHY_KEYS,
+    ACTION_KEYS, BEHAVIOUR_KEYS, CONFLICT_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS,
+    INCIDENT_KEYS, PARKED_KEYS, TOP_KEYS, WHY_KEYS,
 };
 use super::read::CURRENT_VERSION;
 use crate::model::{
-    ActionItem, Answer, Behaviour, Dismissal, Event, Extra, Factor, Incident, Parked, Session,
-    Timestamp, Why,
+    ActionItem, Answer, Behaviour, Conflict, Dismissal, Event, Extra, Factor, Incident, Parked,
+    Session, Timestamp, Why,
 };
 
 pub(super) fn to_toml(session: &Session) -> String {
@@ -35,6 +35,7 @@ pub(super) fn to_toml(session: &Session) -> String {
     session.actions.iter().for_each(|a| action(&mut w, a));
     session.dismissed.iter().for_each(|d| dismissed(&mut w, d));
     session.parked.iter().for_each(|p| parked(&mut w, p));
+    session.conflicts.iter().for_each(|c| conflict(&mut w, c));
     for (key, value) in tables {
         w.unknown_table(key, value);
     }
@@ -88,6 +89,30 @@ fn dismissed(w: &mut Writer, d: &Dismissal) {
     w.text("matched", &d.matched);
     w.text("reason", &d.reason);
     w.extra(&d.extra, DISMISSED_KEYS);
+}
+
+/// A version that is a table is written as its own `[conflict.ours]` section, one key a
+/// line, so a person can read both versions side by side; other values stay inline.
+fn conflict(w: &mut Writer, c: &Conflict) {
+    w.header("[[conflict]]");
+    w.value("item", &c.item);
+    w.text("field", &c.field);
+    w.text("reason", &c.reason);
+    let sides = [("base", &c.base), ("ours", &c.ours), ("theirs", &c.theirs)];
+    for (key, value) in sides {
+        if let Some(value) = value.as_ref().filter(|v| !v.is_table()) {
+            w.raw(key, &inline(value));
+        }
+    }
+    w.extra(&c.extra, CONFLICT_KEYS);
+    for (key, value) in sides {
+        if let Some(table) = value.as_ref().and_then(toml::Value::as_table) {
+            w.header(&format!("[conflict.{key}]"));
+            for (k, v) in table {
+                w.raw(&quote_key(k), &inline(v));
+            }
+        }
+    }
 }
 
 fn why(w: &mut Writer, y: &Why) {
@@ -153,6 +178,9 @@ fn action(w: &mut Writer, a: &ActionItem) {
     w.list("behaviours", &a.behaviours);
     w.text("ticket", &a.ticket);
     w.text("verification", &a.verification);
+    if let Some(day) = &a.verified_on {
+        w.raw("verified_on", &format_date(day));
+    }
     w.text("decision", &a.decision);
     w.extra(&a.extra, ACTION_KEYS);
 }
@@ -340,6 +368,7 @@ mod tests {
             behaviours: vec!["b1".into()],
             ticket: "t".into(),
             verification: "v".into(),
+            verified_on: Some(t.date_naive()),
             decision: "d".into(),
             ..ActionItem::default()
         });
@@ -359,6 +388,16 @@ mod tests {
             reason: "r".into(),
             extra: Extra::new(),
         });
+        let version: toml::Table = toml::from_str("id = \"a1\"").unwrap();
+        s.conflicts.push(Conflict {
+            item: "action:a1".into(),
+            field: "text".into(),
+            reason: "r".into(),
+            base: Some(Value::Table(version.clone())),
+            ours: Some(Value::Table(version.clone())),
+            theirs: Some(Value::Table(version)),
+            extra: Extra::new(),
+        });
         let text = to_toml(&s);
         let root: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(root.keys().collect::<Vec<_>>(), TOP_KEYS);
@@ -371,6 +410,7 @@ mod tests {
             ("action", ACTION_KEYS),
             ("dismissed", DISMISSED_KEYS),
             ("parked", PARKED_KEYS),
+            ("conflict", CONFLICT_KEYS),
         ];
         for (kind, known) in lists {
             assert_eq!(keys_written(&text, kind), known, "{kind}");
