@@ -179,6 +179,14 @@ fn every_text_output_shows_hostile_bytes_without_sending_them() {
             None,
         ),
         ("actions missing folder", os(&[&"actions", &"--dir", &no_dir]), None),
+        ("check github", os(&[&"check", &"--format", &"github", &s.review]), None),
+        ("lint github", os(&[&"lint", &"--format", &"github", &s.notes]), None),
+        ("insights", os(&[&"insights", &"--dir", &s.reviews]), None),
+        (
+            "insights markdown",
+            os(&[&"insights", &"--dir", &s.reviews, &"--format", &"markdown"]),
+            None,
+        ),
         ("open unreadable", os(&[&"open", &s.broken]), None),
         ("open missing", os(&[&"open", &missing]), None),
         ("usage error", os(&[&"check", &"--format", &HOSTILE_RAW.replace('\0', "")]), None),
@@ -232,6 +240,14 @@ fn every_json_output_escapes_hostile_bytes_and_parses_back_to_them() {
             None,
         ),
     ];
+    let runs: Vec<_> = runs
+        .into_iter()
+        .chain([
+            ("check sarif", os(&[&"check", &"--format", &"sarif", &s.review]), None),
+            ("lint sarif", os(&[&"lint", &"--format", &"sarif", &s.notes]), None),
+            ("insights", os(&[&"insights", &"--format", &"json", &"--dir", &s.reviews]), None),
+        ])
+        .collect();
     let mut parsed = Vec::new();
     for (what, args, stdin) in &runs {
         let o = run(&s, args, stdin.as_deref());

@@ -177,7 +177,7 @@ fn finish(
     unreadable: bool,
 ) -> anyhow::Result<ExitCode> {
     let out = match format {
-        Format::Sarif => format!("{}\n", serde_json::to_string_pretty(&super::sarif::log(all))?),
+        Format::Sarif => format!("{}\n", super::visible::json(&super::sarif::log(all))?),
         _ => super::github::commands(all),
     };
     super::print(&out)?;

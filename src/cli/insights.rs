@@ -43,7 +43,7 @@ pub fn run(r: &Request) -> anyhow::Result<ExitCode> {
     }
     let found = insights(&reviews, r.today, r.since, &r.policy);
     let out = match r.format {
-        InsightsFormat::Json => serde_json::to_string_pretty(&found)? + "\n",
+        InsightsFormat::Json => super::visible::json(&found)? + "\n",
         InsightsFormat::Text => text(&found),
         InsightsFormat::Markdown => markdown(&found),
     };
