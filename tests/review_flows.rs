@@ -28,11 +28,11 @@ fn an_empty_review_lists_exactly_what_is_missing() {
 fn the_demo_misses_only_its_idea_only_factor_and_passes_once_it_is_committed() {
     let mut s = demo_session();
     let g = gate(&s, &Default::default());
-    let failed: Vec<&str> = g
+    let failed: Vec<String> = g
         .entries
         .iter()
         .filter(|e| !e.passed())
-        .flat_map(|e| e.missing.iter().map(|m| m.item.as_str()))
+        .flat_map(|e| e.missing.iter().map(|m| m.item.to_string()))
         .collect();
     assert_eq!(failed, ["factor:f5"]);
     for a in s.actions.iter_mut().filter(|a| a.factors.contains(&"f5".to_string())) {
@@ -49,6 +49,29 @@ fn enter_on_a_missing_item_goes_to_it() {
     assert_eq!(step(&m), Step::Factors);
     let doc = m.doc.as_ref().expect("open");
     assert_eq!(doc.session.factors[doc.factors.selected].id, "f5");
+}
+
+#[test]
+fn enter_on_a_missing_action_selects_that_action_on_its_step() {
+    let mut s = demo_session();
+    // The last committed action loses its owner and date, so its checks fail.
+    let last = s.actions.iter().rposition(|a| a.status.is_committed()).expect("committed");
+    s.actions[last].owner.clear();
+    s.actions[last].due = None;
+    let id = s.actions[last].id.clone();
+    let mut m = open(s);
+    keys(&mut m, "6");
+    let g = gate(session(&m), &Default::default());
+    let items: Vec<String> =
+        g.entries.iter().flat_map(|e| e.missing.iter().map(|m| m.item.to_string())).collect();
+    let row = items.iter().position(|i| *i == format!("action:{id}")).expect("listed");
+    for _ in 0..row {
+        keys(&mut m, "j");
+    }
+    enter(&mut m);
+    assert_eq!(step(&m), Step::Actions);
+    let doc = m.doc.as_ref().expect("open");
+    assert_eq!(doc.selected_action().map(|a| a.id.as_str()), Some(id.as_str()));
 }
 
 #[test]

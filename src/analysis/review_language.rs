@@ -3,41 +3,40 @@
 
 use super::actions::known_names;
 use super::language::{Finding, LintContext, Severity, lint};
-use crate::model::{Mode, Session};
+use crate::model::{ItemKind, ItemRef, Mode, Session};
 
 /// A finding in one field of one item of a review.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldFinding {
-    /// `incident`, `event:e3`, `why:w2`…
-    pub item: String,
+    pub item: ItemRef,
     pub field: &'static str,
     pub finding: Finding,
 }
 
 /// Every text field of the review, as (item, field, text).
-pub fn fields(session: &Session) -> Vec<(String, &'static str, &str)> {
+pub fn fields(session: &Session) -> Vec<(ItemRef, &'static str, &str)> {
     let i = &session.incident;
     let mut out = vec![
-        ("incident".to_string(), "title", i.title.as_str()),
-        ("incident".to_string(), "summary", i.summary.as_str()),
-        ("incident".to_string(), "impact", i.impact.as_str()),
+        (ItemRef::incident(), "title", i.title.as_str()),
+        (ItemRef::incident(), "summary", i.summary.as_str()),
+        (ItemRef::incident(), "impact", i.impact.as_str()),
     ];
     for e in &session.events {
-        out.push((format!("event:{}", e.id), "text", e.text.as_str()));
-        out.push((format!("event:{}", e.id), "known_then", e.known_then.as_str()));
+        out.push((ItemRef::event(&e.id), "text", e.text.as_str()));
+        out.push((ItemRef::event(&e.id), "known_then", e.known_then.as_str()));
     }
     for w in &session.whys {
-        out.push((format!("why:{}", w.id), "text", w.text.as_str()));
+        out.push((ItemRef::why(&w.id), "text", w.text.as_str()));
     }
     for f in &session.factors {
-        out.push((format!("factor:{}", f.id), "text", f.text.as_str()));
+        out.push((ItemRef::factor(&f.id), "text", f.text.as_str()));
     }
     for b in &session.behaviours {
-        out.push((format!("behaviour:{}", b.id), "act", b.act.as_str()));
-        out.push((format!("behaviour:{}", b.id), "context", b.context.as_str()));
+        out.push((ItemRef::behaviour(&b.id), "act", b.act.as_str()));
+        out.push((ItemRef::behaviour(&b.id), "context", b.context.as_str()));
     }
     for a in &session.actions {
-        out.push((format!("action:{}", a.id), "text", a.text.as_str()));
+        out.push((ItemRef::action(&a.id), "text", a.text.as_str()));
     }
     out.retain(|(_, _, text)| !text.trim().is_empty());
     out
@@ -54,9 +53,10 @@ pub fn review(session: &Session) -> Vec<FieldFinding> {
     // A wrong turn the room has reframed stays in the tree as a record; its wording has
     // been dealt with where it belongs, in the Five Whys.
     let states = super::whys::states(session);
-    let reframed = |item: &str| {
-        item.strip_prefix("why:")
-            .and_then(|id| states.get(id))
+    let reframed = |item: &ItemRef| {
+        (item.kind == ItemKind::Why)
+            .then(|| states.get(item.id()))
+            .flatten()
             .is_some_and(|s| s.wrong_turn.is_some() && s.reframed)
     };
     let mut out = Vec::new();
@@ -73,8 +73,8 @@ pub fn review(session: &Session) -> Vec<FieldFinding> {
     out
 }
 
-/// The findings in one item's fields (`event:e3`), for the side pane of its step.
-pub fn for_item(session: &Session, item: &str) -> Vec<FieldFinding> {
+/// The findings in one item's fields, for the side pane of its step.
+pub fn for_item(session: &Session, item: &ItemRef) -> Vec<FieldFinding> {
     let names = known_names(session);
     let ctx = LintContext {
         known_names: &names,
@@ -92,7 +92,7 @@ pub fn for_item(session: &Session, item: &str) -> Vec<FieldFinding> {
     out
 }
 
-pub fn is_dismissed(session: &Session, item: &str, field: &str, f: &Finding) -> bool {
+pub fn is_dismissed(session: &Session, item: &ItemRef, field: &str, f: &Finding) -> bool {
     session.dismissed.iter().any(|d| d.covers(item, field, &f.rule, &f.matched))
 }
 

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use super::actions::known_names;
 use super::check::{Check, Severity};
 use super::messages;
-use crate::model::{Session, Why, WhyTree};
+use crate::model::{ItemRef, Session, Why, WhyTree};
 
 mod interim;
 
@@ -109,8 +109,7 @@ pub fn checks(session: &Session) -> Vec<Check> {
         let Some(state) = states.get(&w.id) else { continue };
         if let Some(turn) = state.wrong_turn.as_ref().filter(|_| !state.reframed) {
             out.push(Check::new(
-                "why",
-                &w.id,
+                ItemRef::why(&w.id),
                 "text",
                 Severity::Warning,
                 messages::wrong_turn(&turn.matched),
@@ -119,10 +118,15 @@ pub fn checks(session: &Session) -> Vec<Check> {
         let lone = depth == 0 && whys.is_leaf(&w.id) && state.wrong_turn.is_none();
         if lone {
             let message = messages::SINGLE_ANSWER.into();
-            out.push(Check::new("why", &w.id, "children", Severity::Info, message));
+            out.push(Check::new(ItemRef::why(&w.id), "children", Severity::Info, message));
         } else if state.open {
             let message = messages::OPEN_BRANCH.into();
-            out.push(Check::new("why", &w.id, "system_condition", Severity::Warning, message));
+            out.push(Check::new(
+                ItemRef::why(&w.id),
+                "system_condition",
+                Severity::Warning,
+                message,
+            ));
         }
     }
     let leaves = whys.iter().filter(|w| whys.is_leaf(&w.id)).count();
@@ -131,7 +135,7 @@ pub fn checks(session: &Session) -> Vec<Check> {
         && whys.len() > 1
     {
         let message = messages::SINGLE_BRANCH.into();
-        out.push(Check::new("why", &root.id, "children", Severity::Info, message));
+        out.push(Check::new(ItemRef::why(&root.id), "children", Severity::Info, message));
     }
     out
 }

@@ -14,7 +14,7 @@ use crate::analysis::readiness::{self, Gate};
 use crate::analysis::review_language;
 use crate::analysis::{coverage, whys};
 use crate::model::behaviour::outcome_disagrees;
-use crate::model::{ReviewStatus, Session};
+use crate::model::{ItemRef, ReviewStatus, Session};
 use crate::store;
 
 /// One finding in one review, in the shape of a lint finding plus `item` and `field`.
@@ -110,7 +110,7 @@ fn from_check(category: &str, c: Check) -> ItemFinding {
         CheckSeverity::Error => 2,
     };
     ItemFinding {
-        item: c.item,
+        item: c.item.to_string(),
         field: c.field.to_string(),
         rule,
         category: category.to_string(),
@@ -131,7 +131,7 @@ fn from_check(category: &str, c: Check) -> ItemFinding {
 pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
     let mut out: Vec<ItemFinding> = review_language::review(session)
         .into_iter()
-        .map(|f| from_language(f.item, f.field, f.finding))
+        .map(|f| from_language(f.item.to_string(), f.field, f.finding))
         .collect();
     out.extend(whys::checks(session).into_iter().map(|c| from_check("whys", c)));
     out.extend(coverage::check(session).into_iter().map(|c| from_check("coverage", c)));
@@ -142,7 +142,12 @@ pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
         if let Some(d) = outcome_disagrees(b) {
             out.push(from_check(
                 "behaviour",
-                Check::new("behaviour", &b.id, "outcome", CheckSeverity::Error, d.to_string()),
+                Check::new(
+                    ItemRef::behaviour(&b.id),
+                    "outcome",
+                    CheckSeverity::Error,
+                    d.to_string(),
+                ),
             ));
         }
     }
@@ -150,16 +155,21 @@ pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
         matches!(session.incident.status, ReviewStatus::Reviewed | ReviewStatus::Closed);
     if !gate.passed() && published && session.incident.gate_override.trim().is_empty() {
         let (done, all) = gate.score();
-        out.push(from_check(
+        let mut finding = from_check(
             "gate",
             Check::new(
-                "incident",
-                "",
+                ItemRef::incident(),
                 "status",
                 CheckSeverity::Error,
-                format!("marked {} but the gate has {done} of {all}, and no reason to publish anyway is recorded", session.incident.status.as_str()),
+                format!(
+                    "marked {} but the gate has {done} of {all}, and no reason to publish anyway is recorded",
+                    session.incident.status.as_str()
+                ),
             ),
-        ));
+        );
+        // Written `incident:` since the first release: the JSON output is a public interface.
+        finding.item = "incident:".into();
+        out.push(finding);
     }
     out
 }
@@ -179,7 +189,7 @@ fn gate_report(gate: &Gate) -> GateReport {
                 missing: e
                     .missing
                     .iter()
-                    .map(|m| MissingReport { item: m.item.clone(), message: m.message.clone() })
+                    .map(|m| MissingReport { item: m.item.to_string(), message: m.message.clone() })
                     .collect(),
             })
             .collect(),
@@ -255,7 +265,7 @@ fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], 
         match (f.line, f.column) {
             (Some(line), Some(column)) => {
                 let text = (fields.iter())
-                    .find(|(i, fl, _)| *i == f.item && *fl == f.field)
+                    .find(|(i, fl, _)| i.to_string() == f.item && *fl == f.field)
                     .map_or("", |(_, _, t)| *t);
                 let location = format!("{name}: {} {}:{line}:{column}", f.item, f.field);
                 let r = report::Report {

@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::model::Milestone;
 use crate::model::timeline::{format_duration, time_to};
+use crate::model::{ItemRef, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::facilitation::{cards, prompts};
 use crate::tui::mouse;
@@ -185,12 +185,10 @@ fn banner(model: &Model, doc: &Doc) -> Option<String> {
 fn wording_lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let theme = &model.theme;
     let item = match doc.step {
-        Step::Timeline => doc.selected_event().map(|e| format!("event:{}", e.id)),
-        Step::Factors => {
-            crate::tui::steps::factors::state::selected(doc).map(|f| format!("factor:{}", f.id))
-        }
-        Step::Behaviours => doc.selected_behaviour().map(|b| format!("behaviour:{}", b.id)),
-        Step::Actions => doc.selected_action().map(|a| format!("action:{}", a.id)),
+        Step::Timeline => doc.selected_event().map(|e| ItemRef::event(&e.id)),
+        Step::Factors => steps::factors::state::selected(doc).map(|f| ItemRef::factor(&f.id)),
+        Step::Behaviours => doc.selected_behaviour().map(|b| ItemRef::behaviour(&b.id)),
+        Step::Actions => doc.selected_action().map(|a| ItemRef::action(&a.id)),
         Step::Whys | Step::Review => None,
     };
     let Some(item) = item else { return Vec::new() };

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::ActionStatus;
+use crate::model::{ActionStatus, ItemRef};
 use crate::tui::keymap::{KeyCode, KeyInput};
 use crate::tui::widgets::text_field::TextField;
 
@@ -34,7 +34,7 @@ pub enum Purpose {
     Park,
     /// Keep a wording finding on purpose, with a reason.
     KeepWording {
-        item: String,
+        item: ItemRef,
         field: String,
         rule: String,
         matched: String,

@@ -3,7 +3,7 @@
 
 use crate::analysis::readiness::{self, Gate};
 use crate::model::text::sanitize_line;
-use crate::model::{Parked, ReviewStatus};
+use crate::model::{ItemRef, Parked, ReviewStatus};
 use crate::tui::app::{Doc, Model, Notice, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::messages;
@@ -58,7 +58,7 @@ pub fn submit_status(model: &mut Model, mut form: Form) -> Vec<Effect> {
 
 const REASON: &str = "Reason";
 
-pub fn keep_form(item: String, w: readiness::Wording) -> Form {
+pub fn keep_form(item: ItemRef, w: readiness::Wording) -> Form {
     let title = format!("Keep “{}” in {item} {}", w.matched, w.field);
     let purpose = Purpose::KeepWording { item, field: w.field, rule: w.rule, matched: w.matched };
     let hint = "why this wording stays (a quote from the runbook, the person's own words…)";
@@ -77,6 +77,8 @@ pub fn submit_keep(model: &mut Model, mut form: Form) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
+    // The file keeps the item as `kind:id` text.
+    let item = item.to_string();
     let kept =
         crate::model::Dismissal { item, field, rule, matched, reason, extra: Default::default() };
     if doc.edit(|s, _| s.dismissed.push(kept)) {

@@ -3,6 +3,7 @@
 use std::cell::Cell;
 
 use crate::analysis::readiness::Gate;
+use crate::model::ItemRef;
 use crate::tui::app::Doc;
 
 #[derive(Debug, Default)]
@@ -18,7 +19,7 @@ pub enum Row {
     /// `index` counts missing items across the gate, so two with the same item differ.
     Missing {
         index: usize,
-        item: String,
+        item: ItemRef,
     },
     Parked {
         id: String,

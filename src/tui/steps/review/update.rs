@@ -1,11 +1,14 @@
 //! What an intent does on the Review step: Enter on a missing item goes to it; parked
 //! points are removed; wording is kept on purpose; the status changes.
 
+use crate::model::{ItemKind, ItemRef};
 use crate::tui::app::{Doc, Model, Notice, Overlay};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
 use crate::tui::selection::move_in_list;
 use crate::tui::steps::Step;
+use crate::tui::steps::actions::state::ActionsMode;
+use crate::tui::steps::behaviours::state::BehavioursMode;
 use crate::tui::steps::review::forms::{keep_form, status_form};
 use crate::tui::steps::review::state::{Row, rows};
 use crate::tui::update::Handled;
@@ -57,45 +60,43 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
     Handled::done()
 }
 
-/// Shows an item on its own step, selected.
-pub fn jump(doc: &mut Doc, item: &str) {
-    let (kind, id) = item.split_once(':').unwrap_or((item, ""));
-    match kind {
-        "event" => {
+/// Shows an item on its own step, selected — or the step, for a kind as a whole.
+pub fn jump(doc: &mut Doc, item: &ItemRef) {
+    let id = item.id.as_deref();
+    match item.kind {
+        ItemKind::Incident => doc.step = Step::Timeline,
+        ItemKind::Event => {
             doc.step = Step::Timeline;
-            doc.select_event(id);
-        }
-        "incident" => doc.step = Step::Timeline,
-        "why" | "whys" => {
-            doc.step = Step::Whys;
-            if !id.is_empty() {
-                // Unfold the way down to it, so the selection is visible.
-                let mut at = Some(id.to_string());
-                while let Some(current) = at {
-                    at = doc
-                        .session
-                        .whys
-                        .iter()
-                        .find(|w| w.id == current)
-                        .and_then(|w| w.parent.clone());
-                    if let Some(parent) = &at {
-                        doc.whys.collapsed.remove(parent);
-                    }
-                }
-                doc.whys.selected = Some(id.to_string());
+            if let Some(id) = id {
+                doc.select_event(id);
             }
         }
-        "factor" | "factors" => {
+        ItemKind::Why => {
+            doc.step = Step::Whys;
+            if let Some(id) = id {
+                doc.reveal_why(id);
+            }
+        }
+        ItemKind::Factor => {
             doc.step = Step::Factors;
-            if let Some(i) = doc.session.factors.iter().position(|f| f.id == id) {
+            doc.factors.picture = false;
+            if let Some(i) = doc.session.factors.iter().position(|f| Some(f.id.as_str()) == id) {
                 doc.factors.selected = i;
             }
         }
-        "behaviour" => {
+        ItemKind::Behaviour => {
             doc.step = Step::Behaviours;
-            doc.select_behaviour(id);
+            doc.behaviours.mode = BehavioursMode::List;
+            if let Some(id) = id {
+                doc.select_behaviour(id);
+            }
         }
-        "action" => doc.step = Step::Actions,
-        _ => {}
+        ItemKind::Action => {
+            doc.step = Step::Actions;
+            doc.actions.mode = ActionsMode::List;
+            if let Some(id) = id {
+                doc.select_action(id);
+            }
+        }
     }
 }

@@ -113,7 +113,7 @@ pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
                 .map(|m| m.message.clone())
                 .unwrap_or_default();
             vec![
-                Line::styled(item.clone(), theme.key),
+                Line::styled(item.to_string(), theme.key),
                 Line::raw(message),
                 Line::styled("Enter goes there.", theme.dim),
             ]

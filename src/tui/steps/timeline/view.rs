@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::timeline::format_duration;
-use crate::model::{Event, Milestone};
+use crate::model::{Event, ItemRef, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
 use crate::tui::widgets::truncate;
@@ -130,7 +130,7 @@ fn flagged(doc: &Doc, e: &Event) -> bool {
     let names = known_names(s);
     let self_review = s.incident.mode == crate::model::Mode::SelfReview;
     let ctx = LintContext { known_names: &names, self_review, markdown: false };
-    let item = format!("event:{}", e.id);
+    let item = ItemRef::event(&e.id);
     [("text", &e.text), ("known_then", &e.known_then)].into_iter().any(|(field, text)| {
         lint(text, &ctx)
             .iter()

@@ -52,3 +52,15 @@ pub fn selected_id(doc: &Doc) -> Option<String> {
 pub fn selected(doc: &Doc) -> Option<&Why> {
     selected_id(doc).and_then(|id| doc.session.whys.why(&id))
 }
+
+impl Doc {
+    /// Selects answer `id` and unfolds the way down to it, so the selection is visible.
+    pub fn reveal_why(&mut self, id: &str) {
+        let mut at = self.session.whys.why(id).and_then(|w| w.parent.clone());
+        while let Some(parent) = at {
+            at = self.session.whys.why(&parent).and_then(|w| w.parent.clone());
+            self.whys.collapsed.remove(&parent);
+        }
+        self.whys.selected = Some(id.to_string());
+    }
+}
