@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod assets;
 pub mod cli;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod tui;
