@@ -8,6 +8,8 @@
 
 use std::path::Path;
 
+use chrono::Timelike;
+
 use super::Format;
 use super::chat::has_speaker;
 use super::stamp::{self, DatePart, When};
@@ -43,19 +45,24 @@ pub fn detect(head: &[u8], path: Option<&Path>) -> Option<Format> {
 
 /// Chat or log, from a sample of lines.
 fn text_kind(text: &str) -> Option<Format> {
-    let (mut stamped, mut dated, mut speakers) = (0, 0, 0);
+    let (mut lines, mut stamped, mut dated, mut seconds, mut speakers) = (0, 0, 0, 0, 0);
     for line in text.lines().filter(|l| !l.trim().is_empty()).take(SAMPLE) {
+        lines += 1;
         if let Some((when, _)) = stamp::split(line) {
             stamped += 1;
-            if !matches!(when, When::Wall { date: DatePart::None, .. }) {
-                dated += 1;
+            if let When::Wall { date, time, .. } = when {
+                dated += usize::from(date != DatePart::None);
+                // Logs give seconds; chat clients mostly show minutes.
+                seconds += usize::from(time.second() != 0 || time.nanosecond() != 0);
             }
         }
         if has_speaker(line) {
             speakers += 1;
         }
     }
-    if dated * 2 > stamped && stamped > 0 {
+    if speakers * 2 > lines && seconds * 2 < stamped {
+        Some(Format::Chat)
+    } else if dated * 2 > stamped && stamped > 0 {
         Some(Format::Log)
     } else if speakers > 0 && speakers * 2 >= stamped {
         Some(Format::Chat)
@@ -91,6 +98,8 @@ mod tests {
         assert_eq!(guess("[2026-03-01 14:32:05] x\n"), Some(Format::Log));
         assert_eq!(guess("14:32:05 GET /health 200\n14:32:06 GET /pay 503\n"), Some(Format::Log));
         assert_eq!(guess("[14:32] maria: rolling back\n[14:33] chen: ack\n"), Some(Format::Chat));
+        assert_eq!(guess("[2026-03-02 09:31] Maria Lopez: paged\n"), Some(Format::Chat));
+        assert_eq!(guess("[09:31:12] <maria> paged\n[09:32:40] <chen> ack\n"), Some(Format::Chat));
         assert_eq!(
             guess("Maria Lopez  2:32 PM\nrolling back\n\nChen Wei  2:33 PM\nack\n"),
             Some(Format::Chat)

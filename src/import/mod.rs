@@ -450,7 +450,3 @@ impl Sink {
         self.queue.push_back(Item::NotUnderstood(Problem { file, line, unit, reason, text }));
     }
 }
-
-#[cfg(test)]
-#[path = "reader_tests.rs"]
-mod tests;

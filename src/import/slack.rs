@@ -183,17 +183,21 @@ impl People {
         let from_profile = |key: &str| text_of(profile.and_then(|p| p.get(key)));
         let bot = text_of(object.get("username"))
             .or_else(|| text_of(object.get("bot_profile").and_then(|b| b.get("name"))));
+        // A bot (an alerting integration) is named in the source, not offered as a person.
+        let is_bot =
+            object.contains_key("bot_id") || text_of(object.get("subtype")) == Some("bot_message");
         let author = user
             .and_then(|id| self.names.get(id).map(String::as_str))
             .or_else(|| from_profile("real_name"))
             .or_else(|| from_profile("display_name"))
-            .or(bot)
-            .or(user);
+            .or(user)
+            .filter(|_| !is_bot);
         let handle = user
             .and_then(|id| self.handles.get(id).map(String::as_str))
             .or_else(|| from_profile("name"))
             .or_else(|| from_profile("display_name"))
-            .or(author);
+            .or(author)
+            .or(bot);
         let mut text =
             text_of(object.get("text")).map(|t| readable(t, &self.names)).unwrap_or_default();
         if text.trim().is_empty() {

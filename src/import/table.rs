@@ -40,8 +40,18 @@ const TEXT_NAMES: &[&str] = &[
     "details",
     "log",
 ];
-const SOURCE_NAMES: &[&str] =
-    &["source", "service", "host", "hostname", "origin", "component", "app", "from"];
+const SOURCE_NAMES: &[&str] = &[
+    "source",
+    "service",
+    "service.name",
+    "host",
+    "host.name",
+    "hostname",
+    "origin",
+    "component",
+    "app",
+    "from",
+];
 
 // ---------------------------------------------------------------------------------------
 // CSV
@@ -291,11 +301,15 @@ fn field<'v>(
         }
         name.contains('.').then(|| name.split('.').try_fold(value, |v, part| v.get(part))).flatten()
     };
+    // Among the usual names, only a plain value counts: `host` may be an object whose
+    // `host.name` is the one wanted.
+    let plain = |v: &&serde_json::Value| !(v.is_null() || v.is_object() || v.is_array());
     match wanted {
-        Some(name) => lookup(name).map(|v| (name.to_string(), v)),
-        None => usual.iter().find_map(|name| lookup(name).map(|v| (name.to_string(), v))),
+        Some(name) => lookup(name).filter(|v| !v.is_null()).map(|v| (name.to_string(), v)),
+        None => {
+            usual.iter().find_map(|name| lookup(name).filter(plain).map(|v| (name.to_string(), v)))
+        }
     }
-    .filter(|(_, v)| !v.is_null())
 }
 
 fn as_text(value: &serde_json::Value) -> String {

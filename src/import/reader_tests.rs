@@ -1,2 +1,0 @@
-//! The reader end to end over small files: counts, problems, sources, filters.
-use super::*;
