@@ -3,6 +3,8 @@
 pub mod actions;
 pub mod check;
 pub mod config;
+pub mod import;
+mod import_report;
 pub mod lint;
 mod report;
 
@@ -91,6 +93,9 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Add timeline events from a log, journald JSON, a Slack export, a chat transcript,
+    /// CSV or JSON Lines. Exits 1 when nothing in the file could be read
+    Import(import::Args),
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -167,6 +172,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Lint { path, format }) => return lint::run(path.as_deref(), format),
+        Some(Command::Import(args)) => return import::run(args),
         Some(Command::Check { paths, format, strict }) => {
             return check::run(&paths, format, strict, &config.policy);
         }

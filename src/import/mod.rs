@@ -66,6 +66,18 @@ impl Format {
         }
     }
 
+    /// What people call it, as it reads in a sentence: "read as a plain log".
+    pub fn in_a_sentence(self) -> &'static str {
+        match self {
+            Format::Log => "a plain log",
+            Format::Journald => "journald JSON",
+            Format::Slack => "a Slack export",
+            Format::Chat => "a chat transcript",
+            Format::Csv => "CSV",
+            Format::Jsonl => "JSON Lines",
+        }
+    }
+
     /// What people call it.
     pub fn label(self) -> &'static str {
         match self {
@@ -248,6 +260,9 @@ impl Reader {
                 Choice::Only(_) => Err(ImportError::Folder { name: label }),
             },
             Opened::Stream(stream) => {
+                if stream.head.iter().all(u8::is_ascii_whitespace) {
+                    return Err(ImportError::OnlyBlank { name: label });
+                }
                 let format = match choice {
                     Choice::Only(format) => format,
                     Choice::Auto => detect::detect(&stream.head, stream.path.as_deref())
