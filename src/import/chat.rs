@@ -81,6 +81,10 @@ impl ChatParser {
         self.flush()
     }
 
+    pub fn open_since(&self) -> Option<u64> {
+        self.pending.as_ref().map(|p| p.line)
+    }
+
     fn flush(&mut self) -> Option<Step<'static>> {
         let pending = self.pending.take()?;
         if pending.text.trim().is_empty() {

@@ -29,9 +29,8 @@ pub enum Opened {
 /// A text file or standard input, with its first bytes kept aside for detection.
 pub struct Stream {
     pub reader: Box<dyn BufRead + Send>,
-    /// How events name it (`app.log`), and how messages do (the path as given).
+    /// How events name it (`app.log`).
     pub name: String,
-    pub label: String,
     pub path: Option<PathBuf>,
     pub head: Vec<u8>,
     /// Bytes at the start that are not lines (a byte-order mark): offsets count from after.
@@ -57,7 +56,7 @@ pub fn open(path: &Path) -> Result<Opened, ImportError> {
     let skip = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let start = Cursor::new(head.get(skip..).unwrap_or_default().to_vec());
     let reader = Box::new(BufReader::with_capacity(BUFFER, start.chain(rest)));
-    Ok(Opened::Stream(Stream { reader, name, label, path: file_path, head, skip: skip as u64 }))
+    Ok(Opened::Stream(Stream { reader, name, path: file_path, head, skip: skip as u64 }))
 }
 
 /// Refuses an empty file, a packed one, UTF-16 and binary data.
@@ -93,11 +92,10 @@ fn read_head(mut raw: Box<dyn Read + Send>) -> io::Result<(Vec<u8>, Box<dyn Read
     Ok((head, raw))
 }
 
-/// One line as read: its number (from 1), the byte offset where it starts, and its text
-/// without the line ending, read lossily when it is not UTF-8.
+/// One line as read: its number (from 1) and its text without the line ending, read
+/// lossily when it is not UTF-8.
 pub struct Line<'a> {
     pub number: u64,
-    pub offset: u64,
     pub text: Cow<'a, str>,
     /// Set instead of the text when the line was longer than the limit: its length.
     pub too_long: Option<u64>,
@@ -163,17 +161,12 @@ impl<R: BufRead> Lines<R> {
             return Ok(None);
         }
         self.number += 1;
-        let offset = self.offset;
         self.offset += total;
         if too_long {
             // The length shown leaves the line break out.
             let length = total - u64::from(ended);
-            let line = Line {
-                number: self.number,
-                offset,
-                text: Cow::Borrowed(""),
-                too_long: Some(length),
-            };
+            let line =
+                Line { number: self.number, text: Cow::Borrowed(""), too_long: Some(length) };
             return Ok(Some(line));
         }
         let mut end = self.buf.len();
@@ -192,7 +185,7 @@ impl<R: BufRead> Lines<R> {
                 String::from_utf8_lossy(bytes)
             }
         };
-        Ok(Some(Line { number: self.number, offset, text, too_long: None }))
+        Ok(Some(Line { number: self.number, text, too_long: None }))
     }
 
     /// Where the next line starts, and how many lines have been read.
@@ -214,8 +207,10 @@ mod tests {
     fn all(bytes: &[u8], max: usize) -> Vec<(u64, u64, String, Option<u64>)> {
         let mut lines = Lines::new(Cursor::new(bytes.to_vec())).with_limit(max);
         let mut out = Vec::new();
-        while let Some(line) = lines.next_line().unwrap() {
-            out.push((line.number, line.offset, line.text.into_owned(), line.too_long));
+        loop {
+            let (offset, _) = lines.position();
+            let Some(line) = lines.next_line().unwrap() else { break };
+            out.push((line.number, offset, line.text.into_owned(), line.too_long));
         }
         out
     }

@@ -42,6 +42,7 @@ pub enum Step<'a> {
     Stop(String),
 }
 
+#[cfg(test)]
 impl Step<'_> {
     pub fn into_owned(self) -> Step<'static> {
         match self {
@@ -55,6 +56,7 @@ impl Step<'_> {
     }
 }
 
+#[cfg(test)]
 impl Raw<'_> {
     pub fn into_owned(self) -> Raw<'static> {
         let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
@@ -110,6 +112,16 @@ impl Parser {
     pub fn queued(&mut self) -> Option<Step<'static>> {
         match self {
             Parser::Chat(chat) => chat.queue.pop_front(),
+            _ => None,
+        }
+    }
+
+    /// The line where something still open began (a message whose lines are still being
+    /// read), if anything is.
+    pub fn open_since(&self) -> Option<u64> {
+        match self {
+            Parser::Chat(chat) => chat.open_since(),
+            Parser::Csv(csv) => csv.open_since(),
             _ => None,
         }
     }

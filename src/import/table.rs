@@ -133,6 +133,10 @@ impl CsvParser {
         })
     }
 
+    pub fn open_since(&self) -> Option<u64> {
+        self.partial.as_ref().map(|(start, _)| *start)
+    }
+
     pub fn finish(&mut self) -> Option<Step<'static>> {
         let (start, record) = self.partial.take()?;
         Some(problem(start, messages::CSV_UNCLOSED, &record))
