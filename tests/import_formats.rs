@@ -565,3 +565,46 @@ fn a_file_of_blank_lines_yields_nothing_and_counts_them() {
     assert!(r.events.is_empty() && r.problems.is_empty());
     assert_eq!(r.counts.blank, 4);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[0-9:\\-T .+Z\\[\\]<>/a-zA-Z,\"{}@|\u{1b}\u{9b}\u{202e}é]{0,60}",
+            Just("Mar  2 09:12:00 host app[1]: text".to_string()),
+            Just("[09:31] <maria> text".to_string()),
+            Just("Maria Lopez  9:31 AM".to_string()),
+            Just("{\"__REALTIME_TIMESTAMP\":\"1772442723250000\",\"MESSAGE\":\"x\"}".to_string()),
+            Just("time,text".to_string()),
+            Just("\"open quote".to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever a file holds, every format reads it without a panic, and what it keeps
+        /// carries no control character.
+        #[test]
+        fn any_lines_in_any_format(lines in prop::collection::vec(line(), 1..12), pick in 0usize..5) {
+            let format = [Format::Log, Format::Journald, Format::Chat, Format::Csv, Format::Jsonl][pick];
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("input");
+            std::fs::write(&path, lines.join("\n")).unwrap();
+            let settings = settings("Europe/Berlin", "2026-03-02T09:00:00Z");
+            let Ok(reader) = Reader::open(&path, Choice::Only(format), &settings, Filter::default()) else {
+                return Ok(());
+            };
+            for item in reader {
+                let text = match &item {
+                    Item::Event(c) => format!("{}{}{}", c.text, c.source, c.author.clone().unwrap_or_default()),
+                    Item::NotUnderstood(p) => format!("{}{}{}", p.reason, p.text, p.file),
+                };
+                prop_assert!(!text.chars().any(|c| c.is_control()), "{item:?}");
+            }
+        }
+    }
+}

@@ -5,14 +5,14 @@
 use std::collections::HashSet;
 use std::io::Write;
 
-use chrono::SecondsFormat;
+use chrono::{Datelike, SecondsFormat, Timelike};
 use serde::Serialize;
 
 use super::Format;
 use super::import::Args;
 use crate::import::{Candidate, Counts, ImportError, Problem, Reader, Unit};
-use crate::model::EventKind;
 use crate::model::text::sanitize_line;
+use crate::model::{EventKind, Timestamp};
 
 /// Lines not understood shown in text; JSON lists up to [`LISTED`].
 const SHOWN: usize = 5;
@@ -153,7 +153,9 @@ pub fn dry_run_event(
 ) -> std::io::Result<()> {
     match format {
         Format::Text => {
-            writeln!(out, "  {}  {}   [{}]", c.at.format("%Y-%m-%d %H:%M:%S %:z"), c.text, c.source)
+            write!(out, "  ")?;
+            write_time(out, &c.at)?;
+            writeln!(out, "  {}   [{}]", c.text, c.source)
         }
         Format::Json => {
             if o.written > 0 {
@@ -201,6 +203,25 @@ pub fn summary(out: &mut impl Write, o: &Outcome, format: Format) -> std::io::Re
             write_trailer(out, o)?;
             writeln!(out, "}}")
         }
+    }
+}
+
+/// `2026-03-02 09:12:03 +01:00`, written straight out: a dry run may list a million.
+fn write_time(out: &mut impl Write, at: &Timestamp) -> std::io::Result<()> {
+    let shift = chrono::TimeDelta::seconds(at.offset().local_minus_utc().into());
+    match at.naive_utc().checked_add_signed(shift) {
+        Some(l) => write!(
+            out,
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02} {}",
+            l.year(),
+            l.month(),
+            l.day(),
+            l.hour(),
+            l.minute(),
+            l.second(),
+            at.offset()
+        ),
+        None => write!(out, "{}", at.to_rfc3339()),
     }
 }
 

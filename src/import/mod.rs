@@ -124,7 +124,8 @@ pub struct Settings {
 }
 
 /// Which events to keep: `--since`, `--until` (both inclusive) and `--grep` (a regular
-/// expression, matched against an event's text and its source).
+/// expression, matched against an event's text and what its source says besides the file
+/// and line: the unit and host, the channel, the author).
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub since: Option<Timestamp>,
@@ -133,10 +134,13 @@ pub struct Filter {
 }
 
 impl Filter {
-    pub(crate) fn keeps(&self, at: &Timestamp, text: &str, source: &str) -> bool {
+    pub(crate) fn keeps(&self, at: &Timestamp, said: [Option<&str>; 3]) -> bool {
         self.since.is_none_or(|since| *at >= since)
             && self.until.is_none_or(|until| *at <= until)
-            && self.grep.as_ref().is_none_or(|re| re.is_match(text) || re.is_match(source))
+            && self
+                .grep
+                .as_ref()
+                .is_none_or(|re| said.into_iter().flatten().any(|s| re.is_match(s)))
     }
 }
 

@@ -345,14 +345,14 @@ impl Indexed {
             self.rows = line.number;
             if line.too_long.is_none() {
                 let step = front.parser.line(&line.text, line.number);
-                advance(self.format, &self.name, &mut front.times, step);
+                advance(self.format, &mut front.times, step);
                 while let Some(step) = front.parser.queued() {
-                    advance(self.format, &self.name, &mut front.times, step);
+                    advance(self.format, &mut front.times, step);
                 }
             }
         }
         if let Some(step) = front.parser.finish() {
-            advance(self.format, &self.name, &mut front.times, step);
+            advance(self.format, &mut front.times, step);
         }
         self.frontier = None;
         Ok(Progress { rows: self.rows, done: true })
@@ -438,8 +438,8 @@ impl Readings {
         match step {
             Step::Entry(raw) => {
                 let at = raw.line.saturating_sub(1);
-                let reading = match settle(format, name, times, &raw) {
-                    Ok(settled) => Reading::Event(settled.into_candidate(raw.line)),
+                let reading = match settle(format, times, &raw) {
+                    Ok(settled) => Reading::Event(settled.into_candidate(name, raw.line)),
                     Err((reason, _)) => Reading::NotUnderstood(reason.to_string()),
                 };
                 self.settled.insert(at, reading);
@@ -466,9 +466,9 @@ impl Readings {
 }
 
 /// Moves the clock on for a step while indexing, as the reader would.
-fn advance(format: Format, name: &str, times: &mut Times, step: Step<'_>) {
+fn advance(format: Format, times: &mut Times, step: Step<'_>) {
     if let Step::Entry(raw) = step {
-        let _ = settle(format, name, times, &raw);
+        let _ = settle(format, times, &raw);
     }
 }
 
@@ -484,10 +484,10 @@ fn held_rows(mut slack: SlackSource, mut times: Times) -> Vec<Row> {
     while let Some(step) = slack.next_step() {
         let row = rows.len() as u64;
         let (line, text, reading) = match step.step {
-            Step::Entry(raw) => match settle(Format::Slack, "", &mut times, &raw) {
+            Step::Entry(raw) => match settle(Format::Slack, &mut times, &raw) {
                 Ok(settled) => {
                     let text = settled.text.to_string();
-                    (raw.line, text, Reading::Event(settled.into_candidate(raw.line)))
+                    (raw.line, text, Reading::Event(settled.into_candidate("", raw.line)))
                 }
                 Err((reason, text)) => (raw.line, text, Reading::NotUnderstood(reason.into())),
             },

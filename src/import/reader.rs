@@ -231,16 +231,17 @@ impl Sink {
     }
 
     fn entry(&mut self, raw: Raw<'_>, file: Option<String>) {
-        let settled = match settle(self.format, &self.name, &mut self.times, &raw) {
+        let settled = match settle(self.format, &mut self.times, &raw) {
             Ok(settled) => settled,
             Err((reason, excerpt)) => return self.problem(raw.line, reason.into(), excerpt, file),
         };
         self.counts.understood += 1;
-        if !self.filter.keeps(&settled.at, &settled.text, &settled.source) {
+        let said = [Some(&*settled.text), settled.detail.as_deref(), settled.author.as_deref()];
+        if !self.filter.keeps(&settled.at, said) {
             self.counts.filtered += 1;
             return;
         }
-        self.queue.push_back(Item::Event(settled.into_candidate(raw.line)));
+        self.queue.push_back(Item::Event(settled.into_candidate(&self.name, raw.line)));
     }
 
     fn problem(&mut self, line: u64, reason: String, text: String, file: Option<String>) {
@@ -251,32 +252,49 @@ impl Sink {
     }
 }
 
-/// An entry made ready to add: text cleaned, time placed, source named.
+/// An entry made ready to add: text cleaned and time placed; its source is named only
+/// when it is kept, so a line a filter leaves out costs no allocation.
 pub(super) struct Settled<'a> {
     pub at: Timestamp,
     pub text: Cow<'a, str>,
     pub author: Option<Cow<'a, str>>,
-    pub source: String,
+    pub detail: Option<Cow<'a, str>>,
+    format: Format,
 }
 
 impl Settled<'_> {
-    pub fn into_candidate(self, line: u64) -> Candidate {
+    /// The event, with its source: `app.log:12 unit @author`, `slack #channel @handle`.
+    pub fn into_candidate(self, name: &str, line: u64) -> Candidate {
+        let source = match self.format {
+            Format::Slack => format!("slack {}", self.detail.as_deref().unwrap_or("")),
+            _ => {
+                let mut source = format!("{name}:{line}");
+                if let Some(detail) = &self.detail {
+                    source.push(' ');
+                    source.push_str(detail);
+                }
+                if let Some(author) = &self.author {
+                    source.push_str(" @");
+                    source.push_str(author);
+                }
+                source
+            }
+        };
         Candidate {
             line,
             at: self.at,
             text: self.text.into_owned(),
             author: self.author.map(Cow::into_owned),
-            source: self.source,
+            source,
         }
     }
 }
 
-/// Cleans an entry's text, places its time and names its source (`app.log:12 unit
-/// @author`, `slack #channel @handle`); or why it cannot be an event, with a clean piece
-/// of it. Shared by the reader and the preview, so both read a file the same way.
+/// Cleans an entry's text and places its time; or says why it cannot be an event, with a
+/// clean piece of it. Shared by the reader and the preview, so both read a file the same
+/// way.
 pub(super) fn settle<'a>(
     format: Format,
-    name: &str,
     times: &mut Times,
     raw: &'a Raw<'a>,
 ) -> Result<Settled<'a>, (&'static str, String)> {
@@ -289,20 +307,5 @@ pub(super) fn settle<'a>(
     };
     let author = raw.author.as_deref().map(clean_line).filter(|a| !a.is_empty());
     let detail = raw.detail.as_deref().map(clean_line).filter(|d| !d.is_empty());
-    let source = match format {
-        Format::Slack => format!("slack {}", detail.as_deref().unwrap_or("")),
-        _ => {
-            let mut source = format!("{name}:{}", raw.line);
-            if let Some(detail) = &detail {
-                source.push(' ');
-                source.push_str(detail);
-            }
-            if let Some(author) = &author {
-                source.push_str(" @");
-                source.push_str(author);
-            }
-            source
-        }
-    };
-    Ok(Settled { at, text, author, source })
+    Ok(Settled { at, text, author, detail, format })
 }

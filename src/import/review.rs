@@ -3,8 +3,8 @@
 //! are added as participants with an empty role, for the room to fill in, so that export
 //! redaction, which replaces participants' names, covers them too.
 
-use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
+use std::collections::{HashSet, VecDeque};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::Candidate;
 use crate::model::ids::IdAllocator;
@@ -26,26 +26,75 @@ pub fn default_zone(session: &Session, tz: Option<Zone>) -> Zone {
     .unwrap_or(Zone::Local)
 }
 
-/// Events already seen, by instant and text. Holds a hash of each text, not the text, so a
-/// million-line file costs 16 bytes a line.
+/// How many of the newest events read are remembered to find duplicates within a file,
+/// besides every event already in the review: far more than one import may add
+/// (`MAX_EVENTS`, 10,000), so an import finds every duplicate, and bounded, so reading a
+/// file of any size holds at most about 3 MB for it.
+pub const REMEMBERED: usize = 65_536;
+
+/// Events already seen, by instant and a hash of their text.
 #[derive(Debug, Clone, Default)]
-pub struct Seen(HashSet<(i64, u64)>);
+pub struct Seen {
+    keys: HashSet<Key, BuildHasherDefault<KeyHash>>,
+    recent: VecDeque<Key>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key(i64, u64);
 
 impl Seen {
     /// The events already in the review.
     pub fn of(session: &Session) -> Seen {
         let mut seen = Seen::default();
         for event in &session.events {
-            seen.first_time(&event.at, &event.text);
+            seen.keys.insert(key(&event.at, &event.text));
         }
         seen
     }
 
     /// True the first time this instant and text are seen; false for a duplicate.
     pub fn first_time(&mut self, at: &Timestamp, text: &str) -> bool {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut hasher);
-        self.0.insert((at.timestamp(), hasher.finish()))
+        let key = key(at, text);
+        if !self.keys.insert(key) {
+            return false;
+        }
+        self.recent.push_back(key);
+        if self.recent.len() > REMEMBERED
+            && let Some(oldest) = self.recent.pop_front()
+        {
+            self.keys.remove(&oldest);
+        }
+        true
+    }
+}
+
+fn key(at: &Timestamp, text: &str) -> Key {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    Key(at.timestamp(), hasher.finish())
+}
+
+/// The keys are already a hash: mixing them once is enough.
+#[derive(Debug, Clone, Copy, Default)]
+struct KeyHash(u64);
+
+impl Hasher for KeyHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
     }
 }
 
@@ -155,6 +204,22 @@ mod tests {
         assert!(seen.first_time(&ts("2026-03-02T09:30:00Z"), "Error rate alert!"));
         assert!(seen.first_time(&ts("2026-03-02T09:31:00Z"), "Error rate alert"));
         assert!(!seen.first_time(&ts("2026-03-02T09:31:00Z"), "Error rate alert"));
+    }
+
+    #[test]
+    fn seen_forgets_only_the_oldest_new_events_never_the_reviews_own() {
+        let mut seen = Seen::of(&review());
+        let base = ts("2026-03-02T10:00:00Z");
+        for i in 0..=REMEMBERED as i64 {
+            assert!(seen.first_time(&(base + chrono::TimeDelta::seconds(i)), "tick"));
+        }
+        assert!(seen.first_time(&base, "tick"), "the very first one has been forgotten");
+        let last = base + chrono::TimeDelta::seconds(REMEMBERED as i64);
+        assert!(!seen.first_time(&last, "tick"), "a recent one is remembered");
+        assert!(
+            !seen.first_time(&ts("2026-03-02T09:30:00Z"), "Error rate alert"),
+            "the review's own stay"
+        );
     }
 
     #[test]

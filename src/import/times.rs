@@ -21,6 +21,9 @@ pub struct Times {
     zone: Zone,
     reference: Timestamp,
     previous: Option<Timestamp>,
+    /// The last syslog month and day and the date they were read as: the lines of one day
+    /// share it.
+    last_day: Option<(u32, u32, NaiveDate)>,
     /// Times that fell in an hour skipped by a clock change, and in one repeated.
     pub skipped: u64,
     pub repeated: u64,
@@ -30,7 +33,7 @@ impl Times {
     /// `zone` for times without their own; `reference` is where a file of times of day
     /// starts (the review's start).
     pub fn new(zone: Zone, reference: Timestamp) -> Self {
-        Times { zone, reference, previous: None, skipped: 0, repeated: 0 }
+        Times { zone, reference, previous: None, last_day: None, skipped: 0, repeated: 0 }
     }
 
     pub fn zone(&self) -> Zone {
@@ -47,7 +50,11 @@ impl Times {
             }
             When::Wall { date: DatePart::MonthDay(month, day), time, zone } => {
                 let zone = zone.unwrap_or(self.zone);
-                let date = self.nearest_year(month, day, &zone)?;
+                let date = match self.last_day {
+                    Some((m, d, date)) if (m, d) == (month, day) => date,
+                    _ => self.nearest_year(month, day, &zone)?,
+                };
+                self.last_day = Some((month, day, date));
                 self.on_date(date.and_time(time), zone)?
             }
             When::Wall { date: DatePart::None, time, zone } => {
