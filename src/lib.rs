@@ -9,6 +9,7 @@ pub mod assets;
 pub mod cli;
 pub mod lsp;
 pub mod merge;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod tui;

@@ -6,6 +6,8 @@ pub mod check;
 pub mod config;
 pub mod github;
 pub mod insights;
+pub mod import;
+mod import_report;
 pub mod lint;
 pub mod merge;
 mod report;
@@ -100,6 +102,9 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Add timeline events from a log, journald JSON, a Slack export, a chat transcript,
+    /// CSV or JSON Lines. Exits 1 when nothing in the file could be read
+    Import(import::Args),
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -283,6 +288,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return merge::run(&request);
         }
         Some(Command::Lint { paths, format }) => return lint_paths(&paths, format),
+        Some(Command::Import(args)) => return import::run(args),
         Some(Command::Check { paths, format, strict }) => {
             return check::run(&paths, format, strict, &config.policy);
         }

@@ -16,6 +16,7 @@ pub mod text;
 pub mod time_entry;
 pub mod timeline;
 pub mod whys;
+pub mod zone;
 
 pub use actions::{ActionItem, ActionKind, ActionStatus};
 pub use behaviour::{Answer, Behaviour};
