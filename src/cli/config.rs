@@ -19,6 +19,8 @@ pub struct Config {
     pub mouse: bool,
     /// `[policy] due_days`: how long after the incident an action may fall due.
     pub policy: DuePolicy,
+    /// `[export] redact_names`: more names `waterline export --redact` hides.
+    pub redact_names: Vec<String>,
     pub messages: Vec<String>,
 }
 
@@ -32,6 +34,7 @@ pub fn load(dir: Option<&Path>) -> Config {
         timeboxes: Timeboxes::default(),
         mouse: false,
         policy: DuePolicy::default(),
+        redact_names: Vec::new(),
         messages: Vec::new(),
     };
     let Some(path) = dir.map(|d| d.join("config.toml")) else { return config };
@@ -73,6 +76,9 @@ pub fn load(dir: Option<&Path>) -> Config {
             }
             if let Some(policy) = table.remove("policy") {
                 read_policy(&policy, &path.display().to_string(), &mut config);
+            }
+            if let Some(export) = table.remove("export") {
+                read_export(&export, &path.display().to_string(), &mut config);
             }
             for key in table.keys() {
                 config.messages.push(format!(
@@ -122,6 +128,19 @@ fn read_policy(value: &toml::Value, file: &str, config: &mut Config) {
                 "{file}: [policy] due_days.{severity} should be a number of days from 1 to {MAX_DUE_DAYS}; using the default"
             )),
         }
+    }
+}
+
+/// `[export] redact_names = ["Kenji", "Lena = vendor engineer"]`.
+fn read_export(value: &toml::Value, file: &str, config: &mut Config) {
+    let names = value.as_table().and_then(|t| t.get("redact_names")).and_then(|n| n.as_array());
+    let strings: Option<Vec<String>> =
+        names.map(|n| n.iter().map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or(None);
+    match strings {
+        Some(names) => config.redact_names = names,
+        None => config.messages.push(format!(
+            "{file}: [export] should hold redact_names = [\"Name\", \"Name = role\"]; ignored"
+        )),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod check;
 pub mod config;
+pub mod export;
 pub mod lint;
 mod report;
 
@@ -91,6 +92,9 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Publish a review: Markdown (the default), one self-contained HTML page, or JSON with
+    /// every analysis result; --redact replaces names with roles
+    Export(export::Args),
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -169,6 +173,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Lint { path, format }) => return lint::run(path.as_deref(), format),
         Some(Command::Check { paths, format, strict }) => {
             return check::run(&paths, format, strict, &config.policy);
+        }
+        Some(Command::Export(args)) => {
+            return export::run(&args, &config.redact_names, &config.policy);
         }
         Some(Command::Actions { dir, owner, team, overdue, format, today }) => {
             let Some(dir) = dir.or_else(|| data_dir.clone()) else {
