@@ -13,11 +13,25 @@ fn markdown_of_the_demo_reads_as_a_postmortem() {
     let md = render(&demo(), Format::Markdown, false);
     assert!(md.starts_with("<!-- waterline-export:"), "the marker comes first");
     assert!(md.contains("\n# Card payments declined after an auth config change\n"));
-    for heading in ["## People", "## Summary", "## Impact", "## Timeline", "## Five Whys", "## Contributing factors", "## Action items", "## Behaviours", "## Lessons", "## Review gate"] {
+    for heading in [
+        "## People",
+        "## Summary",
+        "## Impact",
+        "## Timeline",
+        "## Five Whys",
+        "## Contributing factors",
+        "## Action items",
+        "## Behaviours",
+        "## Lessons",
+        "## Review gate",
+    ] {
         assert!(md.contains(&format!("\n{heading}\n")), "{heading}");
     }
     assert!(md.contains("| Detected | 2026-03-06 09:31 | 19m — time to detect |"));
-    assert!(md.contains("| e7 | 09:31 | ⚑ detected | detection |"), "milestones are marked on their event");
+    assert!(
+        md.contains("| e7 | 09:31 | ⚑ detected | detection |"),
+        "milestones are marked on their event"
+    );
     // The wrong turn is not published as a statement; the count is.
     assert!(!md.contains("was tired"));
     assert!(md.contains("1 answer that stopped at a person was asked again in system terms"));
@@ -39,7 +53,10 @@ fn redacted_markdown_of_the_demo_names_roles_only() {
     assert!(md.contains("- payments engineer\n- on-call SRE\n"), "participants by role");
     assert!(md.contains("Facilitator: facilitator (SRE, not involved in the response)"));
     assert!(md.contains("| a2 | Roll config changes out"), "actions stay");
-    assert!(md.contains("| Platform | action owner | 2026-03-21 |"), "an owner who was not in the room is hidden too");
+    assert!(
+        md.contains("| Platform | action owner | 2026-03-21 |"),
+        "an owner who was not in the room is hidden too"
+    );
     insta::assert_snapshot!("markdown_redacted", versionless(&md));
 }
 
@@ -74,7 +91,10 @@ fn json_of_the_demo_carries_the_review_and_every_analysis_result() {
     let text = render(&demo(), Format::Json, false);
     let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     assert_eq!(json["export"]["version"], 1);
-    assert_eq!(json["review"]["incident"]["title"], "Card payments declined after an auth config change");
+    assert_eq!(
+        json["review"]["incident"]["title"],
+        "Card payments declined after an auth config change"
+    );
     assert_eq!(json["review"]["events"].as_array().map(Vec::len), Some(18));
     assert_eq!(json["review"]["events"][6]["milestones"][0], "detected");
     assert_eq!(json["review"]["behaviours"], serde_json::Value::Null, "acts only when asked");
@@ -112,7 +132,11 @@ fn redacted_json_of_the_demo_names_roles_only() {
 fn the_same_review_gives_the_same_bytes() {
     for format in waterline::export::Format::ALL {
         for redact in [false, true] {
-            assert_eq!(render(&demo(), format, redact), render(&demo(), format, redact), "{format:?}");
+            assert_eq!(
+                render(&demo(), format, redact),
+                render(&demo(), format, redact),
+                "{format:?}"
+            );
         }
     }
 }

@@ -179,11 +179,11 @@ pub fn unclassified(n: usize) -> String {
 
 pub fn redactions(counts: &[(String, usize)]) -> String {
     let total: usize = counts.iter().map(|(_, n)| n).sum();
-    let each: Vec<String> = counts.iter().map(|(label, n)| format!("{label} {n}")).collect();
+    let each: Vec<String> = counts.iter().map(|(label, n)| format!("{label}: {n}")).collect();
     let mentions = if total == 1 { "mention" } else { "mentions" };
     if each.is_empty() {
         "redacted: no people are named in this review".into()
     } else {
-        format!("redacted {total} {mentions} of people: {}", each.join(", "))
+        format!("redacted {total} {mentions} of people — {}", each.join("; "))
     }
 }
