@@ -17,8 +17,14 @@ fn lessons_are_read_in_the_order_written() {
     let loaded = parse(LESSONS).unwrap();
     let lessons = &loaded.session.lessons;
     assert_eq!(lessons.went_well.len(), 2);
-    assert_eq!(lessons.went_well[1], "Pausing the reindex was one command, and it was in the runbook");
-    assert_eq!(lessons.list(LessonKind::WentWrong), ["I had no dashboard that split latency by index"]);
+    assert_eq!(
+        lessons.went_well[1],
+        "Pausing the reindex was one command, and it was in the runbook"
+    );
+    assert_eq!(
+        lessons.list(LessonKind::WentWrong),
+        ["I had no dashboard that split latency by index"]
+    );
     assert_eq!(lessons.lucky.len(), 1);
 }
 
@@ -47,10 +53,8 @@ fn a_file_without_lessons_stays_valid_and_gains_no_table_on_save() {
 #[test]
 fn lessons_with_quotes_and_line_breaks_survive_a_save() {
     let mut session = Session::new("Title");
-    session.lessons.went_wrong = vec![
-        "Two lines:\nthe second \"quoted\"".into(),
-        "A backslash \\ and a tab\t".into(),
-    ];
+    session.lessons.went_wrong =
+        vec!["Two lines:\nthe second \"quoted\"".into(), "A backslash \\ and a tab\t".into()];
     let text = store::to_toml(&session);
     let again = parse(&text).unwrap().session;
     assert_eq!(again.lessons, session.lessons);

@@ -9,7 +9,8 @@ use proptest::sample::Index;
 use toml::Value;
 use waterline::model::{
     ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Dismissal, Event, EventKind,
-    Extra, Factor, Incident, Lessons, Mode, Parked, Participant, ReviewStatus, Session, Timestamp, Why,
+    Extra, Factor, Incident, Lessons, Mode, Parked, Participant, ReviewStatus, Session, Timestamp,
+    Why,
 };
 use waterline::store;
 

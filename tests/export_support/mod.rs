@@ -29,8 +29,11 @@ pub fn fixtures() -> Vec<(PathBuf, Session)> {
     let mut out = Vec::new();
     let mut dirs = vec![fixtures_dir()];
     while let Some(dir) = dirs.pop() {
-        let mut entries: Vec<PathBuf> =
-            std::fs::read_dir(&dir).expect("fixtures are readable").flatten().map(|e| e.path()).collect();
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("fixtures are readable")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         entries.sort();
         for path in entries {
             if path.is_dir() {
