@@ -180,9 +180,10 @@ pub fn mermaid_label(text: &str) -> String {
             out.push(' ');
         }
         space = false;
-        // Only ASCII marks mean something to Mermaid's parser; other letters and marks
-        // (é, ·, —, “) are text, and so are a few plain ASCII ones.
-        const PLAIN: &str = ".,:-/?!+=%@()'*_~$^";
+        // Only ASCII marks mean something to Mermaid's parser, and a few plain ones are
+        // safe; `:` is not (Mermaid rewrites `style …:#…;` lines before parsing), nor `%`
+        // (directives). Other letters and marks (é, ·, —, “) are text.
+        const PLAIN: &str = ".,-/?!+=@()'*_~$^";
         if !c.is_ascii() || c.is_ascii_alphanumeric() || PLAIN.contains(c) {
             out.push(c);
         } else {
@@ -273,8 +274,10 @@ mod tests {
             "{label}"
         );
         assert!(label.starts_with("say #34;end#34;#59; #91;x#93;"), "{label}");
+        assert_eq!(mermaid_label("style A fill:#f00;"), "style A fill#58;#35;f00#59;");
+        assert_eq!(mermaid_label("%%{init}%%"), "#37;#37;#123;init#125;#37;#37;");
         assert!(label.ends_with(" next"), "{label}");
-        assert_eq!(mermaid_label("Zoë’s · (50%)"), "Zoë’s · (50%)");
+        assert_eq!(mermaid_label("Zoë’s · (50%)"), "Zoë’s · (50#37;)");
     }
 
     #[test]
