@@ -169,3 +169,14 @@ fn two_runs_give_the_same_bytes() {
         assert_eq!(a.stdout, b.stdout, "{format}");
     }
 }
+
+#[test]
+fn the_json_export_lists_the_findings_check_reports() {
+    let (dir, path) = review();
+    let check = waterline(&["check", path.to_str().unwrap(), "--format", "json"], dir.path());
+    let export = waterline(&["export", path.to_str().unwrap(), "--format", "json"], dir.path());
+    let check: serde_json::Value = serde_json::from_slice(&check.stdout).expect("check JSON");
+    let export: serde_json::Value = serde_json::from_slice(&export.stdout).expect("export JSON");
+    assert_eq!(export["analysis"]["findings"], check["files"][0]["findings"]);
+    assert_eq!(export["analysis"]["gate"], check["files"][0]["gate"]);
+}

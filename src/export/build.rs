@@ -40,12 +40,15 @@ impl Texts<'_> {
     }
 }
 
-/// The report's content, and how many mentions of each person were replaced.
+/// The report's content, and how many mentions of each person were replaced. Only the
+/// JSON lists every finding; working them out for the other formats would lint every text
+/// field a second time.
 pub(super) fn build(
     session: &Session,
     marker: String,
     options: &Options,
     redactor: Option<&Redactor>,
+    with_findings: bool,
 ) -> (Content, Counts) {
     let counts = redactor.map(Redactor::counts).unwrap_or_default();
     let mut tx = Texts { redactor, counts };
@@ -115,7 +118,7 @@ pub(super) fn build(
                 .collect()
         }),
         gate: gate_view(&gate, &mut tx),
-        findings: findings(session, &gate, &mut tx),
+        findings: if with_findings { findings(session, &gate, &mut tx) } else { Vec::new() },
     };
     (content, tx.counts)
 }

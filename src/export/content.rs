@@ -46,6 +46,7 @@ pub struct Content {
     /// Only with `--include-dismissed`.
     pub dismissed: Option<Vec<DismissedRow>>,
     pub gate: GateView,
+    /// Every finding `check` reports; worked out for the JSON only.
     pub findings: Vec<FindingRow>,
 }
 
@@ -231,7 +232,7 @@ impl Content {
     /// `2026-03-06 09:12` in the incident's offset (seconds only when there are some).
     pub fn when(&self, at: Timestamp) -> String {
         let local = self.local(at);
-        format!("{} {}", local.format("%Y-%m-%d"), clock(local))
+        format!("{} {}", local.date_naive(), clock(local))
     }
 
     /// Each event with its time of day, and the date when it starts a new day.
@@ -276,7 +277,9 @@ impl Content {
 /// `09:12`, or `09:12:05` when the seconds are not zero.
 pub fn clock(t: Timestamp) -> String {
     use chrono::Timelike;
-    if t.second() == 0 { t.format("%H:%M").to_string() } else { t.format("%H:%M:%S").to_string() }
+    // Written out rather than through `format`, which parses its pattern every call.
+    let (h, m, s) = (t.hour(), t.minute(), t.second());
+    if s == 0 { format!("{h:02}:{m:02}") } else { format!("{h:02}:{m:02}:{s:02}") }
 }
 
 pub fn zone_name(offset: FixedOffset) -> String {

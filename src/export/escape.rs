@@ -9,6 +9,13 @@ use std::fmt::Write;
 /// sequences or bidirectional overrides, which would make a report display something other
 /// than what it says. Windows line ends become `\n`.
 pub fn clean(text: &str) -> Cow<'_, str> {
+    // Most text has none of the bytes these characters are made of (C0, DEL, C1 controls
+    // lead with 0xC2, the direction marks with 0xE2): a byte scan settles it.
+    let maybe =
+        |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || matches!(*b, 0x7F | 0xC2 | 0xE2);
+    if !text.as_bytes().iter().any(maybe) {
+        return Cow::Borrowed(text);
+    }
     let suspicious = |c: char| {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -23,25 +30,41 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// One line of Markdown text: line breaks become spaces. Safe in a paragraph, a list item,
 /// a heading or a table cell.
 pub fn md_inline(text: &str) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(one_line.len() + 8);
-    md_line(&mut out, &one_line, true);
+    let mut out = String::with_capacity(text.len() + 8);
+    md_line(&mut out, &single_spaced(text), true);
     out
 }
 
 /// Markdown for a table cell: like [`md_inline`], but line breaks are kept as `<br>`.
 pub fn md_cell(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in lines.iter().enumerate() {
+    push_md_cell(&mut out, text);
+    out
+}
+
+/// [`md_cell`], appended to `out`.
+pub fn push_md_cell(out: &mut String, text: &str) {
+    if !text.contains('\n') {
+        // Inside a cell nothing starts a block: only inline marks need escaping.
+        md_line(out, &single_spaced(text), false);
+        return;
+    }
+    for (i, line) in text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
         if i > 0 {
             out.push_str("<br>");
         }
-        let line: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        // Inside a cell nothing starts a block: only inline marks need escaping.
-        md_line(&mut out, &line, false);
+        md_line(out, &single_spaced(line), false);
     }
-    out
+}
+
+/// Runs of whitespace (line breaks and tabs too) as one space, ends trimmed.
+fn single_spaced(text: &str) -> Cow<'_, str> {
+    let plain = !text.contains(['\n', '\t', '\r']) && !text.contains("  ") && text.trim() == text;
+    if plain {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// Markdown paragraphs: blank lines separate paragraphs, other line breaks are kept as
@@ -77,60 +100,74 @@ pub fn md_block(text: &str) -> String {
     out
 }
 
-/// Escapes one line. `at_start`: the line may begin a block, so a leading `#`, `>`, `+`,
-/// `-`, `=` or the dot of `1.` is escaped too.
+/// The ASCII marks that can mean something to Markdown somewhere in a line.
+fn is_mark(b: u8) -> bool {
+    matches!(b, b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'_' | b'&')
+}
+
+/// Escapes one line. `at_start`: the line may begin a block, so a leading `#`, `+`, `-`,
+/// `=` or the dot of `1.` is escaped too.
 fn md_line(out: &mut String, line: &str, at_start: bool) {
-    let chars: Vec<char> = line.trim_start().chars().collect();
+    let line = line.trim_start();
+    let bytes = line.as_bytes();
+    // Every mark is ASCII, so the text can be scanned as bytes and copied in slices.
     let mut extra_escape = None;
-    if at_start && let Some(&first) = chars.first() {
-        if matches!(first, '#' | '+' | '-' | '=') {
+    if at_start && let Some(&first) = bytes.first() {
+        if matches!(first, b'#' | b'+' | b'-' | b'=') {
             extra_escape = Some(0);
         } else if first.is_ascii_digit() {
             // "2026. was…" would start an ordered list.
-            let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
             if digits <= 9
-                && matches!(chars.get(digits), Some('.' | ')'))
-                && chars.get(digits + 1).is_none_or(|c| c.is_whitespace())
+                && matches!(bytes.get(digits), Some(b'.' | b')'))
+                && bytes.get(digits + 1).is_none_or(|b| b.is_ascii_whitespace())
             {
                 extra_escape = Some(digits);
             }
         }
     }
-    for (i, &c) in chars.iter().enumerate() {
-        if extra_escape == Some(i) {
-            out.push('\\');
-            out.push(c);
-            continue;
-        }
-        match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '_' => {
+    if extra_escape.is_none() && !bytes.iter().copied().any(is_mark) {
+        out.push_str(line);
+        return;
+    }
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = if extra_escape == Some(i) {
+            true
+        } else {
+            match b {
+                b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' => true,
                 // Inside a word (`snake_case`) an underscore never starts emphasis.
-                let before = i.checked_sub(1).and_then(|j| chars.get(j));
-                let after = chars.get(i + 1);
-                let inside = before.is_some_and(|c| c.is_alphanumeric())
-                    && after.is_some_and(|c| c.is_alphanumeric());
-                if !inside {
-                    out.push('\\');
-                }
-                out.push('_');
-            }
-            '&' => {
+                b'_' => !(word_char(line, i, false) && word_char(line, i + 1, true)),
                 // Only where it would read as an entity: `&amp;`, `&#35;`.
-                let name =
-                    chars[i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '#');
-                let len = name.count();
-                if len > 0 && len <= 32 && chars.get(i + 1 + len) == Some(&';') {
-                    out.push('\\');
+                b'&' => {
+                    let name = bytes[i + 1..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#');
+                    let len = name.count();
+                    len > 0 && len <= 32 && bytes.get(i + 1 + len) == Some(&b';')
                 }
-                out.push('&');
+                _ => false,
             }
-            c => out.push(c),
+        };
+        if escape {
+            out.push_str(&line[copied..i]);
+            out.push('\\');
+            copied = i;
         }
     }
+    out.push_str(&line[copied..]);
+}
+
+/// Whether the character before (`after == false`) or at (`after == true`) byte `at` of
+/// `line` is a letter or digit.
+fn word_char(line: &str, at: usize, after: bool) -> bool {
+    let c = if after {
+        line.get(at..).and_then(|s| s.chars().next())
+    } else {
+        line.get(..at).and_then(|s| s.chars().next_back())
+    };
+    c.is_some_and(char::is_alphanumeric)
 }
 
 /// Text for HTML (and inline SVG) element content and attribute values.

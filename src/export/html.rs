@@ -86,6 +86,19 @@ fn table(
     headers: &[&str],
     rows: impl IntoIterator<Item = Vec<String>>,
 ) {
+    table_open(out, look, caption, headers);
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            out.push_str(&cell);
+        }
+        out.push_str("</tr>\n");
+    }
+    table_close(out);
+}
+
+/// A table up to its first row, for rows written straight into `out`.
+fn table_open(out: &mut String, look: Look, caption: &str, headers: &[&str]) {
     let _ = write!(
         out,
         "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{0}\">\n<table{1}>\n<caption{2}>{0}</caption>\n<thead><tr>",
@@ -97,13 +110,9 @@ fn table(
         let _ = write!(out, "<th scope=\"col\">{h}</th>");
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for row in rows {
-        out.push_str("<tr>");
-        for cell in row {
-            out.push_str(&cell);
-        }
-        out.push_str("</tr>\n");
-    }
+}
+
+fn table_close(out: &mut String) {
     out.push_str("</tbody>\n</table>\n</div>\n");
 }
 
@@ -113,7 +122,19 @@ fn td(text: &str) -> String {
 
 /// Text with its line breaks kept.
 fn lines(text: &str) -> String {
-    text.lines().map(|l| html(l.trim()).into_owned()).collect::<Vec<_>>().join("<br>")
+    let mut out = String::with_capacity(text.len());
+    push_lines(&mut out, text);
+    out
+}
+
+/// [`lines`], appended to `out`.
+fn push_lines(out: &mut String, text: &str) {
+    for (i, line) in text.trim().lines().enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        out.push_str(&html(line.trim()));
+    }
 }
 
 fn header(out: &mut String, c: &Content) {
@@ -194,25 +215,31 @@ fn timeline(out: &mut String, c: &Content) {
     }
     figure(out, svg::timeline(c));
     if !c.events.is_empty() {
-        let rows = c.timeline().into_iter().map(|(day, time, e)| {
-            let day =
-                day.map(|d| format!("<span class=\"day\">{}</span>", html(&d))).unwrap_or_default();
-            let marks: Vec<String> = (e.milestones.iter())
-                .map(|m| format!("{} {}", w::MILESTONE_MARK, w::milestone(*m).to_lowercase()))
-                .collect();
-            vec![
-                format!("<td class=\"narrow\">{}</td>", html(&e.id)),
-                format!("<td class=\"narrow\">{day}{time}</td>"),
-                format!("<td class=\"milestone\">{}</td>", marks.join(" ")),
-                format!("<td class=\"narrow\">{}</td>", e.kind.as_str()),
-                td(&e.text),
-                td(&e.source),
-                td(&e.known_then),
-            ]
-        });
         let headers =
             [w::ID, w::TIME, w::MILESTONE, w::KIND, w::WHAT_HAPPENED, w::SOURCE, w::KNOWN_THEN];
-        table(out, WIDE, w::TIMELINE, &headers, rows);
+        // The longest table of a big review: rows written straight into the output.
+        table_open(out, WIDE, w::TIMELINE, &headers);
+        for (day, time, e) in c.timeline() {
+            let _ =
+                write!(out, "<tr><td class=\"narrow\">{}</td><td class=\"narrow\">", html(&e.id));
+            if let Some(day) = day {
+                let _ = write!(out, "<span class=\"day\">{}</span>", html(&day));
+            }
+            let _ = write!(out, "{time}</td><td class=\"milestone\">");
+            for (i, m) in e.milestones.iter().enumerate() {
+                let space = if i > 0 { " " } else { "" };
+                let _ =
+                    write!(out, "{space}{} {}", w::MILESTONE_MARK, w::milestone(*m).to_lowercase());
+            }
+            let _ = write!(out, "</td><td class=\"narrow\">{}</td>", e.kind.as_str());
+            for text in [&e.text, &e.source, &e.known_then] {
+                out.push_str("<td>");
+                push_lines(out, text);
+                out.push_str("</td>");
+            }
+            out.push_str("</tr>\n");
+        }
+        table_close(out);
     }
     end(out);
 }

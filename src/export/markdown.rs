@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::content::{ActionRow, Content};
-use super::escape::{md_block, md_cell, md_inline};
+use super::escape::{md_block, md_cell, md_inline, push_md_cell};
 use super::{GENERATOR, mermaid, words as w};
 use crate::analysis::actions::Criterion;
 use crate::model::{LessonKind, Milestone};
@@ -127,26 +127,27 @@ fn timeline(out: &mut String, c: &Content) {
         w::SOURCE,
         w::KNOWN_THEN
     );
+    // The longest table of a big review: written straight into the output.
     for (day, time, e) in c.timeline() {
-        let when = match day {
-            Some(day) => format!("**{day}** {time}"),
-            None => time,
-        };
-        let marks: Vec<String> = e
-            .milestones
-            .iter()
-            .map(|m| format!("{} {}", w::MILESTONE_MARK, milestone_word(*m)))
-            .collect();
-        let _ = writeln!(
-            out,
-            "| {} | {when} | {} | {} | {} | {} | {} |",
-            md_cell(&e.id),
-            marks.join(" "),
-            e.kind.as_str(),
-            md_cell(&e.text),
-            md_cell(&e.source),
-            md_cell(&e.known_then)
-        );
+        out.push_str("| ");
+        push_md_cell(out, &e.id);
+        out.push_str(" | ");
+        if let Some(day) = day {
+            let _ = write!(out, "**{day}** ");
+        }
+        out.push_str(&time);
+        out.push_str(" | ");
+        for (i, m) in e.milestones.iter().enumerate() {
+            let space = if i > 0 { " " } else { "" };
+            let _ = write!(out, "{space}{} {}", w::MILESTONE_MARK, milestone_word(*m));
+        }
+        let _ = write!(out, " | {} | ", e.kind.as_str());
+        push_md_cell(out, &e.text);
+        out.push_str(" | ");
+        push_md_cell(out, &e.source);
+        out.push_str(" | ");
+        push_md_cell(out, &e.known_then);
+        out.push_str(" |\n");
     }
     out.push('\n');
 }

@@ -79,7 +79,9 @@ pub struct Report {
 /// marks the report as an export of that review, so a later export may replace it.
 pub fn render(session: &Session, review_name: &str, format: Format, options: &Options) -> Report {
     let redactor = options.redact.then(|| Redactor::new(session, &options.extra_names));
-    let (content, counts) = build::build(session, marker(review_name), options, redactor.as_ref());
+    let with_findings = format == Format::Json;
+    let (content, counts) =
+        build::build(session, marker(review_name), options, redactor.as_ref(), with_findings);
     let text = match format {
         Format::Markdown => markdown::render(&content),
         Format::Html => html::render(&content),
