@@ -9,7 +9,8 @@ use proptest::sample::Index;
 use toml::Value;
 use waterline::model::{
     ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Dismissal, Event, EventKind,
-    Extra, Factor, Incident, Mode, Parked, Participant, ReviewStatus, Session, Timestamp, Why,
+    Extra, Factor, Incident, Lessons, Mode, Parked, Participant, ReviewStatus, Session, Timestamp,
+    Why,
 };
 use waterline::store;
 
@@ -233,6 +234,16 @@ fn dismissal() -> impl Strategy<Value = Dismissal> {
     })
 }
 
+fn lessons() -> impl Strategy<Value = Lessons> {
+    let list = || prop::collection::vec(text(), 0..3);
+    (list(), list(), list(), extra()).prop_map(|(went_well, went_wrong, lucky, extra)| Lessons {
+        went_well,
+        went_wrong,
+        lucky,
+        extra,
+    })
+}
+
 /// A whole review: unique ids per kind, and every reference leads to an existing item.
 fn session() -> impl Strategy<Value = Session> {
     (0..5usize, 0..6usize, 0..4usize, 0..3usize, 0..4usize).prop_flat_map(|(ne, nw, nf, nb, na)| {
@@ -246,6 +257,7 @@ fn session() -> impl Strategy<Value = Session> {
             proptest::collection::vec(dismissal(), 0..3),
             proptest::collection::vec((text(), text()), 0..3),
             extra(),
+            lessons(),
         )
             .prop_map(
                 |(
@@ -258,6 +270,7 @@ fn session() -> impl Strategy<Value = Session> {
                     dismissed,
                     parked,
                     extra,
+                    lessons,
                 )| {
                     let parked = (parked.into_iter().enumerate())
                         .map(|(i, (text, step))| Parked {
@@ -277,6 +290,7 @@ fn session() -> impl Strategy<Value = Session> {
                         dismissed,
                         parked,
                         conflicts: Vec::new(),
+                        lessons,
                         extra,
                     }
                 },

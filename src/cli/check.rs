@@ -299,7 +299,7 @@ fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], 
     for e in gate.entries.iter().filter(|e| !e.passed()) {
         out.push_str(&format!("  ✗ {}\n", e.criterion.label()));
         for m in &e.missing {
-            out.push_str(&format!("      {}: {}\n", visible(&m.item), visible(&m.message)));
+            out.push_str(&format!("      {}: {}\n", m.item, visible(&m.message)));
         }
     }
     out.push('\n');

@@ -21,6 +21,8 @@ pub struct Config {
     pub policy: DuePolicy,
     /// `[lock] stale_after_minutes`: when another waterline's lock counts as abandoned.
     pub lock: crate::store::LockPolicy,
+    /// `[export] redact_names`: more names `waterline export --redact` hides.
+    pub redact_names: Vec<String>,
     pub messages: Vec<String>,
 }
 
@@ -35,6 +37,7 @@ pub fn load(dir: Option<&Path>) -> Config {
         mouse: false,
         policy: DuePolicy::default(),
         lock: crate::store::LockPolicy::default(),
+        redact_names: Vec::new(),
         messages: Vec::new(),
     };
     let Some(path) = dir.map(|d| d.join("config.toml")) else { return config };
@@ -79,6 +82,9 @@ pub fn load(dir: Option<&Path>) -> Config {
             }
             if let Some(lock) = table.remove("lock") {
                 read_lock(&lock, &path.display().to_string(), &mut config);
+            }
+            if let Some(export) = table.remove("export") {
+                read_export(&export, &path.display().to_string(), &mut config);
             }
             for key in table.keys() {
                 config.messages.push(format!(
@@ -150,6 +156,19 @@ fn read_lock(value: &toml::Value, file: &str, config: &mut Config) {
         None => config.messages.push(format!(
             "{file}: [lock] stale_after_minutes should be a number of minutes from 1 to {MAX_STALE_MINUTES}; using {}",
             crate::store::lock::DEFAULT_STALE_AFTER.as_secs() / 60
+        )),
+    }
+}
+
+/// `[export] redact_names = ["Kenji", "Lena = vendor engineer"]`.
+fn read_export(value: &toml::Value, file: &str, config: &mut Config) {
+    let names = value.as_table().and_then(|t| t.get("redact_names")).and_then(|n| n.as_array());
+    let strings: Option<Vec<String>> =
+        names.map(|n| n.iter().map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or(None);
+    match strings {
+        Some(names) => config.redact_names = names,
+        None => config.messages.push(format!(
+            "{file}: [export] should hold redact_names = [\"Name\", \"Name = role\"]; ignored"
         )),
     }
 }

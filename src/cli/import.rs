@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chrono::Local;
 
-use super::Format;
+use super::import_report::Format;
 use super::import_report::{self as report, Outcome};
 use crate::import::review::{self, Seen};
 use crate::import::{Candidate, Choice, Fields, Filter, ImportError, Item, Reader, Settings};

@@ -8,7 +8,12 @@ use std::io::Write;
 use chrono::{Datelike, SecondsFormat, Timelike};
 use serde::Serialize;
 
-use super::Format;
+/// How `import` reports: the annotation formats of `check` and `lint` have no meaning here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
 use super::import::Args;
 use crate::import::{Candidate, Counts, ImportError, Problem, Reader, Unit};
 use crate::model::text::sanitize_line;

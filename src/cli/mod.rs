@@ -4,10 +4,11 @@ pub mod actions;
 pub mod annotation;
 pub mod check;
 pub mod config;
+pub mod export;
 pub mod github;
-pub mod insights;
 pub mod import;
 mod import_report;
+pub mod insights;
 pub mod lint;
 pub mod merge;
 mod report;
@@ -105,6 +106,9 @@ pub enum Command {
     /// Add timeline events from a log, journald JSON, a Slack export, a chat transcript,
     /// CSV or JSON Lines. Exits 1 when nothing in the file could be read
     Import(import::Args),
+    /// Publish a review: Markdown (the default), one self-contained HTML page, or JSON with
+    /// every analysis result; --redact replaces names with roles
+    Export(export::Args),
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -297,6 +301,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "waterline: actions prints text or json; sarif and github are for check and lint"
             );
             return Ok(ExitCode::from(2));
+        }
+        Some(Command::Export(args)) => {
+            return export::run(&args, &config.redact_names, &config.policy);
         }
         Some(Command::Actions { dir, owner, team, overdue, format, today }) => {
             let Some(dir) = dir.or_else(|| data_dir.clone()) else {

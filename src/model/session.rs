@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, Behaviour, Conflict, Dismissal, Event, Extra, Factor, Parked, Timestamp, Why,
+    ActionItem, Behaviour, Conflict, Dismissal, Event, Extra, Factor, Lessons, Parked, Timestamp,
+    Why,
 };
 
 /// One postmortem review: the unit saved as one file.
@@ -21,6 +22,8 @@ pub struct Session {
     pub parked: Vec<Parked>,
     /// Items a git merge found changed on both sides, waiting for someone to choose.
     pub conflicts: Vec<Conflict>,
+    /// What went well, what went wrong, where we got lucky.
+    pub lessons: Lessons,
     /// Top-level keys this version does not know, kept for the next save.
     pub extra: Extra,
 }

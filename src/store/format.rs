@@ -9,7 +9,7 @@ use super::datetime::{FileDate, FileTime};
 use super::unknown::Unknown;
 use crate::model::{
     ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Conflict, Dismissal, Event,
-    EventKind, Factor, Incident, Mode, Parked, Participant, ReviewStatus, Session, Why,
+    EventKind, Factor, Incident, Lessons, Mode, Parked, Participant, ReviewStatus, Session, Why,
 };
 
 /// Keys format 1 knows, per table, in the order they are written (tested against the writer).
@@ -24,6 +24,7 @@ pub(super) const TOP_KEYS: &[&str] = &[
     "dismissed",
     "parked",
     "conflict",
+    "lessons",
 ];
 pub(super) const INCIDENT_KEYS: &[&str] = &[
     "title",
@@ -68,6 +69,7 @@ pub(super) const ACTION_KEYS: &[&str] = &[
 pub(super) const PARKED_KEYS: &[&str] = &["id", "text", "step"];
 pub(super) const DISMISSED_KEYS: &[&str] = &["item", "field", "rule", "matched", "reason"];
 pub(super) const CONFLICT_KEYS: &[&str] = &["item", "field", "reason", "base", "ours", "theirs"];
+pub(super) const LESSONS_KEYS: &[&str] = &["went_well", "went_wrong", "lucky"];
 
 /// A whole format-1 file. `waterline` itself is read before this, by the version check.
 /// Fields whose presence is checked by hand are `Option` so the message can say what to do.
@@ -90,6 +92,8 @@ pub(super) struct FileV1 {
     pub parked: Vec<ParkedV1>,
     #[serde(default)]
     pub conflict: Vec<ConflictV1>,
+    #[serde(default)]
+    pub lessons: LessonsV1,
 }
 
 /// A merge conflict (`model::Conflict`): each version is any TOML value, usually a table.
@@ -102,6 +106,14 @@ pub(super) struct ConflictV1 {
     pub base: Option<toml::Value>,
     pub ours: Option<toml::Value>,
     pub theirs: Option<toml::Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct LessonsV1 {
+    pub went_well: Vec<String>,
+    pub went_wrong: Vec<String>,
+    pub lucky: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -355,8 +367,15 @@ impl FileV1 {
                 theirs: c.theirs,
             })
             .collect();
+        let lessons = Lessons {
+            went_well: self.lessons.went_well,
+            went_wrong: self.lessons.went_wrong,
+            lucky: self.lessons.lucky,
+            extra: unknown.table("lessons", LESSONS_KEYS),
+        };
         Session {
             extra: top_extra,
+            lessons,
             incident,
             events,
             whys,

@@ -8,12 +8,12 @@ use toml::Value;
 use super::datetime::{format_date, format_time};
 use super::format::{
     ACTION_KEYS, BEHAVIOUR_KEYS, CONFLICT_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS,
-    INCIDENT_KEYS, PARKED_KEYS, TOP_KEYS, WHY_KEYS,
+    INCIDENT_KEYS, LESSONS_KEYS, PARKED_KEYS, TOP_KEYS, WHY_KEYS,
 };
 use super::read::CURRENT_VERSION;
 use crate::model::{
-    ActionItem, Answer, Behaviour, Conflict, Dismissal, Event, Extra, Factor, Incident, Parked,
-    Session, Timestamp, Why,
+    ActionItem, Answer, Behaviour, Conflict, Dismissal, Event, Extra, Factor, Incident, Lessons,
+    Parked, Session, Timestamp, Why,
 };
 
 pub(super) fn to_toml(session: &Session) -> String {
@@ -36,6 +36,7 @@ pub(super) fn to_toml(session: &Session) -> String {
     session.dismissed.iter().for_each(|d| dismissed(&mut w, d));
     session.parked.iter().for_each(|p| parked(&mut w, p));
     session.conflicts.iter().for_each(|c| conflict(&mut w, c));
+    lessons(&mut w, &session.lessons);
     for (key, value) in tables {
         w.unknown_table(key, value);
     }
@@ -79,6 +80,19 @@ fn parked(w: &mut Writer, p: &Parked) {
     w.text("text", &p.text);
     w.text("step", &p.step);
     w.extra(&p.extra, PARKED_KEYS);
+}
+
+/// Written only when there is something in it; one lesson a line, so a change is a small diff.
+fn lessons(w: &mut Writer, l: &Lessons) {
+    let unknown = l.extra.keys().any(|key| !LESSONS_KEYS.contains(&key.as_str()));
+    if l.went_well.is_empty() && l.went_wrong.is_empty() && l.lucky.is_empty() && !unknown {
+        return;
+    }
+    w.header("[lessons]");
+    w.lines("went_well", &l.went_well);
+    w.lines("went_wrong", &l.went_wrong);
+    w.lines("lucky", &l.lucky);
+    w.extra(&l.extra, LESSONS_KEYS);
 }
 
 fn dismissed(w: &mut Writer, d: &Dismissal) {
@@ -220,6 +234,21 @@ impl Writer {
         if !list.is_empty() {
             self.value(key, list);
         }
+    }
+
+    /// A list of strings, one item a line.
+    fn lines(&mut self, key: &str, list: &[String]) {
+        if list.is_empty() {
+            return;
+        }
+        self.out.push_str(key);
+        self.out.push_str(" = [\n");
+        for item in list {
+            self.out.push_str("  ");
+            self.out.push_str(&inline(item));
+            self.out.push_str(",\n");
+        }
+        self.out.push_str("]\n");
     }
 
     fn time(&mut self, key: &str, time: Option<&Timestamp>) {
@@ -398,6 +427,9 @@ mod tests {
             theirs: Some(Value::Table(version)),
             extra: Extra::new(),
         });
+        s.lessons.went_well.push("w".into());
+        s.lessons.went_wrong.push("w".into());
+        s.lessons.lucky.push("l".into());
         let text = to_toml(&s);
         let root: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(root.keys().collect::<Vec<_>>(), TOP_KEYS);
@@ -411,6 +443,7 @@ mod tests {
             ("dismissed", DISMISSED_KEYS),
             ("parked", PARKED_KEYS),
             ("conflict", CONFLICT_KEYS),
+            ("lessons", LESSONS_KEYS),
         ];
         for (kind, known) in lists {
             assert_eq!(keys_written(&text, kind), known, "{kind}");
