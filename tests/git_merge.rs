@@ -169,6 +169,19 @@ fn the_same_item_changed_on_both_sides_is_a_conflict_kept_in_a_file_that_loads()
         "Validate payment config against the schema in CI, failing on any error"
     );
 
+    // `check` holds the review back until someone chooses.
+    let check = std::process::Command::new(waterline_bin())
+        .arg("check")
+        .arg(r.mine.join(FILE))
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("action:a1: error[merge-conflict]"),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+
     // Choosing theirs, as the console will, and committing ends the merge.
     let resolved = waterline::merge::resolve(&s, 0, waterline::merge::Resolution::Theirs).unwrap();
     assert!(resolved.conflicts.is_empty());

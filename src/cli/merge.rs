@@ -41,10 +41,8 @@ pub fn run(r: &Request) -> anyhow::Result<ExitCode> {
             }
             store::write_atomic(r.ours, text.as_bytes())?;
             for moved in &merged.renumbered {
-                eprintln!(
-                    "waterline merge: {name}: {}",
-                    messages::renumbered(moved.kind, &moved.from, &moved.to)
-                );
+                let line = messages::renumbered(moved.kind, &moved.from, &moved.to);
+                eprintln!("waterline merge: {name}: {}", sanitize_line(&line));
             }
             for c in &merged.new_conflicts {
                 let field =

@@ -1,6 +1,6 @@
 //! Conditions that recur: factors of different reviews in the same category sharing key
 //! words (the same match as the Actions step's recurrence), gathered into groups, with
-//! what became of each one's actions. An index by word keeps this near-linear on
+//! what became of each one's actions. An index by pairs of words keeps this linear on
 //! thousands of reviews.
 
 use std::collections::{BTreeMap, HashMap};
@@ -56,22 +56,27 @@ pub(super) fn find(reviews: &[&Review]) -> Vec<Recurring> {
         }
     }
     let category = |e: &Entry| reviews[e.review].1.factors[e.factor].category;
+    // Two factors share at least MIN_SHARED (two) key words exactly when they share a pair
+    // of words; so each pair keeps two factors from different reviews, and every factor
+    // with that pair joins one of them. Linear in the number of pairs.
+    debug_assert_eq!(MIN_SHARED, 2);
     let mut parent: Vec<usize> = (0..entries.len()).collect();
-    let mut postings: HashMap<(Category, &str), Vec<usize>> = HashMap::new();
+    let mut by_pair: HashMap<(Category, &str, &str), (usize, Option<usize>)> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
-        for w in &e.words {
-            for &j in postings.get(&(category(e), w.as_str())).into_iter().flatten() {
-                *shared.entry(j).or_default() += 1;
+        for (k, a) in e.words.iter().enumerate() {
+            for b in &e.words[k + 1..] {
+                let key = (category(e), a.as_str(), b.as_str());
+                let (first, other) = by_pair.entry(key).or_insert((i, None));
+                let (first, other) = (*first, *other);
+                if entries[first].review != e.review {
+                    union(&mut parent, i, first);
+                    if other.is_none() {
+                        by_pair.insert(key, (first, Some(i)));
+                    }
+                } else if let Some(other) = other {
+                    union(&mut parent, i, other);
+                }
             }
-        }
-        for (j, n) in shared {
-            if n >= MIN_SHARED && entries[j].review != e.review {
-                union(&mut parent, i, j);
-            }
-        }
-        for w in &e.words {
-            postings.entry((category(e), w.as_str())).or_default().push(i);
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
