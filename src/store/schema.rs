@@ -37,6 +37,7 @@ pub fn json_schema() -> Value {
             "dismissed": list("Wording kept on purpose, with the reason.", dismissed()),
             "parked": list("Points parked for later.", parked()),
             "conflict": list("Items a git merge found changed on both sides, waiting for someone to choose.", conflict()),
+            "lessons": lessons(),
         },
     })
 }
@@ -204,6 +205,18 @@ fn parked() -> Value {
     )
 }
 
+fn lessons() -> Value {
+    let lines = |d: &str| json!({ "type": "array", "items": { "type": "string" }, "description": d });
+    object(
+        &[],
+        json!({
+            "went_well": lines("What went well, one lesson a line."),
+            "went_wrong": lines("What went wrong, one lesson a line."),
+            "lucky": lines("Where we got lucky, one lesson a line."),
+        }),
+    )
+}
+
 fn conflict() -> Value {
     object(
         &["item"],
@@ -255,5 +268,6 @@ mod tests {
             assert_eq!(keys(&["properties", name, "items"]), sorted(list), "{name}");
         }
         assert_eq!(keys(&["properties", "incident"]), sorted(INCIDENT_KEYS));
+        assert_eq!(keys(&["properties", "lessons"]), sorted(LESSONS_KEYS));
     }
 }
