@@ -68,7 +68,8 @@ fn an_empty_answer_keeps_the_form_open() {
 #[test]
 fn open_branches_are_checks_until_marked_as_system_conditions() {
     let mut m = two_branches();
-    let open: Vec<String> = checks::checks(session(&m)).into_iter().map(|c| c.item.to_string()).collect();
+    let open: Vec<String> =
+        checks::checks(session(&m)).into_iter().map(|c| c.item.to_string()).collect();
     assert_eq!(open, ["why:w2", "why:w3"]);
     keys(&mut m, "c");
     keys(&mut m, "k");
@@ -103,7 +104,10 @@ fn a_wrong_turn_is_flagged_and_reframing_adds_a_sibling_that_keeps_the_words() {
         "Reframed from w4: “The engineer was careless with the cohort picker”"
     );
     assert!(checks::states(s)["w4"].reframed);
-    assert!(!checks::checks(s).iter().any(|c| c.item.to_string() == "why:w4"), "reframed: nothing open");
+    assert!(
+        !checks::checks(s).iter().any(|c| c.item.to_string() == "why:w4"),
+        "reframed: nothing open"
+    );
 }
 
 #[test]
@@ -181,7 +185,8 @@ fn linking_evidence_chooses_events_and_whys_from_lists() {
 fn a_factor_without_action_is_covered_by_a_reasoned_accepted_risk() {
     let mut m = open(demo_session());
     keys(&mut m, "3");
-    let before: Vec<String> = coverage::check(session(&m)).into_iter().map(|c| c.item.to_string()).collect();
+    let before: Vec<String> =
+        coverage::check(session(&m)).into_iter().map(|c| c.item.to_string()).collect();
     assert_eq!(before, ["factor:f5"], "only ideas address the rota factor");
     keys(&mut m, "jjjj");
     keys(&mut m, "r");
