@@ -121,7 +121,7 @@ impl<'t> Checker<'t> {
         free.observe(
             items.clone().filter_map(|(_, id)| id.as_ref()).map(|id| id.get_ref().as_str()),
         );
-        let suggestion = free.next_id();
+        let suggestion = free.suggestion();
 
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (span, id) in items {
