@@ -167,6 +167,17 @@ fn follow_up_view() {
 }
 
 #[test]
+fn the_follow_up_view_counts_one_review_in_the_singular() {
+    let mut m = model();
+    keys(&mut m, "f");
+    let one = vec![load("2026-03-06-card-payments-declined.toml")];
+    update(&mut m, Intent::Library { reviews: one, unreadable: 1 });
+    let screen = draw(&m, 120, 40);
+    assert!(screen.contains(" · 1 review "), "a count of one is singular:\n{screen}");
+    assert!(screen.contains("1 file in the data folder was unreadable"), "{screen}");
+}
+
+#[test]
 fn actions_help() {
     let mut m = demo();
     keys(&mut m, "?");

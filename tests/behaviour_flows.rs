@@ -293,7 +293,7 @@ fn a_family_only_outcome_reads_as_saved_and_a_wrong_one_is_replaced_by_answering
         ("rule_exists", Answer::Yes),
         ("rule_workable", Answer::No),
     ];
-    doc.edit(|s, _| {
+    doc.edit(|s| {
         s.behaviours[0].answers = drift.iter().map(|(q, a)| (q.to_string(), *a)).collect();
         s.behaviours[0].outcome = "at-risk".into(); // the family of at-risk-drift
     });

@@ -405,3 +405,39 @@ fn an_editor_that_fails_leaves_the_field_as_it_was_and_says_why() {
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the form stays open") };
     assert_eq!(form.value("Title"), "Checkout errors");
 }
+
+#[test]
+fn counts_of_one_are_singular() {
+    use waterline::model::{Behaviour, Event, EventKind, Session, Why};
+    let mut s = Session::new("Checkout errors");
+    s.events.push(Event {
+        id: "e1".into(),
+        at: fixed_now(),
+        kind: EventKind::Alert,
+        text: "Alert fired".into(),
+        source: String::new(),
+        known_then: String::new(),
+        extra: Default::default(),
+    });
+    s.whys.push(Why {
+        id: "w1".into(),
+        text: "The deploy skipped validation".into(),
+        ..Why::default()
+    });
+    s.behaviours.push(Behaviour {
+        id: "b1".into(),
+        act: "Pushed the config".into(),
+        ..Behaviour::default()
+    });
+    let mut m = open(s);
+    for (key, one) in
+        [('1', "Timeline · 1 event "), ('2', "Five Whys · 1 answer "), ('4', "Behaviours · 1 act ")]
+    {
+        keys(&mut m, &key.to_string());
+        let screen = draw(&m, 120, 40);
+        assert!(screen.contains(one), "{one:?} on:\n{screen}");
+        for wrong in ["1 events", "1 answers", "1 acts"] {
+            assert!(!screen.contains(wrong), "{wrong:?} on:\n{screen}");
+        }
+    }
+}

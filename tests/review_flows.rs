@@ -117,6 +117,21 @@ fn a_parked_point_is_kept_with_its_step_and_can_be_removed_and_restored() {
 }
 
 #[test]
+fn a_removed_parked_points_id_is_never_given_to_a_new_one() {
+    let mut m = open(demo_session());
+    keys(&mut m, "o");
+    keys(&mut m, "Pager budget");
+    enter(&mut m);
+    keys(&mut m, "6Gx");
+    assert!(session(&m).parked.is_empty());
+    keys(&mut m, "o");
+    keys(&mut m, "Rota review");
+    enter(&mut m);
+    let ids: Vec<&str> = session(&m).parked.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["p2"], "p1 may still come back with undo");
+}
+
+#[test]
 fn blame_wording_is_flagged_as_it_is_typed() {
     let mut m = open(Session::new("Checkout errors"));
     keys(&mut m, "a");

@@ -217,11 +217,11 @@ fn text(
     let count = |u: Urgency| items.iter().filter(|i| i.urgency == u).count();
     let _ = writeln!(
         out,
-        "\n{} overdue, {} due soon, {} in all, from {} reviews{}.",
+        "\n{} overdue, {} due soon, {} in all, from {}{}.",
         count(Urgency::Overdue),
         count(Urgency::DueSoon),
         items.len(),
-        reviews.len(),
+        plural(reviews.len() as i64, "review"),
         if unreadable > 0 { format!(" ({unreadable} could not be read)") } else { String::new() }
     );
     out

@@ -158,7 +158,7 @@ impl<'t> Checker<'t> {
                 .map(|id| id.get_ref().as_str())
                 .filter(|id| id_problem(kind, id, "").is_none()),
         );
-        let suggestion = free.next_id();
+        let suggestion = free.suggestion();
 
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (span, id) in items {

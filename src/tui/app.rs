@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::analysis::policy::DuePolicy;
 use crate::model::history::History;
-use crate::model::ids::IdAllocator;
+use crate::model::ids::{Exhausted, Ids};
 use crate::model::just_culture::Family;
 use crate::model::{Session, Timestamp};
 use crate::store::Loaded;
@@ -91,11 +91,8 @@ pub struct Doc {
     /// The built-in example, opened on a throwaway copy.
     pub demo: bool,
     pub history: History,
-    pub event_ids: IdAllocator,
-    pub behaviour_ids: IdAllocator,
-    pub action_ids: IdAllocator,
-    pub why_ids: IdAllocator,
-    pub factor_ids: IdAllocator,
+    /// One id allocator per kind of item; an id once used is never handed out again.
+    pub ids: Ids,
     pub dirty: bool,
     pub last_saved: Option<chrono::DateTime<chrono::Local>>,
     pub save_error: Option<String>,
@@ -151,6 +148,11 @@ impl Notice {
         Notice { text: text.into(), problem: false, glyph: "·" }
     }
 
+    /// A kind of item has no id left: said, and nothing is added.
+    pub fn exhausted(e: &Exhausted) -> Self {
+        Notice::problem(e.to_string())
+    }
+
     pub fn problem(text: impl Into<String>) -> Self {
         Notice { text: text.into(), problem: true, glyph: "⚠" }
     }
@@ -165,27 +167,14 @@ impl Doc {
     pub fn new(loaded: Loaded, path: PathBuf, demo: bool) -> Self {
         let mut session = loaded.session;
         session.sort_events();
-        let mut event_ids = IdAllocator::new("e");
-        event_ids.observe(session.events.iter().map(|e| e.id.as_str()));
-        let mut behaviour_ids = IdAllocator::new("b");
-        behaviour_ids.observe(session.behaviours.iter().map(|b| b.id.as_str()));
-        let mut action_ids = IdAllocator::new("a");
-        action_ids.observe(session.actions.iter().map(|a| a.id.as_str()));
-        let mut why_ids = IdAllocator::new("w");
-        why_ids.observe(session.whys.iter().map(|w| w.id.as_str()));
-        let mut factor_ids = IdAllocator::new("f");
-        factor_ids.observe(session.factors.iter().map(|f| f.id.as_str()));
+        let ids = Ids::of(&session);
         Doc {
             session,
             path,
             read_only: loaded.read_only,
             demo,
             history: History::default(),
-            event_ids,
-            behaviour_ids,
-            action_ids,
-            why_ids,
-            factor_ids,
+            ids,
             dirty: false,
             last_saved: None,
             save_error: None,
@@ -207,12 +196,13 @@ impl Doc {
     }
 
     /// Applies one edit as one undo step. Returns false (and changes nothing) when read-only.
-    pub fn edit(&mut self, change: impl FnOnce(&mut Session, &mut IdAllocator)) -> bool {
+    /// New items take their ids from `ids` before the edit.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Session)) -> bool {
         if self.read_only {
             return false;
         }
         self.history.record(self.session.clone());
-        change(&mut self.session, &mut self.event_ids);
+        change(&mut self.session);
         self.session.sort_events();
         self.dirty = true;
         self.generation += 1;

@@ -25,6 +25,11 @@ pub const PARKED_REMOVED: &str = "Parked point removed. Undo brings it back.";
 pub const PARK_TEXT_REQUIRED: &str = "Write the point in a few words.";
 pub const GATE_NOT_PASSED: &str = "The gate is not passed yet: fix what the Review step lists, or write why this review should be published anyway.";
 
+/// `n` and its noun, singular for one: "1 event", "3 events".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
 pub fn events_created(n: usize) -> String {
     format!("{n} events added from the pasted lines. Undo removes them all.")
 }
@@ -254,7 +259,9 @@ pub fn meeting_summary(done: usize, verified: usize, open: usize, overdue: usize
 }
 
 pub fn library_unreadable(n: usize) -> String {
-    format!("{n} file(s) in the data folder could not be read and are left out.")
+    let files = count(n, "file", "files");
+    let verb = if n == 1 { "was" } else { "were" };
+    format!("{files} in the data folder {verb} unreadable and left out.")
 }
 
 pub fn note_title(status: &str, id: &str) -> String {

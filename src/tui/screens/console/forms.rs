@@ -98,7 +98,7 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
         .into_iter()
         .find(|s| s.as_str() == form.value(STATUS))
         .unwrap_or_default();
-    let changed = doc.edit(|s, _| {
+    let changed = doc.edit(|s| {
         let i = &mut s.incident;
         i.title = title;
         i.severity = sanitize_line(&form.value(SEVERITY));

@@ -67,9 +67,9 @@ fn list(model: &Model, view: &FollowUpView, frame: &mut Frame, area: Rect) {
         .count();
     let block = Block::bordered()
         .title(format!(
-            " Follow-up · {} actions · {overdue} overdue · {} reviews ",
-            action_rows.len(),
-            view.reviews.len()
+            " Follow-up · {} · {overdue} overdue · {} ",
+            messages::count(action_rows.len(), "action", "actions"),
+            messages::count(view.reviews.len(), "review", "reviews")
         ))
         .border_style(theme.border_focus);
     let inner = block.inner(area);

@@ -180,9 +180,15 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
     let id = match &form.purpose {
         Purpose::EditAction(id) => id.clone(),
-        _ => doc.action_ids.next_id(),
+        _ => match doc.ids.actions.next_id() {
+            Ok(id) => id,
+            Err(e) => {
+                model.notice = Some(Notice::exhausted(&e));
+                return Vec::new();
+            }
+        },
     };
-    let changed = doc.edit(|s, _| match s.actions.iter_mut().find(|a| a.id == id) {
+    let changed = doc.edit(|s| match s.actions.iter_mut().find(|a| a.id == id) {
         Some(a) => {
             a.text = draft.text;
             a.team = draft.team;

@@ -78,7 +78,7 @@ fn list(model: &mut Model, intent: Intent) -> Handled {
                 model.notice = Some(Notice::info(messages::NO_ACTION));
                 return Handled::done();
             };
-            doc.edit(|s, _| s.actions.retain(|a| a.id != id));
+            doc.edit(|s| s.actions.retain(|a| a.id != id));
             doc.clamp_selection();
             model.notice = Some(Notice::info(messages::ACTION_DELETED));
         }
@@ -182,7 +182,7 @@ pub fn apply_status(model: &mut Model, id: &str, to: ActionStatus, note: &str) {
         model.notice = Some(Notice::problem(messages::status_refused(id, &refusal.to_string())));
         return;
     }
-    let changed = doc.edit(|s, _| {
+    let changed = doc.edit(|s| {
         if let Some(a) = s.actions.iter_mut().find(|a| a.id == id) {
             *a = moved;
         }

@@ -78,8 +78,17 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
         Purpose::EditBehaviour(id) => Some(id.clone()),
         _ => None,
     };
-    let id = editing.clone().unwrap_or_else(|| doc.behaviour_ids.next_id());
-    let changed = doc.edit(|s, _| match s.behaviour_mut(&id) {
+    let id = match editing.clone() {
+        Some(id) => id,
+        None => match doc.ids.behaviours.next_id() {
+            Ok(id) => id,
+            Err(e) => {
+                model.notice = Some(Notice::exhausted(&e));
+                return Vec::new();
+            }
+        },
+    };
+    let changed = doc.edit(|s| match s.behaviour_mut(&id) {
         Some(b) => {
             b.act = act;
             b.context = context;
@@ -149,7 +158,7 @@ pub fn submit_evidence(model: &mut Model, mut form: Form) -> Vec<Effect> {
         return Vec::new();
     }
     let classification = finished_answers(doc, &id);
-    let changed = doc.edit(|s, _| {
+    let changed = doc.edit(|s| {
         if let Some(b) = s.behaviour_mut(&id) {
             b.evidence = evidence;
             b.second_reviewer = reviewer;

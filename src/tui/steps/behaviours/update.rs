@@ -51,7 +51,7 @@ fn list(model: &mut Model, intent: Intent) -> Handled {
                 model.notice = Some(Notice::info(messages::NO_BEHAVIOUR));
                 return Handled::done();
             };
-            doc.edit(|s, _| {
+            doc.edit(|s| {
                 s.remove_behaviour(&id);
             });
             doc.clamp_selection();
@@ -144,7 +144,7 @@ fn save(model: &mut Model) {
     if w.is_saved(doc) {
         return;
     }
-    let changed = doc.edit(|s, _| {
+    let changed = doc.edit(|s| {
         if let Some(b) = s.behaviour_mut(&id) {
             b.answers = answers;
             b.outcome = outcome.id.clone();
@@ -173,9 +173,15 @@ fn draft_to_action(model: &mut Model) {
         model.notice = Some(Notice::problem(messages::READ_ONLY));
         return;
     }
-    let id = doc.action_ids.next_id();
+    let id = match doc.ids.actions.next_id() {
+        Ok(id) => id,
+        Err(e) => {
+            model.notice = Some(Notice::exhausted(&e));
+            return;
+        }
+    };
     let link = behaviour.clone();
-    doc.edit(|s, _| {
+    doc.edit(|s| {
         s.actions.push(ActionItem {
             id: id.clone(),
             text: draft.text,

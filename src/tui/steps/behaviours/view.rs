@@ -64,7 +64,11 @@ fn list(model: &Model, doc: &Doc, table: &DecisionTable, frame: &mut Frame, area
     let theme = &model.theme;
     let behaviours = &doc.session.behaviours;
     let block = Block::bordered()
-        .title(format!(" Behaviours · {} acts · {} ", behaviours.len(), messages::ACT_NOT_PERSON))
+        .title(format!(
+            " Behaviours · {} · {} ",
+            messages::count(behaviours.len(), "act", "acts"),
+            messages::ACT_NOT_PERSON
+        ))
         .border_style(theme.border_focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -70,9 +70,15 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     }
     let id = match &form.purpose {
         Purpose::EditFactor(id) => id.clone(),
-        _ => doc.factor_ids.next_id(),
+        _ => match doc.ids.factors.next_id() {
+            Ok(id) => id,
+            Err(e) => {
+                model.notice = Some(Notice::exhausted(&e));
+                return Vec::new();
+            }
+        },
     };
-    doc.edit(|s, _| {
+    doc.edit(|s| {
         let factor = match s.factor_mut(&id) {
             Some(f) => f,
             None => {

@@ -38,7 +38,7 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
         }
         I::DeleteFactor => {
             let id = current.unwrap_or_default();
-            doc.edit(|s, _| _ = s.remove_factor(&id));
+            doc.edit(|s| _ = s.remove_factor(&id));
             doc.clamp_selection();
             model.notice = Some(Notice::info(messages::FACTOR_DELETED));
         }
@@ -59,7 +59,7 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
 pub fn link(model: &mut Model, id: &str, ids: Vec<String>, whys: bool) -> Vec<Effect> {
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
     let n = ids.len();
-    doc.edit(|s, _| {
+    doc.edit(|s| {
         if let Some(f) = s.factor_mut(id) {
             if whys { f.whys = ids } else { f.events = ids }
         }

@@ -47,7 +47,7 @@ pub fn submit_status(model: &mut Model, mut form: Form) -> Vec<Effect> {
         model.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }
-    if !doc.edit(|s, _| {
+    if !doc.edit(|s| {
         s.incident.status = status;
         s.incident.gate_override = reason;
     }) {
@@ -81,7 +81,7 @@ pub fn submit_keep(model: &mut Model, mut form: Form) -> Vec<Effect> {
     let item = item.to_string();
     let kept =
         crate::model::Dismissal { item, field, rule, matched, reason, extra: Default::default() };
-    if doc.edit(|s, _| s.dismissed.push(kept)) {
+    if doc.edit(|s| s.dismissed.push(kept)) {
         model.notice = Some(Notice::info(messages::WORDING_KEPT));
     } else {
         model.notice = Some(Notice::problem(messages::READ_ONLY));
@@ -106,18 +106,17 @@ pub fn submit_park(model: &mut Model, mut form: Form) -> Vec<Effect> {
     }
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
     let step = doc.step.key().to_string();
-    let next = next_parked_id(&doc.session.parked);
-    if doc.edit(|s, _| s.parked.push(Parked { id: next, text, step, extra: Default::default() })) {
+    let next = match doc.ids.parked.next_id() {
+        Ok(id) => id,
+        Err(e) => {
+            model.notice = Some(Notice::exhausted(&e));
+            return Vec::new();
+        }
+    };
+    if doc.edit(|s| s.parked.push(Parked { id: next, text, step, extra: Default::default() })) {
         model.notice = Some(Notice::info(messages::PARKED));
     } else {
         model.notice = Some(Notice::problem(messages::READ_ONLY));
     }
     Vec::new()
-}
-
-/// Parked points are never referenced, so the next number past the highest is enough.
-fn next_parked_id(parked: &[Parked]) -> String {
-    let mut ids = crate::model::ids::IdAllocator::new("p");
-    ids.observe(parked.iter().map(|p| p.id.as_str()));
-    ids.next_id()
 }

@@ -28,7 +28,7 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
         Intent::DeleteParked => match rows.get(selected) {
             Some(Row::Parked { id }) => {
                 let id = id.clone();
-                model.notice = Some(if doc.edit(|s, _| s.parked.retain(|p| p.id != id)) {
+                model.notice = Some(if doc.edit(|s| s.parked.retain(|p| p.id != id)) {
                     Notice::info(messages::PARKED_REMOVED)
                 } else {
                     Notice::problem(messages::READ_ONLY)

@@ -100,8 +100,18 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     let source = sanitize_line(&form.value(SOURCE));
     let known_then = sanitize(form.value(KNOWN).trim());
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
-    let mut id = editing_id(&form).map(str::to_string);
-    let changed = doc.edit(|s, ids| match id.as_deref().and_then(|id| s.event_mut(id)) {
+    let id = match editing_id(&form) {
+        Some(id) => id.to_string(),
+        None => match doc.ids.events.next_id() {
+            Ok(id) => id,
+            Err(e) => {
+                model.notice = Some(Notice::exhausted(&e));
+                return Vec::new();
+            }
+        },
+    };
+    let new_id = id.clone();
+    let changed = doc.edit(|s| match s.event_mut(&new_id) {
         Some(e) => {
             e.at = at;
             e.kind = kind;
@@ -110,9 +120,8 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
             e.known_then = known_then;
         }
         None => {
-            let new_id = ids.next_id();
             s.events.push(Event {
-                id: new_id.clone(),
+                id: new_id,
                 at,
                 kind,
                 text,
@@ -120,13 +129,12 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
                 known_then,
                 extra: Default::default(),
             });
-            id = Some(new_id);
         }
     });
-    if !changed {
-        model.notice = Some(Notice::problem(messages::READ_ONLY));
-    } else if let Some(id) = id {
+    if changed {
         doc.select_event(&id);
+    } else {
+        model.notice = Some(Notice::problem(messages::READ_ONLY));
     }
     Vec::new()
 }
@@ -212,11 +220,17 @@ fn create_events(model: &mut Model, events: Vec<(Timestamp, String)>, form: &For
     let kind = EventKind::parse(&form.value(KIND)).unwrap_or_default();
     let Some(doc) = model.doc.as_mut() else { return };
     let count = events.len();
-    let mut last_id = None;
-    let changed = doc.edit(|s, ids| {
-        for (at, text) in events {
-            let id = ids.next_id();
-            last_id = Some(id.clone());
+    let ids: Result<Vec<String>, _> = events.iter().map(|_| doc.ids.events.next_id()).collect();
+    let ids = match ids {
+        Ok(ids) => ids,
+        Err(e) => {
+            model.notice = Some(Notice::exhausted(&e));
+            return;
+        }
+    };
+    let last_id = ids.last().cloned();
+    let changed = doc.edit(|s| {
+        for ((at, text), id) in events.into_iter().zip(ids) {
             s.events.push(Event {
                 id,
                 at,

@@ -42,7 +42,7 @@ fn delete(model: &mut Model) {
         model.notice = Some(Notice::info(messages::NOTHING_SELECTED));
         return;
     };
-    if doc.edit(|s, _| {
+    if doc.edit(|s| {
         s.remove_event(&id);
     }) {
         doc.clamp_selection();
@@ -60,7 +60,7 @@ fn mark(model: &mut Model, milestone: Milestone) {
         return;
     };
     let clear = milestone.get(&doc.session.incident) == Some(at);
-    let changed = doc.edit(|s, _| *milestone.slot(&mut s.incident) = (!clear).then_some(at));
+    let changed = doc.edit(|s| *milestone.slot(&mut s.incident) = (!clear).then_some(at));
     model.notice = Some(if !changed {
         Notice::problem(messages::READ_ONLY)
     } else if clear {

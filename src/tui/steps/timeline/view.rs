@@ -12,6 +12,7 @@ use crate::model::timeline::format_duration;
 use crate::model::{Event, ItemRef, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
+use crate::tui::messages;
 use crate::tui::widgets::truncate;
 
 pub enum Row {
@@ -37,7 +38,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let theme = &model.theme;
     let events = &doc.session.events;
     let block = Block::bordered()
-        .title(format!(" Timeline · {} events ", events.len()))
+        .title(format!(" Timeline · {} ", messages::count(events.len(), "event", "events")))
         .border_style(theme.border_focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);

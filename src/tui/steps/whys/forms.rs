@@ -81,7 +81,7 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     }
     let place = match form.purpose {
         Purpose::EditWhy(id) => {
-            doc.edit(|s, _| {
+            doc.edit(|s| {
                 if let Some(w) = s.why_mut(&id) {
                     w.text = text;
                     w.note = note;
@@ -92,9 +92,15 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
         Purpose::AddWhy(place) => place,
         _ => return Vec::new(),
     };
-    let id = doc.why_ids.next_id();
+    let id = match doc.ids.whys.next_id() {
+        Ok(id) => id,
+        Err(e) => {
+            model.notice = Some(Notice::exhausted(&e));
+            return Vec::new();
+        }
+    };
     let why = Why { id: id.clone(), text, note, ..Why::default() };
-    doc.edit(|s, _| {
+    doc.edit(|s| {
         let _ = match &place {
             WhyPlace::Child(parent) => s.whys.add_child(parent.as_deref(), why),
             WhyPlace::Sibling(of) | WhyPlace::Reframe(of) => s.whys.add_sibling(of, why),

@@ -61,7 +61,7 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
         I::MarkSystemCondition => {
             let id = current.unwrap_or_default();
             let mut on = false;
-            doc.edit(|s, _| {
+            doc.edit(|s| {
                 if let Some(w) = s.why_mut(&id) {
                     w.system_condition = !w.system_condition;
                     on = w.system_condition;
@@ -80,7 +80,7 @@ fn move_among_siblings(model: &mut Model, id: &str, up: bool) {
     let Some(doc) = model.doc.as_mut() else { return };
     let mut whys = doc.session.whys.clone();
     if if up { whys.move_up(id) } else { whys.move_down(id) } {
-        doc.edit(|s, _| s.whys = whys);
+        doc.edit(|s| s.whys = whys);
     } else {
         let text = if up { messages::ALREADY_FIRST } else { messages::ALREADY_LAST };
         model.notice = Some(Notice::info(text));
@@ -123,7 +123,7 @@ fn delete(model: &mut Model, id: String) {
     let rows: Vec<String> = visible(doc).iter().map(|(w, _)| w.id.clone()).collect();
     let at = rows.iter().position(|r| *r == id).unwrap_or(0);
     let mut removed = 0;
-    doc.edit(|s, _| removed = s.remove_why_subtree(&id).len());
+    doc.edit(|s| removed = s.remove_why_subtree(&id).len());
     let stays = |r: &String| doc.session.whys.why(r).is_some();
     doc.whys.selected =
         rows[..at].iter().rev().find(|r| stays(r)).or(rows.iter().find(|r| stays(r))).cloned();
@@ -162,14 +162,20 @@ fn promote(model: &mut Model, id: String) {
         model.notice = Some(Notice::info(messages::mark_condition_first(&id)));
         return;
     }
-    let factor_id = doc.factor_ids.next_id();
+    let factor_id = match doc.ids.factors.next_id() {
+        Ok(id) => id,
+        Err(e) => {
+            model.notice = Some(Notice::exhausted(&e));
+            return;
+        }
+    };
     let factor = Factor {
         id: factor_id.clone(),
         text: w.text.clone(),
         whys: vec![id.clone()],
         ..Factor::default()
     };
-    doc.edit(|s, _| s.factors.push(factor));
+    doc.edit(|s| s.factors.push(factor));
     doc.step = Step::Factors;
     doc.factors.selected = doc.session.factors.len().saturating_sub(1);
     doc.factors.picture = false;
@@ -188,7 +194,7 @@ pub fn reparent(model: &mut Model, id: &str, chosen: Option<Option<String>>) {
     let mut whys = doc.session.whys.clone();
     match whys.reparent(id, parent.as_deref()) {
         Ok(()) => {
-            doc.edit(|s, _| s.whys = whys);
+            doc.edit(|s| s.whys = whys);
             if let Some(p) = &parent {
                 doc.whys.collapsed.remove(p);
             }

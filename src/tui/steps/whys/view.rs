@@ -13,6 +13,7 @@ use crate::analysis::whys::{NodeState, checks, reask, states};
 use crate::model::{Why, WhyTree};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
+use crate::tui::messages;
 use crate::tui::steps::whys::state::{selected, selected_id, visible};
 use crate::tui::widgets::{truncate, wrap};
 
@@ -40,8 +41,11 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let whys = &doc.session.whys;
     let open = checks(&doc.session).len();
     let title = match open {
-        0 => format!(" Five Whys · {} answers ", whys.len()),
-        n => format!(" Five Whys · {} answers · ⚠ {n} to look at ", whys.len()),
+        0 => format!(" Five Whys · {} ", messages::count(whys.len(), "answer", "answers")),
+        n => format!(
+            " Five Whys · {} · ⚠ {n} to look at ",
+            messages::count(whys.len(), "answer", "answers")
+        ),
     };
     let block = Block::bordered()
         .title(title)
