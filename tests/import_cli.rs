@@ -400,3 +400,27 @@ fn more_events_than_a_timeline_can_use_are_refused_whole() {
     assert_eq!(narrowed.status.code(), Some(0));
     assert!(stdout(&narrowed).contains("added 1 event to"), "{}", stdout(&narrowed));
 }
+
+#[test]
+fn help_names_every_flag() {
+    let o = waterline(&["import", "--help"], None);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    for flag in [
+        "--from",
+        "--as",
+        "--tz",
+        "--since",
+        "--until",
+        "--grep",
+        "--kind",
+        "--columns",
+        "--time-field",
+        "--text-field",
+        "--dry-run",
+        "--format",
+    ] {
+        assert!(out.contains(flag), "{flag} missing: {out}");
+    }
+    assert!(out.contains("journald") && out.contains("jsonl"), "{out}");
+}

@@ -77,7 +77,9 @@ impl Reader {
                 Choice::Only(_) => Err(ImportError::Folder { name: label }),
             },
             Opened::Stream(stream) => {
-                if stream.head.iter().all(u8::is_ascii_whitespace) {
+                // The whole file is in the head when it is shorter than that.
+                let whole = stream.head.len() < input::HEAD;
+                if whole && stream.head.iter().all(u8::is_ascii_whitespace) {
                     return Err(ImportError::OnlyBlank { name: label });
                 }
                 let format = match choice {
