@@ -14,7 +14,7 @@ use serde::Deserialize;
 use waterline::analysis::actions::{Checks, Context, Criterion, Verdict, check};
 use waterline::analysis::policy::DuePolicy;
 use waterline::analysis::strength::strength;
-use waterline::model::ActionItem;
+use waterline::model::{ActionItem, Session};
 
 const TABLE: &str = include_str!("corpus/action_items.toml");
 
@@ -46,7 +46,9 @@ fn review_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 16).expect("a date")
 }
 
-/// The checks for one row, with the table's defaults filled in.
+/// The checks for one row, with the table's defaults filled in: a review of the row's
+/// incident, held on the table's review day, judged with the context every part of the
+/// program uses for stored actions.
 fn run(item: &Item) -> Checks {
     let review = review_day();
     let incident = review - chrono::Days::new(item.incident_age.unwrap_or(0));
@@ -66,16 +68,13 @@ fn run(item: &Item) -> Checks {
         factors: if item.linked.unwrap_or(true) { vec!["f1".into()] } else { Vec::new() },
         ..ActionItem::default()
     };
+    let mut session = Session::new("A review");
+    session.incident.severity = item.severity.clone().unwrap_or_else(|| "SEV2".into());
+    session.incident.started_at = incident.and_hms_opt(9, 0, 0).map(|t| t.and_utc().fixed_offset());
+    session.incident.review_date = Some(review);
     let policy = DuePolicy::default();
     let names: Vec<String> = ["Sarah", "Priya", "Lena", "Dev"].map(String::from).to_vec();
-    let ctx = Context {
-        severity: item.severity.as_deref().unwrap_or("SEV2"),
-        policy: &policy,
-        incident_day: Some(incident),
-        set_on: Some(review),
-        known_names: &names,
-    };
-    check(&action, &ctx)
+    check(&action, &Context::stored(&session, &policy, &names))
 }
 
 fn label(code: char) -> Option<Verdict> {

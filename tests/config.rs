@@ -73,3 +73,14 @@ fn a_bad_policy_entry_is_reported_and_the_default_kept() {
     assert_eq!(config.policy.days_for("SEV1"), 15);
     assert_eq!(config.policy.days_for("SEV2"), 30);
 }
+
+#[test]
+fn real_team_names_are_read_and_bad_ones_reported() {
+    let config = with_config("[teams]\nnames = [\"Ops\", 3, \" Infrastructure \"]\n");
+    assert_eq!(config.teams, ["Ops", "Infrastructure"]);
+    assert_eq!(config.messages.len(), 1, "{:?}", config.messages);
+    assert!(config.messages[0].contains("[teams]"), "{}", config.messages[0]);
+    let config = with_config("[teams]\nops = true\n");
+    assert!(config.teams.is_empty());
+    assert!(config.messages.iter().any(|m| m.contains("names = [")), "{:?}", config.messages);
+}

@@ -58,8 +58,11 @@ fn corpus(text: &str) -> Corpus {
 
 /// Whether the linter flags the case at warning or above, and with which categories.
 fn flagged(case: &Case) -> Vec<(Category, String, String)> {
-    let ctx =
-        LintContext { known_names: &case.names, self_review: case.self_review, markdown: false };
+    let ctx = LintContext {
+        known_names: &case.names,
+        self_review: case.self_review,
+        ..LintContext::default()
+    };
     lint(&case.text, &ctx)
         .into_iter()
         .filter(|f| f.severity >= Severity::Warning)
@@ -74,7 +77,7 @@ fn evaluate(name: &str, text: &str, split: &str, show_misses: bool) -> Counts {
     for case in corpus(text).case.iter().filter(|c| c.split == split) {
         let found = flagged(case);
         let positive = case.expect != "none";
-        let right = positive == !found.is_empty();
+        let right = positive != found.is_empty();
         if let Some(p) = &case.pattern {
             let e = patterns.entry(p.clone()).or_default();
             e.0 += usize::from(right);

@@ -17,8 +17,10 @@ pub struct Config {
     pub timeboxes: Timeboxes,
     /// `mouse = true`: clicks and the wheel (off by default: it breaks copy and paste).
     pub mouse: bool,
-    /// `[policy] due_days`: how long after the incident an action may fall due.
+    /// `[policy] due_days`: how long after the review an action may fall due.
     pub policy: DuePolicy,
+    /// `[teams] names`: the organisation's real teams, even when a name looks generic.
+    pub teams: Vec<String>,
     pub messages: Vec<String>,
 }
 
@@ -32,6 +34,7 @@ pub fn load(dir: Option<&Path>) -> Config {
         timeboxes: Timeboxes::default(),
         mouse: false,
         policy: DuePolicy::default(),
+        teams: Vec::new(),
         messages: Vec::new(),
     };
     let Some(path) = dir.map(|d| d.join("config.toml")) else { return config };
@@ -73,6 +76,9 @@ pub fn load(dir: Option<&Path>) -> Config {
             }
             if let Some(policy) = table.remove("policy") {
                 read_policy(&policy, &path.display().to_string(), &mut config);
+            }
+            if let Some(teams) = table.remove("teams") {
+                read_teams(&teams, &path.display().to_string(), &mut config);
             }
             for key in table.keys() {
                 config.messages.push(format!(
@@ -121,6 +127,26 @@ fn read_policy(value: &toml::Value, file: &str, config: &mut Config) {
             None => config.messages.push(format!(
                 "{file}: [policy] due_days.{severity} should be a number of days from 1 to {MAX_DUE_DAYS}; using the default"
             )),
+        }
+    }
+}
+
+/// `[teams] names = ["Ops", "IT"]`: team names the organisation really has, so the
+/// Assignable check does not call them generic.
+fn read_teams(value: &toml::Value, file: &str, config: &mut Config) {
+    let names = value.as_table().and_then(|t| t.get("names")).and_then(toml::Value::as_array);
+    let Some(names) = names else {
+        config.messages.push(format!(
+            "{file}: [teams] should hold names = [\"Ops\", …], the organisation's real teams; ignored"
+        ));
+        return;
+    };
+    for name in names {
+        match name.as_str().map(str::trim).filter(|n| !n.is_empty()) {
+            Some(n) => config.teams.push(n.to_string()),
+            None => config
+                .messages
+                .push(format!("{file}: [teams] names should be text, e.g. \"Ops\"; one ignored")),
         }
     }
 }
