@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use crate::model::Session;
 use crate::store;
 
@@ -20,13 +22,15 @@ pub fn template_text(name: &str) -> Option<&'static str> {
     }
 }
 
-/// A new session from a template, with its title set.
-pub fn from_template(name: &str, title: &str) -> Result<Session, String> {
+/// A new session from a template, with its title set and `created` as the day of the
+/// review (the day action due dates are judged from).
+pub fn from_template(name: &str, title: &str, created: NaiveDate) -> Result<Session, String> {
     let text = template_text(name).ok_or_else(|| {
         format!("there is no template “{name}”; choose one of: {}", TEMPLATE_NAMES.join(", "))
     })?;
     let loaded = store::parse(Path::new(name), text).map_err(|e| e.to_string())?;
     let mut session = loaded.session;
     session.incident.title = title.to_string();
+    session.incident.review_date = Some(created);
     Ok(session)
 }

@@ -64,7 +64,7 @@ fn run(e: &Entry) -> Checks {
     let ctx = Context {
         severity: e.severity.as_deref().unwrap_or("SEV2"),
         policy: &policy,
-        incident_day: Some(incident),
+        review_day: Some(day("2026-03-04")),
         set_on: Some(day("2026-03-04")),
         known_names: &names,
     };
@@ -215,4 +215,20 @@ fn strength_ladder_orders_the_hierarchy_of_controls() {
 fn a_reminder_beside_a_mechanism_takes_the_mechanism_s_rung() {
     let text = "Add a CI check that blocks unknown config keys, and remind reviewers of it";
     assert_eq!(strength(text), Strength::Guard);
+}
+
+#[test]
+fn a_generic_team_fails_and_says_so_unless_config_names_it_as_real() {
+    use waterline::analysis::actions::assignable_among;
+    for team in ["Engineering", "Ops", "IT", "ops team", "DevOps"] {
+        let check = assignable_among(team, "Sarah", &[]);
+        assert_eq!(check.result, Verdict::Fail, "{team}");
+        assert!(check.reason.contains("generic"), "{team}: {}", check.reason);
+        assert!(check.reason.contains("config.toml"), "{team}: {}", check.reason);
+    }
+    let real = vec!["Ops".to_string()];
+    assert_eq!(assignable_among("Ops", "Sarah", &real).result, Verdict::Pass);
+    assert_eq!(assignable_among("ops team", "Sarah", &real).result, Verdict::Pass);
+    assert_eq!(assignable_among("IT", "Sarah", &real).result, Verdict::Fail);
+    assert_eq!(assignable_among("Payments", "Sarah", &[]).result, Verdict::Pass);
 }

@@ -92,7 +92,7 @@ fn an_action_is_added_with_its_checks_updating_as_it_is_typed() {
         shown.starts_with("✓ specific  ✓ measurable  ✓ assignable  ✓ realistic  ✓ systemic"),
         "{shown}"
     );
-    assert!(shown.contains("strength: automated guard / safe default (rung 5 of 6)"), "{shown}");
+    assert!(shown.contains("strength: tooling that makes it easy (rung 4 of 6)"), "{shown}");
     tab(&mut m);
     keys(&mut m, "SRE-300");
     enter(&mut m);

@@ -263,9 +263,11 @@ fn a_self_review_gets_first_person_gentler_prompts_and_cards() {
 
 #[test]
 fn the_self_review_template_sets_the_mode() {
+    let created = chrono::NaiveDate::from_ymd_opt(2026, 5, 4).expect("a date");
     let session =
-        waterline::assets::from_template("self-review", "A hard night").expect("it loads");
+        waterline::assets::from_template("self-review", "A hard night", created).expect("it loads");
     assert_eq!(session.incident.mode, Mode::SelfReview);
+    assert_eq!(session.incident.review_date, Some(created), "the day of the review is recorded");
 }
 
 // ── Presentation mode and the mouse, as flows ─────────────────────────────────────────

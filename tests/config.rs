@@ -86,3 +86,14 @@ fn the_lock_age_is_read_and_a_bad_one_is_reported() {
     assert!(config.messages.iter().any(|m| m.contains("from 1 to 10080; using 30")));
     assert_eq!(config.lock, Default::default());
 }
+
+#[test]
+fn real_team_names_are_read_and_bad_ones_reported() {
+    let config = with_config("[teams]\nnames = [\"Ops\", 3, \" Infrastructure \"]\n");
+    assert_eq!(config.teams, ["Ops", "Infrastructure"]);
+    assert_eq!(config.messages.len(), 1, "{:?}", config.messages);
+    assert!(config.messages[0].contains("[teams]"), "{}", config.messages[0]);
+    let config = with_config("[teams]\nops = true\n");
+    assert!(config.teams.is_empty());
+    assert!(config.messages.iter().any(|m| m.contains("names = [")), "{:?}", config.messages);
+}

@@ -12,17 +12,22 @@ fn every_builtin_phrase_is_matched_by_its_rule() {
     let mut checked = 0;
     for rule in lexicon.rules() {
         for phrase in &rule.phrases {
-            let (text, ctx) = if rule.subject() == "self" {
-                (
-                    format!("{phrase} and left."),
-                    LintContext { self_review: true, ..Default::default() },
-                )
-            } else {
-                (format!("The engineer {phrase} the change."), LintContext::default())
+            let ctx = LintContext { self_review: rule.subject() == "self", ..Default::default() };
+            let text = match rule.subject() {
+                "self" => format!("{phrase} and left."),
+                "agent" => format!("It was a {phrase} the engineer."),
+                _ if rule.is_omission() => format!("The engineer {phrase} run the check."),
+                _ if rule.needs_fault() => format!("The engineer {phrase} the wrong change."),
+                _ => format!("The engineer {phrase} the change."),
             };
             let found = lint(&text, &ctx);
+            // An omission's finding takes in the act after it: "did not run".
+            let same = |matched: &str| match rule.is_omission() {
+                true => matched.to_lowercase().starts_with(&format!("{phrase} ")),
+                false => matched.to_lowercase() == *phrase,
+            };
             assert!(
-                found.iter().any(|f| f.rule == rule.id && f.matched.to_lowercase() == *phrase),
+                found.iter().any(|f| f.rule == rule.id && same(&f.matched)),
                 "rule {} does not find {phrase:?} in {text:?}: {found:#?}",
                 rule.id
             );
@@ -95,7 +100,8 @@ reframe = "Still: what made it easy?"
         (Severity::Info, "Our house style allows it")
     );
     // The replaced rule keeps only the user's phrases.
-    assert!(lint_with(&lexicon, "He carelessly pasted it.", &ctx).is_empty());
+    let found = lint_with(&lexicon, "He carelessly pasted it.", &ctx);
+    assert!(found.iter().all(|f| f.rule != "character-careless"), "{found:?}");
     assert_eq!(lexicon.rules().len(), Lexicon::builtin().rules().len() - 2);
 }
 

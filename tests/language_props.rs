@@ -76,7 +76,7 @@ proptest! {
         text in pieces(), markdown: bool, self_review: bool,
     ) {
         let names = ["Maria".to_string(), "Ünal".to_string()];
-        let ctx = LintContext { known_names: &names, markdown, self_review };
+        let ctx = LintContext { known_names: &names, markdown, self_review, answer: false };
         check(&text, &lint(&text, &ctx))?;
     }
 

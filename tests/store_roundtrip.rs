@@ -98,6 +98,8 @@ fn incident() -> impl Strategy<Value = Incident> {
                     detected_at: t[1],
                     mitigated_at: t[2],
                     resolved_at: t[3],
+                    // The day of the review, when the file has one: a day of some time.
+                    review_date: t[1].map(|t| t.date_naive()),
                     facilitator,
                     participants,
                     tags,
@@ -133,13 +135,17 @@ fn event(i: usize) -> impl Strategy<Value = Event> {
 /// A why's parent is always an earlier why, so the tree can have no loop.
 fn why(i: usize) -> impl Strategy<Value = Why> {
     let parent = prop::option::of(refs("w", i)).prop_map(|r| r.and_then(|mut r| r.pop()));
-    (parent, text(), any::<bool>(), text(), extra()).prop_map(
-        move |(parent, text, system_condition, note, extra)| Why {
+    // A reframing link may name any why, even one that is not there: the file keeps it and
+    // `check` reports it.
+    let reframes = prop::option::of(refs("w", i + 2)).prop_map(|r| r.and_then(|mut r| r.pop()));
+    ((parent, reframes), text(), any::<bool>(), text(), extra()).prop_map(
+        move |((parent, reframes), text, system_condition, note, extra)| Why {
             id: format!("w{}", i + 1),
             parent,
             text,
             system_condition,
             note,
+            reframes,
             extra,
         },
     )

@@ -25,7 +25,48 @@ pub fn too_short(lead: &str) -> String {
     format!("“{lead}” is short: which thing, where?")
 }
 
-pub const NO_CHANGE_VERB: &str = "no verb that says what will be built or changed";
+pub const NO_CHANGE_VERB: &str = "opens with a thing, not with what will be built or changed";
+
+pub const WISH_SUGGESTION: &str =
+    "Name the one change that makes it better, and how you will know — a number, a check, a guard.";
+
+pub fn ongoing(words: &str) -> String {
+    format!("“{words}” is activity under way, not a change that will exist when it is done")
+}
+
+pub fn already_done(words: &str) -> String {
+    format!("“{words}” says what has been done, not which change will exist")
+}
+pub const ACTIVITY_SUGGESTION: &str =
+    "Name the change the work will leave behind: “Add a CI check that …”, “Page on … above …”.";
+
+pub fn aspiration(words: &str) -> String {
+    format!("“{words}” is an aspiration: better by how much, and how would anyone tell?")
+}
+
+pub fn directed(words: &str) -> String {
+    format!("“{words}” asks something of a person; nothing in the system changes")
+}
+pub const DIRECTED_SUGGESTION: &str =
+    "Change what the person works with instead: a check, a default, a prompt that shows the risk.";
+
+pub fn unspecified(words: &str) -> String {
+    format!("“{words}” says what to work on, not what the change is")
+}
+pub const UNSPECIFIED_SUGGESTION: &str =
+    "Say what changes: “Update the failover runbook with the commands to promote the replica”.";
+
+pub fn names_nothing(words: &str) -> String {
+    format!("“{words}” names nothing that will exist or can be checked when it is done")
+}
+
+pub fn change_is_done_state(words: &str) -> String {
+    format!("the change is its own done state: “{words} …”")
+}
+
+pub fn unbounded_done(words: &str) -> String {
+    format!("done only when “{words}” is covered, and that has no edge")
+}
 
 // Measurable.
 pub fn vague_quantity(words: &str) -> String {
@@ -69,6 +110,14 @@ pub fn placeholder(field: &str, value: &str) -> String {
     format!("{field} “{value}” is nobody in particular")
 }
 
+pub fn generic_team(team: &str) -> String {
+    format!(
+        "team “{team}” is a generic name, not the team that owns this (if it is a real team, list it under [teams] names in config.toml)"
+    )
+}
+pub const GENERIC_TEAM_SUGGESTION: &str =
+    "Name the team that owns the system it changes — “Payments”, “Storage” — and one person.";
+
 pub fn owner_is_group(owner: &str) -> String {
     format!("owner “{owner}” is a group, not one person")
 }
@@ -103,12 +152,12 @@ pub fn no_due_suggestion(latest: Option<NaiveDate>) -> String {
 }
 
 pub fn due_in_past(due: NaiveDate, set_on: NaiveDate) -> String {
-    format!("due {due} is already past ({set_on} today)")
+    format!("due {due} is already past on {set_on}, the day it was set")
 }
-pub const FUTURE_DATE_SUGGESTION: &str = "Choose a date from today on.";
+pub const FUTURE_DATE_SUGGESTION: &str = "Choose a date from the day of the review on.";
 
 pub fn beyond_policy(days: i64, allowed: u32, severity: &str) -> String {
-    format!("due {days} days after the incident; {} allows {allowed}", policy_label(severity))
+    format!("due {days} days after the review; {} allows {allowed}", policy_label(severity))
 }
 pub const SPLIT_SUGGESTION: &str = "Split off a first step that fits the window, or record why \
 this one needs longer.";

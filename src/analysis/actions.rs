@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::action_messages as say;
-use super::phrases::{LISTS, contains, find, is_number, quote, skip_filler, starting_at, words};
+use super::action_shape::{Shape, read};
+use super::language::{LintContext, person_focus};
+use super::phrases::{LISTS, ShapeMeasure, contains, find, is_number, quote, starting_at, words};
 use super::policy::DuePolicy;
 pub use super::strength::{Strength, strength};
 use crate::model::{ActionItem, Session};
@@ -124,32 +126,44 @@ impl Checks {
 pub struct Context<'a> {
     pub severity: &'a str,
     pub policy: &'a DuePolicy,
-    /// The day the policy's window counts from: the incident's start.
-    pub incident_day: Option<NaiveDate>,
-    /// The day the due date was set. A form sets it to today; for a stored action it is
-    /// not known, and the incident's day stands in (a date cannot be set before that).
+    /// The day the policy's window counts from: the day of the review
+    /// ([`Session::review_day`]), so a review of an old incident can still be written.
+    pub review_day: Option<NaiveDate>,
+    /// The day the due date was set: a date before it is in the past. The day of the
+    /// review, unless a form sets it to today.
     pub set_on: Option<NaiveDate>,
     /// People named in the review: a name here is a person.
     pub known_names: &'a [String],
 }
 
 impl<'a> Context<'a> {
-    /// For actions as stored in `session`.
+    /// For the actions of `session`: the one context the list of actions, the form and
+    /// `check` all judge with, counting from the day of the review.
     pub fn stored(session: &'a Session, policy: &'a DuePolicy, names: &'a [String]) -> Self {
-        let incident_day = session.incident.started_at.map(|t| t.date_naive());
+        let review_day = session.review_day();
         Context {
             severity: &session.incident.severity,
             policy,
-            incident_day,
-            set_on: incident_day,
+            review_day,
+            set_on: review_day,
             known_names: names,
         }
     }
 
-    /// The due date is being set today (typed into the form).
+    /// The due date is being set today, after the day of the review.
     pub fn set_today(self, today: NaiveDate) -> Self {
         Context { set_on: Some(today), ..self }
     }
+}
+
+/// Team names the organisation says are real teams (`[teams] names` in config.toml), so
+/// a name that would otherwise be generic ("Ops") passes Assignable.
+static KNOWN_TEAMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Makes `teams` the organisation's real team names from now on. Set once, at start-up,
+/// from config; later calls are ignored.
+pub fn use_known_teams(teams: Vec<String>) {
+    let _ = KNOWN_TEAMS.set(teams);
 }
 
 /// All five checks.
@@ -176,51 +190,44 @@ pub fn known_names(session: &Session) -> Vec<String> {
     names
 }
 
-/// Specific: the exact change, not a general area.
+/// Specific: the exact change, not a general area. A named thing and a change to it is
+/// specific whatever the verb; an area, a wish, an intention, activity under way or an
+/// inquiry with nothing to deliver is not.
 pub fn specific(text: &str) -> Check {
     let w = words(text);
-    if w.is_empty() {
-        return Check::fail(say::EMPTY, say::WRITE_THE_CHANGE);
-    }
-    let start = skip_filler(&w);
-    if let Some((len, suggestion)) = vague_at(&w, start) {
-        if change_follows(&w, start + len) {
-            return Check::pass(say::names_change(&quote(&w, start, len + 1)));
+    match read(&w) {
+        Shape::Empty => Check::fail(say::EMPTY, say::WRITE_THE_CHANGE),
+        Shape::Vague { at, len, rescued: true, .. } => {
+            Check::pass(say::names_change(&quote(&w, at, len + 2)))
         }
-        return Check::fail(say::vague_lead(&quote(&w, start, len)), suggestion);
-    }
-    let vague = (0..w.len()).find_map(|at| vague_at(&w, at).map(|(len, s)| (at, len, s)));
-    let verb_anywhere = find(&LISTS.specific.change_verbs, &w);
-    if let (Some((at, len, suggestion)), None) = (vague, verb_anywhere) {
-        return Check::fail(say::vague_lead(&quote(&w, at, len)), suggestion);
-    }
-    match verb_anywhere {
-        Some((at, _, _)) if w.len() - start < 4 => {
+        Shape::Vague { at, len, suggestion, .. } => {
+            Check::fail(say::vague_lead(&quote(&w, at, len)), suggestion)
+        }
+        Shape::Ongoing { at, len } => {
+            Check::fail(say::ongoing(&quote(&w, at, len)), say::ACTIVITY_SUGGESTION)
+        }
+        Shape::Done { at, len } => {
+            Check::fail(say::already_done(&quote(&w, at, len)), say::ACTIVITY_SUGGESTION)
+        }
+        Shape::Aspiration { at, len } => {
+            Check::fail(say::aspiration(&quote(&w, at, len)), say::WISH_SUGGESTION)
+        }
+        Shape::Directed { at, len } => {
+            Check::warn(say::directed(&quote(&w, at, len + 1)), say::DIRECTED_SUGGESTION)
+        }
+        Shape::NoVerb => Check::warn(say::NO_CHANGE_VERB, say::NO_CHANGE_VERB_SUGGESTION),
+        Shape::Unspecified { at, len } => {
+            Check::warn(say::unspecified(&quote(&w, at, len)), say::UNSPECIFIED_SUGGESTION)
+        }
+        Shape::Short { at } => {
             Check::warn(say::too_short(&quote(&w, at, w.len() - at)), say::TOO_SHORT_SUGGESTION)
         }
-        Some((at, len, _)) => Check::pass(say::names_change(&quote(&w, at, len + 2))),
-        None => Check::warn(say::NO_CHANGE_VERB, say::NO_CHANGE_VERB_SUGGESTION),
+        Shape::Concrete { at } => Check::pass(say::names_change(&quote(&w, at, 3))),
     }
 }
 
-/// The vague shape starting at `at`, if any: its length and its suggestion.
-fn vague_at(w: &[String], at: usize) -> Option<(usize, &'static str)> {
-    LISTS.specific.vague.iter().find_map(|shape| {
-        starting_at(&shape.phrases, w, at).map(|(len, _)| (len, shape.suggestion.as_str()))
-    })
-}
-
-/// "Look into X and remove Y": a change verb after "and" / "then" makes the lead framing.
-fn change_follows(w: &[String], from: usize) -> bool {
-    (from..w.len()).any(|i| {
-        matches!(w[i].as_str(), "and" | "then")
-            && (starting_at(&LISTS.specific.change_verbs, w, i + 1).is_some()
-                || w.get(i + 1).is_some_and(|x| x == "we")
-                    && starting_at(&LISTS.specific.change_verbs, w, i + 2).is_some())
-    })
-}
-
-/// Measurable: a clear done / not-done state.
+/// Measurable: a clear done / not-done state — a number, or a thing that will exist or a
+/// state that can be checked afterwards. A noun in the sentence is not one by itself.
 pub fn measurable(text: &str) -> Check {
     let w = words(text);
     if w.is_empty() {
@@ -232,24 +239,76 @@ pub fn measurable(text: &str) -> Check {
             say::VAGUE_QUANTITY_SUGGESTION,
         );
     }
-    let start = skip_filler(&w);
     let number = w
         .iter()
         .position(|x| is_number(x))
         .map(|at| (at, 1))
         .or_else(|| find(&LISTS.measurable.number_words, &w).map(|(at, len, _)| (at, len)));
-    if number.is_none()
-        && let Some((len, _)) = starting_at(&LISTS.measurable.direction_verbs, &w, start)
-    {
-        let verb = quote(&w, start, len);
-        return Check::fail(say::direction_without_number(&verb), say::DIRECTION_SUGGESTION);
-    }
-    if let Some((len, _)) = starting_at(&LISTS.measurable.inquiry_verbs, &w, start)
-        && !contains(&LISTS.measurable.deliverables, &w)
-        && !change_follows(&w, start + len)
-    {
-        let verb = quote(&w, start, len);
-        return Check::fail(say::inquiry_without_deliverable(&verb), say::INQUIRY_SUGGESTION);
+    let nothing = |at: usize, len: usize| {
+        Check::fail(say::names_nothing(&quote(&w, at, len)), say::DONE_STATE_SUGGESTION)
+    };
+    let lead = match read(&w) {
+        Shape::Empty => return Check::fail(say::EMPTY, say::DONE_STATE_SUGGESTION),
+        Shape::Vague { at, len, measure, rescued, .. } => match measure {
+            Some(ShapeMeasure::Fail) if !rescued => return nothing(at, len),
+            Some(ShapeMeasure::Warn) => {
+                return Check::warn(say::NO_DONE_STATE, say::DONE_STATE_SUGGESTION);
+            }
+            Some(ShapeMeasure::Inquiry) if !rescued => {
+                let verb = quote(&w, at, len);
+                return Check::fail(
+                    say::inquiry_without_deliverable(&verb),
+                    say::INQUIRY_SUGGESTION,
+                );
+            }
+            Some(ShapeMeasure::Direction) if !rescued => {
+                let verb = quote(&w, at, len);
+                return Check::fail(
+                    say::direction_without_number(&verb),
+                    say::DIRECTION_SUGGESTION,
+                );
+            }
+            // "Ensure backups are tested": judged on the state it names.
+            None => None,
+            _ => Some(at),
+        },
+        Shape::Ongoing { at, len } | Shape::Done { at, len } | Shape::Aspiration { at, len } => {
+            return nothing(at, len);
+        }
+        Shape::Directed { .. } => {
+            return Check::warn(say::NO_DONE_STATE, say::DONE_STATE_SUGGESTION);
+        }
+        Shape::NoVerb => None,
+        Shape::Unspecified { .. } | Shape::Short { .. } => {
+            return match number {
+                Some((at, len)) => Check::pass(say::has_number(&quote(&w, at, len + 1))),
+                None => Check::warn(say::NO_DONE_STATE, say::DONE_STATE_SUGGESTION),
+            };
+        }
+        Shape::Concrete { at } => Some(at),
+    };
+    if let Some(at) = lead {
+        if number.is_none()
+            && let Some((len, _)) = starting_at(&LISTS.measurable.direction_verbs, &w, at)
+        {
+            let verb = quote(&w, at, len);
+            return Check::fail(say::direction_without_number(&verb), say::DIRECTION_SUGGESTION);
+        }
+        if let Some((len, _)) = starting_at(&LISTS.measurable.inquiry_verbs, &w, at)
+            && !contains(&LISTS.measurable.deliverables, &w)
+            && !super::action_shape::change_follows(&w, at + len)
+        {
+            let verb = quote(&w, at, len);
+            return Check::fail(say::inquiry_without_deliverable(&verb), say::INQUIRY_SUGGESTION);
+        }
+        if let Some((at, len)) = number {
+            return Check::pass(say::has_number(&quote(&w, at, len + 1)));
+        }
+        if let Some((scope_at, len, _)) = find(&LISTS.realistic.unbounded_scope, &w) {
+            let scope = quote(&w, scope_at, len);
+            return Check::warn(say::unbounded_done(&scope), say::BOUND_SUGGESTION);
+        }
+        return Check::pass(say::change_is_done_state(&quote(&w, at, 3)));
     }
     if let Some((at, len)) = number {
         return Check::pass(say::has_number(&quote(&w, at, len + 1)));
@@ -262,14 +321,23 @@ pub fn measurable(text: &str) -> Check {
     Check::warn(say::NO_DONE_STATE, say::DONE_STATE_SUGGESTION)
 }
 
-/// Assignable: a team and one person, in the fields — not "we", "someone", "TBD".
+/// Assignable: a team and one person, in the fields — not "we", "someone", "TBD", and not
+/// a generic team ("Engineering", "Ops") unless config names it as a real team.
 pub fn assignable(team: &str, owner: &str) -> Check {
+    assignable_among(team, owner, KNOWN_TEAMS.get().map_or(&[], Vec::as_slice))
+}
+
+/// Assignable, with `real_teams` the organisation's own team names (lower-case).
+pub fn assignable_among(team: &str, owner: &str, real_teams: &[String]) -> Check {
     let (team, owner) = (team.trim(), owner.trim());
     if team.is_empty() && owner.is_empty() {
         return Check::fail(say::NO_TEAM_OR_OWNER, say::ASSIGN_SUGGESTION);
     }
     if is_placeholder(team) {
         return Check::fail(say::placeholder("team", team), say::ASSIGN_SUGGESTION);
+    }
+    if is_generic_team(team, real_teams) {
+        return Check::fail(say::generic_team(team), say::GENERIC_TEAM_SUGGESTION);
     }
     if is_placeholder(owner) {
         return Check::fail(say::placeholder("owner", owner), say::ASSIGN_SUGGESTION);
@@ -291,6 +359,17 @@ pub fn assignable(team: &str, owner: &str) -> Check {
     Check::pass(say::assigned(team, owner))
 }
 
+/// "Engineering", "Ops", "IT": a name too broad to own the work, unless config says the
+/// organisation has a team of that name.
+fn is_generic_team(team: &str, real_teams: &[String]) -> bool {
+    let lower = |t: &str| {
+        let t = t.trim().trim_end_matches('.').to_lowercase();
+        t.strip_suffix(" team").map_or(t.clone(), str::to_string)
+    };
+    let team = lower(team);
+    !real_teams.iter().any(|t| lower(t) == team) && LISTS.assignable.generic_teams.contains(&team)
+}
+
 fn is_placeholder(value: &str) -> bool {
     let value = value.trim().trim_end_matches('.').to_lowercase();
     !value.is_empty() && LISTS.assignable.placeholders.contains(&value)
@@ -300,7 +379,7 @@ fn is_placeholder(value: &str) -> bool {
 /// scope ("all 3,868 rules" is bounded; "all systems" is not).
 pub fn realistic(text: &str, due: Option<NaiveDate>, ctx: &Context) -> Check {
     let allowed = ctx.policy.days_for(ctx.severity);
-    let from = ctx.incident_day.or(ctx.set_on);
+    let from = ctx.review_day.or(ctx.set_on);
     let Some(due) = due else {
         let latest = from.map(|d| d + chrono::Days::new(u64::from(allowed)));
         return Check::fail(say::no_due(allowed, ctx.severity), say::no_due_suggestion(latest));
@@ -344,10 +423,9 @@ pub fn systemic(text: &str, factors: &[String], known_names: &[String]) -> Check
 
 /// Why an action aims at a person rather than the system, if it does.
 ///
-/// The one place the Systemic check uses the language linter: the phrase lists of
-/// `assets/action_checks.toml` (shapes of a fix aimed at a person: "remind", "be careful",
-/// "train X"), then any linter finding in `CharacterAttribution`, `KnowledgeDeficit`,
-/// `HumanErrorCause` or `PersonAsSubject`, whose message becomes the reason.
+/// The phrase lists of `assets/action_checks.toml` (shapes of a fix aimed at a person:
+/// "remind", "be careful", "train X"), then the language linter's one person-focus question
+/// ([`person_focus`]), whose message becomes the reason.
 pub fn person_focused(text: &str, known_names: &[String]) -> Option<String> {
     let w = words(text);
     if let Some((at, len, _)) = find(&LISTS.systemic.vigilance, &w) {
@@ -372,29 +450,20 @@ pub fn person_focused(text: &str, known_names: &[String]) -> Option<String> {
             return Some(say::person_as_mechanism(&quote(&w, p, plen + 1)));
         }
     }
+    // "… instead of editing it by hand" removes the manual step rather than relying on it.
+    let replaced = |at: usize| {
+        w[at.saturating_sub(4)..at].iter().any(|x| {
+            matches!(x.as_str(), "instead" | "rather" | "without" | "no" | "never" | "stop")
+        })
+    };
     if let Some((at, len, _)) = find(&LISTS.systemic.manual_checks, &w)
+        && !replaced(at)
         && !has_mechanism(&w)
     {
         return Some(say::manual_check_only(&quote(&w, at, len)));
     }
-    use super::language::{Category, LintContext, Severity, lint};
     let ctx = LintContext { known_names, ..LintContext::default() };
-    lint(text, &ctx)
-        .into_iter()
-        .find(|f| {
-            // A root-cause claim is vague wording (Specific), not a fix aimed at a person.
-            f.severity >= Severity::Warning
-                && !f.quoted
-                && f.rule != "human-error-root-cause"
-                && matches!(
-                    f.category,
-                    Category::CharacterAttribution
-                        | Category::KnowledgeDeficit
-                        | Category::HumanErrorCause
-                        | Category::PersonAsSubject
-                )
-        })
-        .map(|f| format!("{} (“{}”)", f.message, f.matched))
+    person_focus(text, &ctx).map(|f| format!("{} (“{}”)", f.message, f.matched))
 }
 
 /// A mechanism the action builds: a mechanism word and a verb that makes something.

@@ -146,6 +146,9 @@ pub struct Finding {
     pub suggestion: String,
     /// Inside quotes or code: evidence, reported at most as info.
     pub quoted: bool,
+    /// The rule says the text is about a person (see [`person_focus`]).
+    #[serde(skip)]
+    pub about_person: bool,
 }
 
 /// What the linter knows about where the text comes from.
@@ -157,6 +160,10 @@ pub struct LintContext<'a> {
     pub self_review: bool,
     /// The text is Markdown: fenced code blocks and block quotes are evidence too.
     pub markdown: bool,
+    /// The text answers "why?" (a Five Whys answer): it is an explanation by its nature, a
+    /// clause with no subject is about the person asked of, a bare human attribute
+    /// ("rushed", "tired") is a finding, and names are only the known ones.
+    pub answer: bool,
 }
 
 /// The person's own lexicon (built-in rules plus theirs), once it has been read.
@@ -177,4 +184,19 @@ pub fn lint(text: &str, ctx: &LintContext) -> Vec<Finding> {
 /// Lints `text` with `lexicon` (for example the built-in one plus a user's additions).
 pub fn lint_with(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Finding> {
     engine::run(lexicon, text, ctx)
+}
+
+/// The one question every check asks of a piece of text: does it land on a person — their
+/// character, state, knowledge, error, or what they did or did not do — rather than on a
+/// condition of the system? The first such finding at warning or above outside quotes, or
+/// `None`. The Five Whys ask it of each answer (with `ctx.answer`), the action checks of
+/// each action, the review of each text field.
+pub fn person_focus(text: &str, ctx: &LintContext) -> Option<Finding> {
+    lint(text, ctx).into_iter().find(is_about_person)
+}
+
+/// Whether one finding says its text is about a person: at warning or above, outside
+/// quotes, from a rule about people (not "the root cause was", not condescension).
+pub fn is_about_person(f: &Finding) -> bool {
+    f.about_person && f.severity >= Severity::Warning && !f.quoted
 }

@@ -2,6 +2,7 @@
 //! no I/O, never read the clock (the day is an argument) and know nothing of the terminal.
 
 pub mod action_messages;
+mod action_shape;
 pub mod actions;
 pub mod check;
 pub mod conflicts;

@@ -25,7 +25,14 @@ pub struct Lists {
 #[serde(default, deny_unknown_fields)]
 pub struct SpecificLists {
     pub filler: PhraseList,
+    pub auxiliaries: PhraseList,
+    pub non_verbs: PhraseList,
     pub change_verbs: PhraseList,
+    pub vague_changes: PhraseList,
+    pub specifiers: PhraseList,
+    pub person_directed: PhraseList,
+    pub aspiration_verbs: PhraseList,
+    pub comparatives: PhraseList,
     pub vague: Vec<VagueShape>,
 }
 
@@ -34,6 +41,20 @@ pub struct SpecificLists {
 pub struct VagueShape {
     pub phrases: PhraseList,
     pub suggestion: String,
+    /// What the shape means for Measurable: "fail" (nothing will exist), "warn" (nothing to
+    /// check), "inquiry" (fails without a deliverable), "direction" (fails without a
+    /// number); absent: judged on the rest of the wording ("Ensure backups are tested").
+    #[serde(default)]
+    pub measurable: Option<ShapeMeasure>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShapeMeasure {
+    Fail,
+    Warn,
+    Inquiry,
+    Direction,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -51,6 +72,7 @@ pub struct MeasurableLists {
 #[serde(default, deny_unknown_fields)]
 pub struct AssignableLists {
     pub placeholders: Vec<String>,
+    pub generic_teams: Vec<String>,
     pub group_words: PhraseList,
 }
 
@@ -81,6 +103,7 @@ pub struct StrengthLists {
     pub procedure: PhraseList,
     pub training: PhraseList,
     pub vigilance: PhraseList,
+    pub confirmation: PhraseList,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -233,7 +256,14 @@ mod tests {
         assert!(sp.vague.iter().all(|v| !v.phrases.is_empty() && !v.suggestion.is_empty()));
         for list in [
             &sp.filler,
+            &sp.auxiliaries,
+            &sp.non_verbs,
             &sp.change_verbs,
+            &sp.vague_changes,
+            &sp.specifiers,
+            &sp.person_directed,
+            &sp.aspiration_verbs,
+            &sp.comparatives,
             &m.vague_quantities,
             &m.direction_verbs,
             &m.inquiry_verbs,
@@ -255,10 +285,12 @@ mod tests {
             &lists.strength.procedure,
             &lists.strength.training,
             &lists.strength.vigilance,
+            &lists.strength.confirmation,
         ] {
             assert!(!list.is_empty());
         }
         assert!(!lists.assignable.placeholders.is_empty());
+        assert!(!lists.assignable.generic_teams.is_empty());
         assert!(!lists.recurrence.stopwords.is_empty());
     }
 

@@ -48,7 +48,7 @@ pub fn review(session: &Session) -> Vec<FieldFinding> {
     let ctx = LintContext {
         known_names: &names,
         self_review: session.incident.mode == Mode::SelfReview,
-        markdown: false,
+        ..LintContext::default()
     };
     // A wrong turn the room has reframed stays in the tree as a record; its wording has
     // been dealt with where it belongs, in the Five Whys.
@@ -79,7 +79,7 @@ pub fn for_item(session: &Session, item: &ItemRef) -> Vec<FieldFinding> {
     let ctx = LintContext {
         known_names: &names,
         self_review: session.incident.mode == Mode::SelfReview,
-        markdown: false,
+        ..LintContext::default()
     };
     let mut out = Vec::new();
     for (it, field, text) in fields(session).into_iter().filter(|(it, _, _)| it == item) {

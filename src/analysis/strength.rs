@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::action_messages as say;
-use super::phrases::{LISTS, contains, find, words};
+use super::action_shape::{Shape, read};
+use super::phrases::{LISTS, contains, find, skip_filler, words};
 use crate::model::{ActionStatus, Session};
 
 /// Strongest first. `Unclear` when the wording gives no cue.
@@ -94,7 +95,25 @@ pub fn strength(text: &str) -> Strength {
         .zip(rungs)
         .filter_map(|(rung, list)| find(list, &w).map(|(at, _, _)| (rung, at)))
         .collect();
-    let Some(&(highest, _)) = found.first() else { return Strength::Unclear };
+    // An action that names no change has no rung of its own; asking people to learn or to
+    // be careful still sits on those rungs.
+    let names_a_change = match read(&w) {
+        // Led by the vague words; one further on may be a noun ("capacity review notes").
+        Shape::Vague { rescued: false, at, .. } => at != skip_filler(&w),
+        Shape::Ongoing { .. } | Shape::Done { .. } | Shape::Aspiration { .. } => false,
+        _ => true,
+    };
+    let found: Vec<(Strength, usize)> =
+        found.into_iter().filter(|(rung, _)| names_a_change || rung.is_weak()).collect();
+    if found.is_empty() && names_a_change && contains(&s.confirmation, &w) {
+        return Strength::Guard;
+    }
+    let Some(&(mut highest, _)) = found.first() else { return Strength::Unclear };
+    // A confirmation or a preview asks before it acts: a guard, and no more, whatever it is
+    // about to delete.
+    if contains(&s.confirmation, &w) && highest.rung() <= Strength::Eliminate.rung() {
+        highest = Strength::Guard;
+    }
     // "Run a workshop on the rota": what the action leads with is teaching people, and a
     // checklist or a tool it mentions on the way does not lift it — a guard would.
     let leading = found.iter().min_by_key(|(_, at)| *at).map(|(rung, _)| *rung);

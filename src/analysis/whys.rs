@@ -12,8 +12,6 @@ use super::check::{Check, Severity};
 use super::messages;
 use crate::model::{ItemRef, Session, Why, WhyTree};
 
-mod interim;
-
 /// Which way an answer lands on a person. Named after the language linter's person-focused
 /// categories, so moving to the linter maps one to the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,33 +37,22 @@ pub struct WrongTurn {
     pub end: usize,
 }
 
-/// Whether `text` lands on a human attribute. `known_names` are the people in the review.
+/// Whether `text` lands on a person: the language linter's one person-focus question,
+/// asked of an answer to "why?". `known_names` are the people in the review.
 pub fn wrong_turn(text: &str, known_names: &[String]) -> Option<WrongTurn> {
-    use super::language::{Category, LintContext, Severity as Level, lint};
-    let ctx = LintContext { known_names, ..LintContext::default() };
-    let found = lint(text, &ctx).into_iter().find_map(|f| {
-        // "The root cause was…" is a claim about causes, not an answer about a person; the
-        // Whys step's own checks ask for more branches instead.
-        if f.rule == "human-error-root-cause" {
-            return None;
-        }
-        let focus = match f.category {
-            Category::CharacterAttribution => Focus::CharacterAttribution,
-            Category::KnowledgeDeficit => Focus::KnowledgeDeficit,
-            Category::Counterfactual => Focus::Counterfactual,
-            Category::HumanErrorCause | Category::PersonAsSubject => Focus::HumanErrorCause,
-            Category::Condescension | Category::OutcomeJudgement => return None,
-        };
-        (f.severity >= Level::Warning && !f.quoted).then_some(WrongTurn {
-            focus,
-            matched: f.matched,
-            start: f.start,
-            end: f.end,
-        })
-    });
-    // Short answers ("Because they were tired") carry no sentence for the linter's subject
-    // check; the Five Whys phrase list catches those.
-    found.or_else(|| interim::find(text, known_names))
+    use super::language::{Category, LintContext, person_focus};
+    let ctx = LintContext { known_names, answer: true, ..LintContext::default() };
+    let f = person_focus(text, &ctx)?;
+    let focus = match f.category {
+        Category::CharacterAttribution => Focus::CharacterAttribution,
+        Category::KnowledgeDeficit => Focus::KnowledgeDeficit,
+        Category::Counterfactual => Focus::Counterfactual,
+        Category::HumanErrorCause
+        | Category::PersonAsSubject
+        | Category::Condescension
+        | Category::OutcomeJudgement => Focus::HumanErrorCause,
+    };
+    Some(WrongTurn { focus, matched: f.matched, start: f.start, end: f.end })
 }
 
 /// What the checks say about one answer, for drawing the tree.

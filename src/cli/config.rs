@@ -17,12 +17,14 @@ pub struct Config {
     pub timeboxes: Timeboxes,
     /// `mouse = true`: clicks and the wheel (off by default: it breaks copy and paste).
     pub mouse: bool,
-    /// `[policy] due_days`: how long after the incident an action may fall due.
+    /// `[policy] due_days`: how long after the review an action may fall due.
     pub policy: DuePolicy,
     /// `[lock] stale_after_minutes`: when another waterline's lock counts as abandoned.
     pub lock: crate::store::LockPolicy,
     /// `[export] redact_names`: more names `waterline export --redact` hides.
     pub redact_names: Vec<String>,
+    /// `[teams] names`: the organisation's real teams, even when a name looks generic.
+    pub teams: Vec<String>,
     pub messages: Vec<String>,
 }
 
@@ -38,6 +40,7 @@ pub fn load(dir: Option<&Path>) -> Config {
         policy: DuePolicy::default(),
         lock: crate::store::LockPolicy::default(),
         redact_names: Vec::new(),
+        teams: Vec::new(),
         messages: Vec::new(),
     };
     let Some(path) = dir.map(|d| d.join("config.toml")) else { return config };
@@ -85,6 +88,9 @@ pub fn load(dir: Option<&Path>) -> Config {
             }
             if let Some(export) = table.remove("export") {
                 read_export(&export, &path.display().to_string(), &mut config);
+            }
+            if let Some(teams) = table.remove("teams") {
+                read_teams(&teams, &path.display().to_string(), &mut config);
             }
             for key in table.keys() {
                 config.messages.push(format!(
@@ -170,6 +176,26 @@ fn read_export(value: &toml::Value, file: &str, config: &mut Config) {
         None => config.messages.push(format!(
             "{file}: [export] should hold redact_names = [\"Name\", \"Name = role\"]; ignored"
         )),
+    }
+}
+
+/// `[teams] names = ["Ops", "IT"]`: team names the organisation really has, so the
+/// Assignable check does not call them generic.
+fn read_teams(value: &toml::Value, file: &str, config: &mut Config) {
+    let names = value.as_table().and_then(|t| t.get("names")).and_then(toml::Value::as_array);
+    let Some(names) = names else {
+        config.messages.push(format!(
+            "{file}: [teams] should hold names = [\"Ops\", …], the organisation's real teams; ignored"
+        ));
+        return;
+    };
+    for name in names {
+        match name.as_str().map(str::trim).filter(|n| !n.is_empty()) {
+            Some(n) => config.teams.push(n.to_string()),
+            None => config
+                .messages
+                .push(format!("{file}: [teams] names should be text, e.g. \"Ops\"; one ignored")),
+        }
     }
 }
 

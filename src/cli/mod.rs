@@ -249,6 +249,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     config.messages.extend(lexicon_messages);
     let mut held: Option<store::ReviewFile> = None;
+    crate::analysis::actions::use_known_teams(config.teams.clone());
     let start = match cli.command {
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();

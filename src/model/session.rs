@@ -40,6 +40,9 @@ pub struct Incident {
     pub detected_at: Option<Timestamp>,
     pub mitigated_at: Option<Timestamp>,
     pub resolved_at: Option<Timestamp>,
+    /// The day of the review: action due dates are judged from it. Set to the day a review
+    /// is created; a file without it falls back to the day the incident started.
+    pub review_date: Option<chrono::NaiveDate>,
     pub facilitator: String,
     pub participants: Vec<Participant>,
     pub tags: Vec<String>,
@@ -184,6 +187,12 @@ impl Session {
             action.factors.retain(|f| f != id);
         }
         Some(self.factors.remove(index))
+    }
+
+    /// The day the action checks count from: the day of the review, or, for a file that
+    /// does not say, the day the incident started.
+    pub fn review_day(&self) -> Option<chrono::NaiveDate> {
+        self.incident.review_date.or_else(|| self.incident.started_at.map(|t| t.date_naive()))
     }
 
     /// Keeps events in time order; equal times keep their entry order.

@@ -13,6 +13,10 @@ pub struct Why {
     /// The facilitator marked this answer as a condition of the system someone can change.
     pub system_condition: bool,
     pub note: String,
+    /// The wrong turn this answer asks again in system terms: the only thing that makes a
+    /// wrong turn count as reframed. A hand-edited file may point at a why that is gone;
+    /// `check` reports it.
+    pub reframes: Option<String>,
     pub extra: Extra,
 }
 
@@ -117,6 +121,8 @@ pub trait WhyTreeEdit {
     fn add_child(&mut self, parent: Option<&str>, why: Why) -> Result<(), TreeError>;
     /// Adds `why` right after `of`, under the same parent.
     fn add_sibling(&mut self, of: &str, why: Why) -> Result<(), TreeError>;
+    /// Adds `why` beside the wrong turn `of`, recording that it reframes `of`.
+    fn add_reframing(&mut self, of: &str, why: Why) -> Result<(), TreeError>;
     /// Removes `id` and everything under it; returns what was removed, in list order.
     fn remove_subtree(&mut self, id: &str) -> Vec<Why>;
     /// Swaps `id` with the sibling before it. False when it is already first.
@@ -148,9 +154,21 @@ impl WhyTreeEdit for Vec<Why> {
         Ok(())
     }
 
+    fn add_reframing(&mut self, of: &str, mut why: Why) -> Result<(), TreeError> {
+        why.reframes = Some(of.to_string());
+        self.add_sibling(of, why)
+    }
+
     fn remove_subtree(&mut self, id: &str) -> Vec<Why> {
         let gone: Vec<String> = self.subtree(id).iter().map(|w| w.id.clone()).collect();
-        let (removed, kept) = std::mem::take(self).into_iter().partition(|w| gone.contains(&w.id));
+        let (removed, mut kept): (Vec<Why>, Vec<Why>) =
+            std::mem::take(self).into_iter().partition(|w| gone.contains(&w.id));
+        // A reframing of a removed answer no longer reframes anything.
+        for w in &mut kept {
+            if w.reframes.as_ref().is_some_and(|r| gone.contains(r)) {
+                w.reframes = None;
+            }
+        }
         *self = kept;
         removed
     }

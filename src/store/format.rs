@@ -37,6 +37,7 @@ pub(super) const INCIDENT_KEYS: &[&str] = &[
     "detected_at",
     "mitigated_at",
     "resolved_at",
+    "review_date",
     "facilitator",
     "participants",
     "tags",
@@ -45,7 +46,8 @@ pub(super) const INCIDENT_KEYS: &[&str] = &[
 ];
 pub(super) const PARTICIPANT_KEYS: &[&str] = &["name", "role"];
 pub(super) const EVENT_KEYS: &[&str] = &["id", "at", "kind", "text", "source", "known_then"];
-pub(super) const WHY_KEYS: &[&str] = &["id", "parent", "text", "system_condition", "note"];
+pub(super) const WHY_KEYS: &[&str] =
+    &["id", "parent", "text", "system_condition", "note", "reframes"];
 pub(super) const FACTOR_KEYS: &[&str] =
     &["id", "text", "category", "whys", "events", "accepted_risk"];
 pub(super) const BEHAVIOUR_KEYS: &[&str] =
@@ -147,6 +149,7 @@ pub(super) struct IncidentV1 {
     pub detected_at: Option<FileTime>,
     pub mitigated_at: Option<FileTime>,
     pub resolved_at: Option<FileTime>,
+    pub review_date: Option<FileDate>,
     pub facilitator: String,
     pub participants: Vec<Participant>,
     pub tags: Vec<String>,
@@ -173,6 +176,7 @@ pub(super) struct WhyV1 {
     pub text: String,
     pub system_condition: bool,
     pub note: String,
+    pub reframes: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -244,6 +248,7 @@ impl FileV1 {
             detected_at: incident.detected_at.map(|t| t.0),
             mitigated_at: incident.mitigated_at.map(|t| t.0),
             resolved_at: incident.resolved_at.map(|t| t.0),
+            review_date: incident.review_date.map(|d| d.0),
             facilitator: incident.facilitator,
             participants: incident.participants,
             tags: incident.tags,
@@ -277,6 +282,7 @@ impl FileV1 {
                     text: w.text,
                     system_condition: w.system_condition,
                     note: w.note,
+                    reframes: w.reframes,
                 }
             })
             .collect();

@@ -206,7 +206,8 @@ fn parked() -> Value {
 }
 
 fn lessons() -> Value {
-    let lines = |d: &str| json!({ "type": "array", "items": { "type": "string" }, "description": d });
+    let lines =
+        |d: &str| json!({ "type": "array", "items": { "type": "string" }, "description": d });
     object(
         &[],
         json!({

@@ -55,6 +55,9 @@ fn incident(w: &mut Writer, i: &Incident) {
     w.time("detected_at", i.detected_at.as_ref());
     w.time("mitigated_at", i.mitigated_at.as_ref());
     w.time("resolved_at", i.resolved_at.as_ref());
+    if let Some(day) = i.review_date {
+        w.raw("review_date", &format_date(&day));
+    }
     w.text("facilitator", &i.facilitator);
     w.list("participants", &i.participants);
     w.list("tags", &i.tags);
@@ -140,6 +143,9 @@ fn why(w: &mut Writer, y: &Why) {
         w.raw("system_condition", "true");
     }
     w.text("note", &y.note);
+    if let Some(target) = &y.reframes {
+        w.raw("reframes", &inline(target));
+    }
     w.extra(&y.extra, WHY_KEYS);
 }
 
@@ -363,6 +369,7 @@ mod tests {
             text: "t".into(),
             system_condition: true,
             note: "n".into(),
+            reframes: Some("w1".into()),
             extra: Extra::new(),
         });
         s.factors.push(Factor {
@@ -402,6 +409,7 @@ mod tests {
             ..ActionItem::default()
         });
         s.incident.gate_override = "g".into();
+        s.incident.review_date = Some(t.date_naive());
         s.incident.private_notes = "p".into();
         s.parked.push(Parked {
             id: "p1".into(),

@@ -173,8 +173,8 @@ impl Runner {
 
 /// Writes a new review from a template into `dir`; returns its path.
 pub fn create_review(dir: &Path, title: &str, template: &str) -> Result<PathBuf, String> {
-    let session = assets::from_template(template, title)?;
     let today = chrono::Local::now().date_naive();
+    let session = assets::from_template(template, title, today)?;
     let path = store::new_session_path(dir, title, today);
     store::save(&path, &session).map_err(|e| e.to_string())?;
     Ok(path)

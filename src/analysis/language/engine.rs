@@ -3,7 +3,7 @@
 
 use aho_corasick::{AhoCorasick, Anchored, Input, Match};
 
-use super::lexicon::{Lexicon, Rule, Target};
+use super::lexicon::{Lexicon, Preset, Rule, Target};
 use super::text::{Cursor, Normalised, quoted_regions};
 use super::tokens::{self, Class, Judge, Names, Tok};
 use super::{Finding, LintContext, Severity};
@@ -13,6 +13,9 @@ use super::{Finding, LintContext, Severity};
 const LOOK_BEHIND: usize = 16;
 const LOOK_AHEAD: usize = 12;
 const CAUSE_BEHIND: usize = 40;
+/// Tokens looked at after a match for a fault, a purpose or a reason: the rest of a long
+/// sentence.
+const SENTENCE_AHEAD: usize = 40;
 
 pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Finding> {
     let Some(matcher) = lexicon.matcher.as_ref() else { return Vec::new() };
@@ -23,7 +26,7 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
     let hay = norm.text.as_str();
     let regions = quoted_regions(text, ctx.markdown);
     let names = Names::new(ctx.known_names);
-    let judge = Judge { words: &lexicon.words, names: &names };
+    let judge = Judge { words: &lexicon.words, names: &names, shape_names: !ctx.answer };
     let mut cursor = Cursor::new(text);
     let mut region = 0;
     let mut findings = Vec::new();
@@ -41,39 +44,22 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
             continue;
         };
         let Some(rule) = lexicon.rules.get(index) else { continue };
-        let (start, end) = (norm.original(m.start()), norm.original(m.end()));
+        let (start, mut end) = (norm.original(m.start()), norm.original(m.end()));
         while regions.get(region).is_some_and(|r| r.end <= start) {
             region += 1;
         }
         let quoted = regions.get(region).is_some_and(|r| r.start <= start);
 
         tokens::before(text, start, LOOK_BEHIND, &mut behind);
-        let class = match rule.preset_is_self() {
-            true => Class::Me,
-            false => {
-                let class = judge.subject_before(&behind);
-                if class == Class::Nothing && rule.subject_after {
-                    tokens::after(text, end, LOOK_AHEAD, &mut ahead);
-                    judge.subject_after(&ahead)
-                } else {
-                    class
-                }
-            }
-        };
-        let mut level = resolve(rule, class, ctx.self_review);
-        if level.is_some() && rule.negatable && judge.negated(&behind) {
-            level = None;
+        if rule.omission {
+            // "did not *run* the check": the act is part of the finding; "was never paged"
+            // and "did not receive" are not judged omissions.
+            tokens::after(text, end, 4, &mut ahead);
+            let act = judge.omitted_act(&ahead).filter(|_| !judge.passive(&behind));
+            let Some(last) = act.and_then(|n| ahead.get(n - 1)) else { continue };
+            end = word_end(text, last.text);
         }
-        if let Some(severity) = level
-            && rule.needs_cause
-        {
-            let mut long_behind = Vec::new();
-            tokens::before(text, start, CAUSE_BEHIND, &mut long_behind);
-            tokens::after(text, end, LOOK_AHEAD, &mut ahead);
-            if !judge.given_as_cause(&long_behind, &ahead) {
-                level = rule.if_no_cause.map(|s| s.min(severity));
-            }
-        }
+        let level = judge_match(&judge, rule, text, (start, end), &behind, ctx);
         let Some(mut severity) = level else { continue };
         if quoted {
             if severity < Severity::Warning {
@@ -97,9 +83,80 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
             message: rule.message.clone(),
             suggestion: rule.reframe.clone(),
             quoted,
+            about_person: rule.about_person,
         });
     }
     findings
+}
+
+/// The severity of one match in its clause, before quotes: who the subject is, negation,
+/// whether it is given as a cause, a fault, a purpose of the response or a reason.
+fn judge_match(
+    judge: &Judge,
+    rule: &Rule,
+    text: &str,
+    (start, end): (usize, usize),
+    behind: &[Tok],
+    ctx: &LintContext,
+) -> Option<Severity> {
+    if let Some(severity) = rule.in_answers.filter(|_| ctx.answer) {
+        return (!(rule.negatable && judge.negated(behind))).then_some(severity);
+    }
+    let mut ahead = Vec::with_capacity(LOOK_AHEAD);
+    let class = match rule.preset {
+        Preset::SelfBlame => Class::Me,
+        Preset::Agent => {
+            tokens::after(text, end, LOOK_AHEAD, &mut ahead);
+            judge.subject_after(&ahead)
+        }
+        _ => {
+            let class = judge.subject_before(behind);
+            if class == Class::Nothing && rule.subject_after {
+                tokens::after(text, end, LOOK_AHEAD, &mut ahead);
+                judge.subject_after(&ahead)
+            } else {
+                class
+            }
+        }
+    };
+    // In an answer to "why?", a clause with no subject is about the person asked of.
+    let class = if ctx.answer && class == Class::Nothing { Class::Person } else { class };
+    let mut level = resolve(rule, class, ctx.self_review);
+    if level.is_some() && rule.negatable && judge.negated(behind) {
+        level = None;
+    }
+    let severity = level?;
+    let mut sentence = Vec::new();
+    let (purpose, reason) =
+        (rule.if_purpose != Some(rule.severity), rule.if_reason != Some(rule.severity));
+    let needs_sentence = rule.needs_cause || rule.needs_fault || purpose || reason;
+    if needs_sentence {
+        tokens::after(text, end, SENTENCE_AHEAD, &mut sentence);
+    }
+    // An answer to "why?" is an explanation by its nature.
+    if rule.needs_cause && !ctx.answer {
+        let mut long_behind = Vec::new();
+        tokens::before(text, start, CAUSE_BEHIND, &mut long_behind);
+        if !judge.given_as_cause(&long_behind, &sentence) {
+            level = rule.if_no_cause.map(|s| s.min(severity));
+        }
+    }
+    if rule.needs_fault && !judge.fault(behind, &sentence) {
+        level = level.and(rule.if_no_fault).map(|s| s.min(severity));
+    }
+    if purpose && judge.purpose(&sentence) {
+        level = level.and(rule.if_purpose).map(|s| s.min(severity));
+    }
+    if reason && judge.reason(&sentence) {
+        level = level.and(rule.if_reason).map(|s| s.min(severity));
+    }
+    level
+}
+
+/// The byte after `word`, a slice of `text` (the last word of an extended match).
+fn word_end(text: &str, word: &str) -> usize {
+    let at = (word.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    (at + word.len()).min(text.len())
 }
 
 /// The match, or a shorter one from the same start, that begins and ends on word

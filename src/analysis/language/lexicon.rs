@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::load::Parsed;
+pub(super) use super::load::Words;
 use super::{Category, Severity};
 
 pub(super) const BUILTIN: &str = include_str!("../../../assets/lexicon.toml");
@@ -26,6 +27,8 @@ pub(super) enum Preset {
     Person,
     Actor,
     SelfBlame,
+    /// The subject is the agent named after the match: "a mistake by the on-call".
+    Agent,
 }
 
 impl Preset {
@@ -35,6 +38,7 @@ impl Preset {
             "person" => Some(Preset::Person),
             "actor" => Some(Preset::Actor),
             "self" => Some(Preset::SelfBlame),
+            "agent" => Some(Preset::Agent),
             _ => None,
         }
     }
@@ -45,6 +49,7 @@ impl Preset {
             Preset::Person => "person",
             Preset::Actor => "actor",
             Preset::SelfBlame => "self",
+            Preset::Agent => "agent",
         }
     }
 }
@@ -68,6 +73,24 @@ pub struct Rule {
     pub(super) negatable: bool,
     pub(super) needs_cause: bool,
     pub(super) if_no_cause: Option<Severity>,
+    /// Severity in an answer to "why?", whatever the subject or cause: there a bare human
+    /// attribute ("rushed", "tired") is the answer stopping at a person.
+    pub(super) in_answers: Option<Severity>,
+    /// The match is a negation ("did not", "never") and the word after it is the act not
+    /// done; words in `[words] not_acts` and passives ("was never paged") are not findings.
+    pub(super) omission: bool,
+    /// Severity when the sentence gives a reason after the match ("did not restart it,
+    /// since the replica was catching up").
+    pub(super) if_reason: Option<Severity>,
+    /// Only at the rule's severity when the sentence puts a fault in the act (a wrong
+    /// object, "accidentally", a harmful result) and nothing places it in the conditions.
+    pub(super) needs_fault: bool,
+    pub(super) if_no_fault: Option<Severity>,
+    /// Severity when the act is done to mitigate ("… to unblock the workers").
+    pub(super) if_purpose: Option<Severity>,
+    /// Whether a finding of this rule says the text is about a person (see
+    /// [`super::person_focus`]).
+    pub about_person: bool,
 }
 
 impl Rule {
@@ -76,8 +99,14 @@ impl Rule {
         self.preset.as_str()
     }
 
-    pub(super) fn preset_is_self(&self) -> bool {
-        self.preset == Preset::SelfBlame
+    /// A negation whose finding takes in the act after it ("did not" + "run").
+    pub fn is_omission(&self) -> bool {
+        self.omission
+    }
+
+    /// Flags only when the sentence puts a fault in the act.
+    pub fn needs_fault(&self) -> bool {
+        self.needs_fault
     }
 }
 
@@ -98,22 +127,6 @@ impl Hasher for WordHasher {
 }
 
 pub(super) type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
-
-/// The word lists the subject check uses, all lower-case.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Words {
-    pub person: WordSet,
-    pub we: WordSet,
-    pub me: WordSet,
-    pub system: WordSet,
-    pub skip: WordSet,
-    pub boundary: WordSet,
-    pub function: WordSet,
-    pub coordinator: WordSet,
-    pub negation: WordSet,
-    pub cause_before: WordSet,
-    pub cause_after: WordSet,
-}
 
 /// What a pattern of the automaton stands for.
 #[derive(Debug, Clone, Copy)]

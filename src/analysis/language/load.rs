@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::lexicon::{Lexicon, Preset, Rule, Target, WordSet, Words};
+use super::lexicon::{Lexicon, Preset, Rule, Target, WordSet};
 use super::{Category, Severity};
 
 // ───────────────────────────────────── raw TOML shape ─────────────────────────────────────
@@ -28,32 +28,66 @@ struct RawLexicon {
     rule: Vec<Spanned<RawRule>>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawWords {
-    #[serde(default)]
-    person: Vec<String>,
-    #[serde(default)]
-    we: Vec<String>,
-    #[serde(default)]
-    me: Vec<String>,
-    #[serde(default)]
-    system: Vec<String>,
-    #[serde(default)]
-    skip: Vec<String>,
-    #[serde(default)]
-    boundary: Vec<String>,
-    #[serde(default)]
-    function: Vec<String>,
-    #[serde(default)]
-    coordinator: Vec<String>,
-    #[serde(default)]
-    negation: Vec<String>,
-    #[serde(default)]
-    cause_before: Vec<String>,
-    #[serde(default)]
-    cause_after: Vec<String>,
+/// The `[words]` lists, named once: the raw TOML table, the validated sets, reading and
+/// merging them all come from this one list of names.
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        #[derive(Deserialize, Default)]
+        #[serde(deny_unknown_fields)]
+        struct RawWords {
+            $(#[serde(default)] $name: Vec<String>,)*
+        }
+
+        /// The word lists the clause checks use, all lower-case.
+        #[derive(Debug, Clone, Default)]
+        pub(super) struct Words {
+            $($(#[$doc])* pub $name: WordSet,)*
+        }
+
+        fn words_from(raw: &RawWords, messages: &mut Vec<String>) -> Words {
+            Words { $($name: word_set(&raw.$name, stringify!($name), messages),)* }
+        }
+
+        fn merge_words(base: &mut Words, more: Words) {
+            $(base.$name.extend(more.$name);)*
+        }
+
+        fn words_empty(w: &Words) -> bool {
+            true $(&& w.$name.is_empty())*
+        }
+    };
 }
+
+word_lists!(
+    /// Nouns and pronouns that make a person the subject.
+    person,
+    /// The organisation speaking about itself.
+    we,
+    me,
+    system,
+    /// Auxiliaries and fillers between a subject and its verb.
+    skip,
+    boundary,
+    function,
+    coordinator,
+    negation,
+    cause_before,
+    cause_after,
+    /// Words after "did not" / "never" that are not a judged omission ("did not receive").
+    not_acts,
+    /// Forms of "be" and "get": "was never paged" is passive, not an omission.
+    passive,
+    /// Words that put a fault in an act: wrong, untested, accidentally…
+    fault,
+    /// Words that say the act did harm: locked, crashed, offline…
+    harm,
+    /// Words that place the fault in the conditions: documented, runbook, standard…
+    exculpate,
+    /// Verbs after "to" that make an act part of the response: unblock, restore, protect…
+    purpose,
+    /// Words after a match that give the reason for it: because, since.
+    reason,
+);
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -81,6 +115,13 @@ struct RawRule {
     negatable: Option<bool>,
     needs_cause: Option<bool>,
     if_no_cause: Option<String>,
+    in_answers: Option<String>,
+    omission: Option<bool>,
+    if_reason: Option<String>,
+    needs_fault: Option<bool>,
+    if_no_fault: Option<String>,
+    if_purpose: Option<String>,
+    about_person: Option<bool>,
 }
 
 // ─────────────────────────────────── validated contents ───────────────────────────────────
@@ -99,25 +140,10 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 impl Parsed {
     pub(super) fn is_empty(&self) -> bool {
-        let w = &self.words;
         self.rules.is_empty()
             && self.allow.is_empty()
             && self.disable.is_empty()
-            && [
-                &w.person,
-                &w.we,
-                &w.me,
-                &w.system,
-                &w.skip,
-                &w.boundary,
-                &w.function,
-                &w.coordinator,
-                &w.negation,
-                &w.cause_before,
-                &w.cause_after,
-            ]
-            .iter()
-            .all(|set| set.is_empty())
+            && words_empty(&self.words)
     }
 
     /// Parses and validates one lexicon file. `None` when the file is not readable as a
@@ -283,7 +309,9 @@ fn rule_from(raw: &RawRule) -> Result<Rule, String> {
     let preset = match raw.subject.as_deref() {
         None => Preset::Any,
         Some(s) => Preset::parse(s).ok_or_else(|| {
-            in_rule(format!("subject {s:?}; use \"any\", \"person\", \"actor\" or \"self\""))
+            in_rule(format!(
+                "subject {s:?}; use \"any\", \"person\", \"actor\", \"self\" or \"agent\""
+            ))
         })?,
     };
     let message = raw.message.clone().filter(|s| !s.trim().is_empty());
@@ -305,9 +333,10 @@ fn rule_from(raw: &RawRule) -> Result<Rule, String> {
     let on = Some(severity);
     let (system, no_subject) = match preset {
         Preset::Any | Preset::SelfBlame => (on, on),
-        Preset::Person => (None, None),
+        Preset::Person | Preset::Agent => (None, None),
         Preset::Actor => (None, on),
     };
+    let person_category = !matches!(category, Category::Condescension | Category::OutcomeJudgement);
     let info = Some(Severity::Info);
     Ok(Rule {
         preset,
@@ -319,6 +348,13 @@ fn rule_from(raw: &RawRule) -> Result<Rule, String> {
         negatable: raw.negatable.unwrap_or(false),
         needs_cause: raw.needs_cause.unwrap_or(false),
         if_no_cause: level(&raw.if_no_cause, info, "if_no_cause").map_err(in_rule)?,
+        in_answers: level(&raw.in_answers, None, "in_answers").map_err(in_rule)?,
+        omission: raw.omission.unwrap_or(false),
+        if_reason: level(&raw.if_reason, on, "if_reason").map_err(in_rule)?,
+        needs_fault: raw.needs_fault.unwrap_or(false),
+        if_no_fault: level(&raw.if_no_fault, None, "if_no_fault").map_err(in_rule)?,
+        if_purpose: level(&raw.if_purpose, on, "if_purpose").map_err(in_rule)?,
+        about_person: raw.about_person.unwrap_or(person_category),
         id,
         category,
         severity,
@@ -328,46 +364,17 @@ fn rule_from(raw: &RawRule) -> Result<Rule, String> {
     })
 }
 
-fn words_from(raw: &RawWords, messages: &mut Vec<String>) -> Words {
-    let mut set = |list: &[String], name: &str| -> WordSet {
-        let mut out = WordSet::default();
-        for word in list {
-            let w = normalise_phrase(word);
-            if w.is_empty() || w.contains(' ') {
-                messages.push(format!("[words] {name}: {word:?} is not a single word"));
-            } else {
-                out.insert(w);
-            }
+fn word_set(list: &[String], name: &str, messages: &mut Vec<String>) -> WordSet {
+    let mut out = WordSet::default();
+    for word in list {
+        let w = normalise_phrase(word);
+        if w.is_empty() || w.contains(' ') {
+            messages.push(format!("[words] {name}: {word:?} is not a single word"));
+        } else {
+            out.insert(w);
         }
-        out
-    };
-    Words {
-        person: set(&raw.person, "person"),
-        we: set(&raw.we, "we"),
-        me: set(&raw.me, "me"),
-        system: set(&raw.system, "system"),
-        skip: set(&raw.skip, "skip"),
-        boundary: set(&raw.boundary, "boundary"),
-        function: set(&raw.function, "function"),
-        coordinator: set(&raw.coordinator, "coordinator"),
-        negation: set(&raw.negation, "negation"),
-        cause_before: set(&raw.cause_before, "cause_before"),
-        cause_after: set(&raw.cause_after, "cause_after"),
     }
-}
-
-fn merge_words(base: &mut Words, more: Words) {
-    base.person.extend(more.person);
-    base.we.extend(more.we);
-    base.me.extend(more.me);
-    base.system.extend(more.system);
-    base.skip.extend(more.skip);
-    base.boundary.extend(more.boundary);
-    base.function.extend(more.function);
-    base.coordinator.extend(more.coordinator);
-    base.negation.extend(more.negation);
-    base.cause_before.extend(more.cause_before);
-    base.cause_after.extend(more.cause_after);
+    out
 }
 
 /// Lower-case (ASCII), straight apostrophes and quotes, single spaces, trimmed.

@@ -207,10 +207,13 @@ fn name_shaped(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return false };
     let rest: Vec<char> = chars.collect();
+    // After a hyphen a name starts again with a capital (Mary-Jane); "Auto-renewal" is a noun.
+    let hyphen_then_lower = rest.windows(2).any(|w| w[0] == '-' && w[1].is_lowercase());
     first.is_uppercase()
         && !rest.is_empty()
         && rest.iter().all(|&c| c.is_lowercase() || matches!(c, '\'' | '\u{2019}' | '-'))
         && rest.iter().any(|c| c.is_lowercase())
+        && !hyphen_then_lower
 }
 
 /// Capitalised nouns at the start of a sentence that are things, not people.
@@ -234,7 +237,14 @@ fn is_skip(words: &Words, lw: &str, raw: &str) -> bool {
 pub(super) struct Judge<'w> {
     pub words: &'w Words,
     pub names: &'w Names,
+    /// Take a capitalised word of the right shape for a first name ("Maria forgot"). Off
+    /// for short answers, whose first word is as often a product ("Dev", "Kafka").
+    pub shape_names: bool,
 }
+
+/// Prepositions that join a person to the place or team they belong to: "engineers at
+/// the startup", "the engineer on duty".
+const BELONGS: [&str; 6] = ["on", "at", "in", "from", "of", "with"];
 
 impl Judge<'_> {
     /// Classifies a word when the lists say something about it; `None` for other words.
@@ -269,7 +279,7 @@ impl Judge<'_> {
         if w.system.contains(&*lw) {
             return Some(Class::System);
         }
-        if name_shaped(raw) {
+        if self.shape_names && name_shaped(raw) {
             if initial && noun_suffix(&lw) {
                 return Some(Class::System);
             }
@@ -310,16 +320,74 @@ impl Judge<'_> {
                     if self.words.coordinator.contains(&*lw) {
                         return self.shared_subject(&toks[i + 1..]);
                     }
+                    if lw == "who" {
+                        return self.antecedent(&toks[i + 1..]);
+                    }
                     if self.words.boundary.contains(&*lw) {
                         return Class::Nothing;
                     }
                     let prev = word_at(toks, i + 1);
                     let initial = sentence_start(toks, i + 1);
-                    return self.known(t.text, prev, initial).unwrap_or(Class::System);
+                    return match self.known(t.text, prev, initial) {
+                        Some(Class::System) | None if self.relative_person(&toks[i..]) => {
+                            Class::Person
+                        }
+                        Some(class) => class,
+                        None if self.belongs_to_person(&toks[i + 1..]) => Class::Person,
+                        None => Class::System,
+                    };
                 }
             }
         }
         Class::Nothing
+    }
+
+    /// "… a developer who didn't understand": a relative "who" stands for the person just
+    /// before it ("no one who" is the organisation). Anything else — "asked who broke it" —
+    /// starts a clause with no subject.
+    fn antecedent(&self, toks: &[Tok]) -> Class {
+        let Some(t) = toks.first().filter(|t| t.kind == Kind::Word) else { return Class::Nothing };
+        match self.known(t.text, word_at(toks, 1), false) {
+            Some(class @ (Class::Person | Class::We | Class::Me)) => class,
+            _ => Class::Nothing,
+        }
+    }
+
+    /// "The SRE who approved the change never looked…": the nearest noun ends a short
+    /// relative clause ("who" and at most four words) about a person, who is the subject.
+    fn relative_person(&self, toks: &[Tok]) -> bool {
+        for (i, t) in toks.iter().enumerate().take(5) {
+            if t.kind != Kind::Word {
+                return false;
+            }
+            if norm_word(t.text) == "who" {
+                let owner = word_at(toks, i + 1).map(norm_word);
+                return owner
+                    .is_some_and(|o| self.words.person.contains(&*o) || self.names.contains(&o));
+            }
+        }
+        false
+    }
+
+    /// "Engineers at the startup ignored…", "the engineer on duty ignored…": an unknown noun
+    /// joined by a preposition to a person word before it stands for that person.
+    fn belongs_to_person(&self, toks: &[Tok]) -> bool {
+        for (i, t) in toks.iter().enumerate().take(5) {
+            if t.kind != Kind::Word {
+                return false;
+            }
+            let lw = norm_word(t.text);
+            if BELONGS.contains(&&*lw) {
+                let owner = word_at(toks, i + 1).map(norm_word);
+                return owner
+                    .is_some_and(|o| self.words.person.contains(&*o) || self.names.contains(&o));
+            }
+            let listed = self.known(t.text, word_at(toks, i + 1), false).is_some();
+            if listed && !self.words.function.contains(&*lw) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The subject of the clause before a coordinator: the first listed word of its last
@@ -411,6 +479,68 @@ impl Judge<'_> {
         };
         has(before, &self.words.cause_before) || has(after, &self.words.cause_after)
     }
+
+    /// The act is passive: a form of "be" just before the match ("was never paged").
+    pub fn passive(&self, before: &[Tok]) -> bool {
+        before
+            .iter()
+            .find(|t| t.kind == Kind::Word && !is_skip_adverb(t.text))
+            .is_some_and(|t| self.words.passive.contains(&*norm_word(t.text)))
+    }
+
+    /// The sentence puts a fault in the act: a fault word in the clause before it or in the
+    /// sentence after it, or a harmful result after it — and no word that places the fault
+    /// in the conditions ("as the runbook described").
+    pub fn fault(&self, before: &[Tok], after: &[Tok]) -> bool {
+        let has = |toks: &[Tok], set: &WordSet| {
+            toks.iter().any(|t| t.kind == Kind::Word && set.contains(&*norm_word(t.text)))
+        };
+        let w = self.words;
+        let excused = has(before, &w.exculpate) || has(after, &w.exculpate);
+        !excused && (has(before, &w.fault) || has(after, &w.fault) || has(after, &w.harm))
+    }
+
+    /// The act is done for a purpose of the response: "… to unblock the workers".
+    pub fn purpose(&self, after: &[Tok]) -> bool {
+        let words: Vec<_> =
+            after.iter().filter(|t| t.kind == Kind::Word).map(|t| norm_word(t.text)).collect();
+        words.windows(2).any(|w| w[0] == "to" && self.words.purpose.contains(&*w[1]))
+    }
+
+    /// A reason follows in the sentence: "… since the replica was still catching up".
+    pub fn reason(&self, after: &[Tok]) -> bool {
+        after
+            .iter()
+            .any(|t| t.kind == Kind::Word && self.words.reason.contains(&*norm_word(t.text)))
+    }
+
+    /// The act after an omission ("did not *run*", "never *properly tested*"): how many
+    /// tokens it takes, or `None` when what follows is not an act someone judged undone.
+    pub fn omitted_act(&self, after: &[Tok]) -> Option<usize> {
+        for (i, t) in after.iter().enumerate().take(3) {
+            if t.kind != Kind::Word {
+                return None;
+            }
+            let lw = norm_word(t.text);
+            if is_skip_adverb(t.text) {
+                continue;
+            }
+            let w = self.words;
+            let not_an_act = w.not_acts.contains(&*lw)
+                || w.passive.contains(&*lw)
+                || w.skip.contains(&*lw)
+                || w.function.contains(&*lw)
+                || w.boundary.contains(&*lw)
+                || w.coordinator.contains(&*lw);
+            return (!not_an_act).then_some(i + 1);
+        }
+        None
+    }
+}
+
+/// A lower-case -ly adverb between words: "never *properly* tested".
+fn is_skip_adverb(raw: &str) -> bool {
+    raw.len() > 4 && raw.ends_with("ly") && raw.starts_with(|c: char| c.is_lowercase())
 }
 
 fn word_at<'a>(toks: &[Tok<'a>], i: usize) -> Option<&'a str> {

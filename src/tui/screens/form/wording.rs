@@ -43,7 +43,7 @@ pub fn refresh(model: &Model, form: &mut Form) {
     let names = model.doc.as_ref().map(|d| known_names(&d.session)).unwrap_or_default();
     let self_review =
         model.doc.as_ref().is_some_and(|d| d.session.incident.mode == Mode::SelfReview);
-    let ctx = LintContext { known_names: &names, self_review, markdown: false };
+    let ctx = LintContext { known_names: &names, self_review, markdown: false, answer: false };
     let lines: Vec<FeedbackLine> = lint(&text, &ctx)
         .into_iter()
         .filter(|f| f.severity >= Severity::Warning)

@@ -130,7 +130,7 @@ fn flagged(doc: &Doc, e: &Event) -> bool {
     let s = &doc.session;
     let names = known_names(s);
     let self_review = s.incident.mode == crate::model::Mode::SelfReview;
-    let ctx = LintContext { known_names: &names, self_review, markdown: false };
+    let ctx = LintContext { known_names: &names, self_review, markdown: false, answer: false };
     let item = ItemRef::event(&e.id);
     [("text", &e.text), ("known_then", &e.known_then)].into_iter().any(|(field, text)| {
         lint(text, &ctx)
