@@ -95,6 +95,9 @@ pub struct Doc {
     pub ids: Ids,
     pub dirty: bool,
     pub last_saved: Option<chrono::DateTime<chrono::Local>>,
+    /// Saves handed to the saving thread and not reported back yet: until they all have
+    /// returned, some edit may exist only in memory, so the header says "saving…".
+    pub saves_in_flight: usize,
     pub save_error: Option<String>,
     pub step: Step,
     pub timeline: TimelineView,
@@ -177,6 +180,7 @@ impl Doc {
             ids,
             dirty: false,
             last_saved: None,
+            saves_in_flight: 0,
             save_error: None,
             step: Step::Timeline,
             timeline: TimelineView::default(),

@@ -92,6 +92,13 @@ impl Runner {
         self.saver.in_flight > 0
     }
 
+    /// Blocks until the next save in flight reports; None when the saving thread is gone.
+    pub fn wait_for_save(&mut self) -> Option<Intent> {
+        let result = self.saver.results.recv().ok()?;
+        self.saver.in_flight = self.saver.in_flight.saturating_sub(1);
+        Some(result)
+    }
+
     /// Results of saves that finished since the last call.
     pub fn finished_saves(&mut self) -> Vec<Intent> {
         let done: Vec<Intent> = self.saver.results.try_iter().collect();

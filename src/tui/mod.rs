@@ -3,6 +3,7 @@
 pub mod app;
 pub mod editor;
 pub mod effects;
+pub mod ending;
 pub mod facilitation;
 pub mod intent;
 pub mod keymap;
@@ -118,6 +119,8 @@ pub fn run(
     for action in pending_first {
         pending.extend(update(&mut model, action));
     }
+    // Installed before the terminal changes, so a SIGHUP at any moment is handled here.
+    let end_requests = crate::cli::signals::EndRequests::install()?;
     let mut guard = terminal::TerminalGuard::enter()?;
     if settings.mouse {
         guard.capture_mouse()?;
@@ -141,6 +144,11 @@ pub fn run(
             }
         }
         if model.quitting {
+            break;
+        }
+        if end_requests.take().is_some() {
+            // SIGTERM or SIGHUP: every edit is written (or rescued) before leaving.
+            ending::write_everything(&mut model, &mut runner);
             break;
         }
         guard.terminal.draw(|frame| render::render(&model, frame))?;

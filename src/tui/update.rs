@@ -41,11 +41,18 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
         Intent::Tick => return autosave(model),
         Intent::Resize(..) => return Vec::new(),
         Intent::Saved(at) => {
+            let mut still_saving = false;
             if let Some(doc) = model.doc.as_mut() {
+                doc.saves_in_flight = doc.saves_in_flight.saturating_sub(1);
                 doc.last_saved = Some(at);
                 doc.save_error = None;
+                still_saving = doc.saves_in_flight > 0;
             }
             model.leave_warned = false;
+            if still_saving {
+                // A later save is on its way; leaving waits for the last one.
+                return Vec::new();
+            }
             return match model.leaving.take() {
                 Some(Leaving::Quit) => vec![Effect::Quit],
                 Some(Leaving::Close) => go_home(model),
@@ -59,6 +66,7 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
         }
         Intent::SaveFailed(message) => {
             if let Some(doc) = model.doc.as_mut() {
+                doc.saves_in_flight = doc.saves_in_flight.saturating_sub(1);
                 doc.dirty = true;
                 doc.save_error = Some(message);
             }
@@ -146,6 +154,7 @@ fn autosave(model: &mut Model) -> Vec<Effect> {
     match model.doc.as_mut() {
         Some(doc) if doc.dirty && !doc.read_only => {
             doc.dirty = false;
+            doc.saves_in_flight += 1;
             vec![Effect::Save { path: doc.path.clone(), session: Box::new(doc.session.clone()) }]
         }
         _ => Vec::new(),

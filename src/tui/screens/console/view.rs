@@ -161,10 +161,11 @@ fn save_state(doc: &Doc) -> String {
         "⚠ NOT SAVED".into()
     } else if doc.demo {
         "demo copy".into()
+    } else if doc.dirty || doc.saves_in_flight > 0 {
+        // Never an older "saved" while an edit is not on disk yet.
+        "saving…".into()
     } else if let Some(at) = doc.last_saved {
         format!("saved {}", at.format("%H:%M:%S"))
-    } else if doc.dirty {
-        "saving…".into()
     } else {
         "up to date".into()
     }
