@@ -424,3 +424,22 @@ fn help_names_every_flag() {
     }
     assert!(out.contains("journald") && out.contains("jsonl"), "{out}");
 }
+
+#[test]
+fn a_review_open_in_another_waterline_is_not_changed_and_says_who_holds_it() {
+    let review = Review::new();
+    let before = review.text();
+    // This test process claims the review, as an open console would.
+    let (held, _) = waterline::store::ReviewFile::open(&review.path, Default::default())
+        .expect("the review opens");
+    assert!(held.is_writer(), "the test holds the review");
+    let o = review.import(&["--from", &fixture("syslog.log")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("open in another waterline"), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("process {}", std::process::id())), "{}", stderr(&o));
+    assert_eq!(review.text(), before, "nothing was added");
+    drop(held);
+    let o = review.import(&["--from", &fixture("syslog.log")]);
+    assert_eq!(o.status.code(), Some(0), "once it is closed the import goes ahead: {}", stderr(&o));
+    assert_ne!(review.text(), before);
+}

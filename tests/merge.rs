@@ -151,7 +151,7 @@ fn apply(s: &mut Session, edits: &[Edit]) {
                 let parent = s.whys[i % s.whys.len()].id.clone();
                 let mut ids = waterline::model::ids::IdAllocator::new("w");
                 ids.observe(s.whys.iter().map(|w| w.id.as_str()));
-                let id = ids.next_id();
+                let id = ids.next_id().expect("ids are left in a small review");
                 let _ = s.whys.add_child(Some(&parent), Why::new(id, None, "added"));
             }
             Edit::Move(a, b) if !s.whys.is_empty() => {

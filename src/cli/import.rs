@@ -100,11 +100,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(message) => return usage(message),
     };
     let review_name = sanitize_line(&args.review.display().to_string());
-    // The review's single-writer lock belongs around this load and the save below.
-    let loaded = match store::load(&args.review) {
-        Ok(loaded) => loaded,
-        Err(e) => return usage(sanitize_line(&e.to_string())),
+    // A real import claims the review like the console does (one writer; the save checks
+    // that the file is still the one read); a dry run only reads.
+    let (mut file, loaded) = if args.dry_run {
+        match store::load(&args.review) {
+            Ok(loaded) => (None, loaded),
+            Err(e) => return usage(sanitize_line(&e.to_string())),
+        }
+    } else {
+        match store::ReviewFile::open(&args.review, store::LockPolicy::default()) {
+            Ok((file, loaded)) => (Some(file), loaded),
+            Err(e) => return usage(sanitize_line(&e.to_string())),
+        }
     };
+    match file.as_ref().map(store::ReviewFile::access) {
+        Some(store::Access::Follower(holder)) => {
+            return usage(format!(
+                "{review_name} is open in another waterline ({}); nothing was added — import from that console, or once it is closed",
+                sanitize_line(&holder.to_string())
+            ));
+        }
+        Some(store::Access::ReadOnly(why)) => {
+            return usage(format!("{review_name}: {why}; nothing was added"));
+        }
+        _ => {}
+    }
     if loaded.read_only && !args.dry_run {
         return usage(format!(
             "{review_name} was written by a newer waterline; it is left as it is (--dry-run shows what would be added)"
@@ -186,8 +206,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.dry_run && failure.is_none() && !too_many && !to_add.is_empty() {
         let mut ids = IdAllocator::new("e");
         let listed = to_add.clone();
-        let added = review::add(&mut session, &mut ids, to_add, kind);
-        if let Err(e) = store::save(&args.review, &session) {
+        let added = match review::add(&mut session, &mut ids, to_add, kind) {
+            Ok(added) => added,
+            Err(e) => {
+                eprintln!("waterline: {e} Nothing was added.");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        let saved = match file.as_mut() {
+            Some(file) => file.save(&session),
+            None => store::save(&args.review, &session),
+        };
+        if let Err(e) = saved {
             eprintln!("waterline: {}; nothing was added", sanitize_line(&e.to_string()));
             return Ok(ExitCode::from(2));
         }

@@ -7,7 +7,7 @@ use std::collections::{HashSet, VecDeque};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::Candidate;
-use crate::model::ids::IdAllocator;
+use crate::model::ids::{Exhausted, IdAllocator};
 use crate::model::zone::Zone;
 use crate::model::{Event, EventKind, Participant, Session, Timestamp};
 
@@ -114,12 +114,12 @@ pub fn add(
     ids: &mut IdAllocator,
     candidates: Vec<Candidate>,
     kind: EventKind,
-) -> Added {
+) -> Result<Added, Exhausted> {
     ids.observe(session.events.iter().map(|e| e.id.as_str()));
     let authors: Vec<String> = candidates.iter().filter_map(|c| c.author.clone()).collect();
     let mut added = Added::default();
     for candidate in candidates {
-        let id = ids.next_id();
+        let id = ids.next_id()?;
         added.ids.push(id.clone());
         session.events.push(Event {
             id,
@@ -136,7 +136,7 @@ pub fn add(
         session.incident.participants.push(Participant { name: name.clone(), role: String::new() });
         added.participants.push(name);
     }
-    added
+    Ok(added)
 }
 
 /// Authors not yet among the participants (or the facilitator), each once, in order.
@@ -236,7 +236,8 @@ mod tests {
                 candidate("2026-03-02T09:42:00Z", "note", Some("sam")),
             ],
             EventKind::Communication,
-        );
+        )
+        .expect("ids are left");
         assert_eq!(added.ids, ["e5", "e6", "e7", "e8"]);
         assert_eq!(
             added.participants,

@@ -70,7 +70,9 @@ pub(super) fn renumber_collisions(
             .map(str::to_string)
             .collect();
         for from in colliding {
-            let to = free.next_id();
+            // Ids past the loader's limit cannot reach here; if the count ever ran out the
+            // collision stays, and the merged review is refused rather than written.
+            let Ok(to) = free.next_id() else { break };
             rename(theirs, kind, &from, &to);
             moved.push(Renumbered { kind, from, to });
         }
