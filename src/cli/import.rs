@@ -196,8 +196,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let failure = outcome.failure(&reader);
     if let Some(message) = &failure {
         eprintln!("waterline: {message}");
-    } else if let Some(stopped) = reader.stopped() {
-        eprintln!("waterline: {}", sanitize_line(stopped));
     }
     let too_many = outcome.would_add > MAX_EVENTS as u64;
     if too_many && !args.dry_run {

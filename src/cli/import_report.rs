@@ -99,19 +99,26 @@ impl Outcome {
         self.notices = reader.notices();
     }
 
-    /// Why nothing could be read, when nothing could: the message, and exit code 1.
+    /// Why nothing could be read, when nothing could, or why reading stopped part way
+    /// (then nothing is added either: half a file is not what was asked for). The message,
+    /// and exit code 1.
     pub fn failure(&self, reader: &Reader) -> Option<String> {
         let c = &self.counts;
+        if let Some(stopped) = reader.stopped() {
+            let added = if c.understood > 0 { "; nothing was added" } else { "" };
+            return Some(format!("{}{added}", sanitize_line(stopped)));
+        }
         if c.understood > 0 {
             return None;
         }
-        if let Some(stopped) = reader.stopped() {
-            return Some(sanitize_line(stopped));
+        let slack = self.format == crate::import::Format::Slack;
+        if c.lines == 0 && slack {
+            return Some(format!("{} has no messages: there is nothing to import", self.from));
         }
         if c.lines == c.blank {
             return Some(ImportError::OnlyBlank { name: self.from.clone() }.to_string());
         }
-        let what = if self.format == crate::import::Format::Slack { "messages" } else { "lines" };
+        let what = if slack { "messages" } else { "lines" };
         let mut message = format!(
             "none of the {} {what} of {} could be read as {}; nothing was added",
             c.lines - c.blank,

@@ -30,8 +30,6 @@ pub enum ImportError {
          chat, csv or jsonl"
     )]
     Unrecognised { name: String },
-    #[error("{name}: {detail}")]
-    Columns { name: String, detail: String },
     #[error("{0} cannot be read from standard input; give its file or folder with --from")]
     NotFromStdin(&'static str),
 }

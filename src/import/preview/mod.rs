@@ -9,24 +9,26 @@
 //! rows are read from disk when asked for. A Slack export is the exception: its messages
 //! are held, since an export is read one day file at a time and has no lines to seek to.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::fs::File;
-use std::io::{self, BufReader, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
+mod filter;
+mod index;
+
+use std::collections::{BTreeSet, HashSet};
+use std::io;
+use std::path::Path;
 
 use super::clean::{clean_line, excerpt};
-use super::input::{self, Lines, Opened};
+use super::input::{self, Opened};
 use super::messages::{self, ImportError};
 use super::parse::{Parser, Step};
 use super::reader::settle;
 use super::slack::SlackSource;
 use super::{Candidate, Choice, Format, Settings, Times, detect};
 use crate::model::{Event, Timestamp};
+use filter::TextFilter;
+use index::Indexed;
 
 /// Lines between two saved parser states.
 pub const CHECKPOINT: u64 = 256;
-/// Rows between two running totals of filter matches.
-const BLOCK: u64 = 4096;
 
 /// One row of the file as the screen shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -286,198 +288,6 @@ pub fn placement(existing: &[Event], ticked: &[(u64, Candidate)]) -> Vec<Placed>
     all.into_iter().map(|(at, _, place)| Placed { at, place }).collect()
 }
 
-// ---------------------------------------------------------------------------------------
-// A line-based file, indexed
-
-struct Indexed {
-    path: PathBuf,
-    /// Bytes before the first line (a byte-order mark).
-    skip: u64,
-    name: String,
-    format: Format,
-    checkpoints: Vec<Checkpoint>,
-    rows: u64,
-    frontier: Option<Frontier>,
-}
-
-#[derive(Clone)]
-struct Checkpoint {
-    offset: u64,
-    parser: Parser,
-    times: Times,
-}
-
-struct Frontier {
-    lines: Lines<BufReader<File>>,
-    parser: Parser,
-    times: Times,
-}
-
-impl Indexed {
-    fn new(
-        path: PathBuf,
-        skip: u64,
-        name: String,
-        format: Format,
-        parser: Parser,
-        times: Times,
-    ) -> io::Result<Indexed> {
-        let lines = open_at(&path, skip, 0, 0)?;
-        let frontier = Some(Frontier { lines, parser, times });
-        Ok(Indexed { path, skip, name, format, checkpoints: Vec::new(), rows: 0, frontier })
-    }
-
-    fn index_more(&mut self, budget: u64) -> io::Result<Progress> {
-        let Some(front) = &mut self.frontier else {
-            return Ok(Progress { rows: self.rows, done: true });
-        };
-        let (start, _) = front.lines.position();
-        loop {
-            let (offset, number) = front.lines.position();
-            if offset - start >= budget {
-                return Ok(Progress { rows: self.rows, done: false });
-            }
-            if number.is_multiple_of(CHECKPOINT) {
-                let (parser, times) = (front.parser.clone(), front.times.clone());
-                self.checkpoints.push(Checkpoint { offset, parser, times });
-            }
-            let Some(line) = front.lines.next_line()? else { break };
-            self.rows = line.number;
-            if line.too_long.is_none() {
-                let step = front.parser.line(&line.text, line.number);
-                advance(self.format, &mut front.times, step);
-                while let Some(step) = front.parser.queued() {
-                    advance(self.format, &mut front.times, step);
-                }
-            }
-        }
-        if let Some(step) = front.parser.finish() {
-            advance(self.format, &mut front.times, step);
-        }
-        self.frontier = None;
-        Ok(Progress { rows: self.rows, done: true })
-    }
-
-    /// Rows (sorted) parsed from the checkpoints before them; rows not indexed yet are
-    /// left out.
-    fn read(&self, rows: &[u64]) -> io::Result<Vec<Row>> {
-        let mut out = Vec::with_capacity(rows.len());
-        let mut i = 0;
-        while i < rows.len() {
-            let index = rows[i] / CHECKPOINT;
-            let Some(checkpoint) = self.checkpoints.get(index as usize) else { break };
-            // Rows close after one another are read in one pass.
-            let mut j = i + 1;
-            while j < rows.len() && rows[j] < rows[j - 1] + CHECKPOINT {
-                j += 1;
-            }
-            out.extend(self.pass(checkpoint, index * CHECKPOINT, &rows[i..j])?);
-            i = j;
-        }
-        out.retain(|r| r.row < self.rows);
-        Ok(out)
-    }
-
-    /// Reads from a checkpoint through the wanted rows (and on, while a message that
-    /// started among them is still open), parsing as the reader would.
-    fn pass(
-        &self,
-        checkpoint: &Checkpoint,
-        first_row: u64,
-        wanted: &[u64],
-    ) -> io::Result<Vec<Row>> {
-        let mut lines = open_at(&self.path, self.skip, checkpoint.offset, first_row)?;
-        let (mut parser, mut times) = (checkpoint.parser.clone(), checkpoint.times.clone());
-        let wanted_set: BTreeSet<u64> = wanted.iter().copied().collect();
-        let last = wanted.last().copied().unwrap_or(first_row);
-        let mut texts: BTreeMap<u64, String> = BTreeMap::new();
-        let mut readings = Readings::default();
-        while let Some(line) = lines.next_line()? {
-            let row = line.number - 1;
-            if wanted_set.contains(&row) {
-                texts.insert(row, clean_line(&line.text).into_owned());
-            }
-            if let Some(length) = line.too_long {
-                readings
-                    .set(row, Reading::NotUnderstood(messages::too_long(length, input::MAX_LINE)));
-            } else {
-                let step = parser.line(&line.text, line.number);
-                readings.step(self.format, &self.name, &mut times, step, row);
-                while let Some(step) = parser.queued() {
-                    readings.step(self.format, &self.name, &mut times, step, row);
-                }
-            }
-            let open = parser.open_since().is_some_and(|l| l <= last + 1);
-            if row >= last && (!open || row >= last + CHECKPOINT) {
-                break;
-            }
-        }
-        if let Some(step) = parser.finish() {
-            readings.step(self.format, &self.name, &mut times, step, last);
-        }
-        Ok(wanted
-            .iter()
-            .filter_map(|&row| {
-                let text = texts.remove(&row)?;
-                Some(Row { row, line: row + 1, text, reading: readings.take(row) })
-            })
-            .collect())
-    }
-}
-
-/// What each row came to during a pass: a row's own step, then what later steps said of
-/// it (a chat message completes on the row after it).
-#[derive(Default)]
-struct Readings {
-    own: BTreeMap<u64, Reading>,
-    settled: BTreeMap<u64, Reading>,
-}
-
-impl Readings {
-    fn step(&mut self, format: Format, name: &str, times: &mut Times, step: Step<'_>, row: u64) {
-        match step {
-            Step::Entry(raw) => {
-                let at = raw.line.saturating_sub(1);
-                let reading = match settle(format, times, &raw) {
-                    Ok(settled) => Reading::Event(settled.into_candidate(name, raw.line)),
-                    Err((reason, _)) => Reading::NotUnderstood(reason.to_string()),
-                };
-                self.settled.insert(at, reading);
-                self.own.entry(row).or_insert(Reading::Continues);
-            }
-            Step::Blank => self.set(row, Reading::Blank),
-            Step::Ignored => self.set(row, Reading::Ignored),
-            Step::Pending => self.set(row, Reading::Continues),
-            Step::Problem { line, reason, .. } => {
-                self.settled
-                    .insert(line.saturating_sub(1), Reading::NotUnderstood(reason.into_owned()));
-            }
-            Step::Stop(message) => self.set(row, Reading::NotUnderstood(message)),
-        }
-    }
-
-    fn set(&mut self, row: u64, reading: Reading) {
-        self.own.insert(row, reading);
-    }
-
-    fn take(&mut self, row: u64) -> Reading {
-        self.settled.remove(&row).or_else(|| self.own.remove(&row)).unwrap_or(Reading::Continues)
-    }
-}
-
-/// Moves the clock on for a step while indexing, as the reader would.
-fn advance(format: Format, times: &mut Times, step: Step<'_>) {
-    if let Step::Entry(raw) = step {
-        let _ = settle(format, times, &raw);
-    }
-}
-
-fn open_at(path: &Path, skip: u64, offset: u64, row: u64) -> io::Result<Lines<BufReader<File>>> {
-    let mut file = File::open(path)?;
-    file.seek(SeekFrom::Start(skip + offset))?;
-    Ok(Lines::starting_at(BufReader::with_capacity(64 * 1024, file), offset, row))
-}
-
 /// A Slack export's messages as rows.
 fn held_rows(mut slack: SlackSource, mut times: Times) -> Vec<Row> {
     let mut rows = Vec::new();
@@ -503,100 +313,5 @@ fn held_rows(mut slack: SlackSource, mut times: Times) -> Vec<Row> {
     rows
 }
 
-// ---------------------------------------------------------------------------------------
-// The text filter: one bit a row
-
-struct TextFilter {
-    needle: String,
-    bits: Vec<u64>,
-    scanned: u64,
-    matches: u64,
-    /// Matches before each block of [`BLOCK`] rows, so the k-th match is found quickly.
-    starts: Vec<u64>,
-    reader: Option<Lines<BufReader<File>>>,
-}
-
-impl TextFilter {
-    fn new(needle: String) -> TextFilter {
-        TextFilter {
-            needle,
-            bits: Vec::new(),
-            scanned: 0,
-            matches: 0,
-            starts: Vec::new(),
-            reader: None,
-        }
-    }
-
-    fn scan(&mut self, body: &Body, budget: u64) -> io::Result<Progress> {
-        let end = self.scanned + budget;
-        match body {
-            Body::Held(rows) => {
-                while self.scanned < end {
-                    let Some(row) = rows.get(self.scanned as usize) else {
-                        return Ok(Progress { rows: self.scanned, done: true });
-                    };
-                    let hit = row.text.to_lowercase().contains(&self.needle);
-                    self.record(hit);
-                }
-                Ok(Progress { rows: self.scanned, done: self.scanned >= rows.len() as u64 })
-            }
-            Body::Lines(indexed) => {
-                if self.reader.is_none() {
-                    self.reader = Some(open_at(&indexed.path, indexed.skip, 0, 0)?);
-                }
-                while self.scanned < end {
-                    let Some(reader) = &mut self.reader else { break };
-                    let Some(line) = reader.next_line()? else {
-                        return Ok(Progress { rows: self.scanned, done: true });
-                    };
-                    let hit = line.too_long.is_none()
-                        && clean_line(&line.text).to_lowercase().contains(&self.needle);
-                    self.record(hit);
-                }
-                Ok(Progress { rows: self.scanned, done: false })
-            }
-        }
-    }
-
-    fn record(&mut self, hit: bool) {
-        if self.scanned.is_multiple_of(BLOCK) {
-            self.starts.push(self.matches);
-        }
-        let (word, bit) = ((self.scanned / 64) as usize, self.scanned % 64);
-        if word == self.bits.len() {
-            self.bits.push(0);
-        }
-        if hit {
-            self.bits[word] |= 1 << bit;
-            self.matches += 1;
-        }
-        self.scanned += 1;
-    }
-
-    /// The row of the k-th match (from 0).
-    fn nth(&self, k: u64) -> Option<u64> {
-        if k >= self.matches {
-            return None;
-        }
-        let block = self.starts.partition_point(|&s| s <= k).checked_sub(1)?;
-        let mut left = k - self.starts[block];
-        let first_word = (block as u64 * BLOCK / 64) as usize;
-        for (i, &word) in self.bits.iter().enumerate().skip(first_word) {
-            let ones = u64::from(word.count_ones());
-            if left < ones {
-                let mut w = word;
-                for _ in 0..left {
-                    w &= w - 1;
-                }
-                return Some(i as u64 * 64 + u64::from(w.trailing_zeros()));
-            }
-            left -= ones;
-        }
-        None
-    }
-}
-
 #[cfg(test)]
-#[path = "preview_tests.rs"]
 mod tests;

@@ -5,6 +5,9 @@ use crate::import::{Fields, Filter, Item, Reader};
 use crate::model::EventKind;
 use crate::model::zone::Zone;
 use chrono::DateTime;
+use filter::TextFilter;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 fn ts(s: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(s).unwrap()
