@@ -92,6 +92,7 @@ fn incident() -> Value {
             },
             "tags": { "type": "array", "items": { "type": "string" }, "description": "Free tags." },
             "gate_override": text("Why the review was marked reviewed although the gate had items missing."),
+            "review_date": { "type": "string", "pattern": DATE_PATTERN, "description": "The day of the review (YYYY-MM-DD, a TOML local date); action due dates count from it." },
             "private_notes": text("A self-review's private notes: kept in the file, never in any output."),
         }),
     )
@@ -120,6 +121,7 @@ fn why() -> Value {
             "text": text("The answer."),
             "system_condition": { "type": "boolean", "description": "This answer reached a condition of the system someone can change." },
             "note": text("A note on this answer, e.g. the question asked."),
+            "reframes": id("The wrong turn (a why id) this answer asks again in system terms."),
         }),
     )
 }
