@@ -26,32 +26,19 @@ fn big_session() -> Session {
     session
 }
 
-/// Runs the helper below in a child process whose file-size limit is 512 bytes.
+/// Runs [`a_handled_save_past_the_limit_leaves_no_temporary_file`] as the child, in a process whose file-size limit is 512 bytes.
 fn save_under_limit(path: &Path, handle_signal: bool) -> std::process::Output {
     let exe = std::env::current_exe().unwrap();
     let mut command = Command::new("sh");
     command
         .args(["-c", "ulimit -f 1 && exec \"$0\" \"$@\""])
         .arg(exe)
-        .args(["--ignored", "--exact", "save_a_big_review_in_a_child", "--nocapture"])
+        .args(["--exact", "a_handled_save_past_the_limit_leaves_no_temporary_file", "--nocapture"])
         .env(CHILD_ENV, path);
     if handle_signal {
         command.env(HANDLE_ENV, "1");
     }
     command.output().unwrap()
-}
-
-#[test]
-#[ignore = "run as a child process with a small file-size limit by the tests below"]
-fn save_a_big_review_in_a_child() {
-    let Some(path) = std::env::var_os(CHILD_ENV) else { return };
-    if std::env::var_os(HANDLE_ENV).is_some() {
-        waterline::cli::signals::survive_file_size_limit().unwrap();
-    }
-    match store::save(Path::new(&path), &big_session()) {
-        Ok(()) => println!("saved"),
-        Err(e) => println!("not saved: {e}"),
-    }
 }
 
 #[cfg(unix)]
@@ -79,9 +66,21 @@ fn without_handling_the_limit_kills_the_process_and_with_it_the_save_just_fails(
     assert!(leftovers.len() <= 1, "{leftovers:?}");
 }
 
+/// Run by `cargo test`, this is the test; run by [`save_under_limit`] under a small
+/// file-size limit, it is the child that tries the save and says how it went.
 #[cfg(unix)]
 #[test]
 fn a_handled_save_past_the_limit_leaves_no_temporary_file() {
+    if let Some(path) = std::env::var_os(CHILD_ENV) {
+        if std::env::var_os(HANDLE_ENV).is_some() {
+            waterline::cli::signals::survive_file_size_limit().unwrap();
+        }
+        match store::save(Path::new(&path), &big_session()) {
+            Ok(()) => println!("saved"),
+            Err(e) => println!("not saved: {e}"),
+        }
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("review.toml");
     store::save(&path, &Session::new("Payment service down")).unwrap();

@@ -58,16 +58,21 @@ fn ended_pid() -> u32 {
     pid
 }
 
+/// This test binary run again as another process, which opens `path` and reports its role
+/// (see [`a_review_open_in_another_process_makes_this_one_a_follower`]).
+fn opener(path: &Path) -> Command {
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    command
+        .args(["--exact", "a_review_open_in_another_process_makes_this_one_a_follower"])
+        .arg("--nocapture")
+        .env(HOLD_ENV, path);
+    command
+}
+
 /// Another waterline process that opens `path` and keeps it open until its standard input
 /// closes; returns it with the role it got ("writer" or "follower").
 fn spawn_opener(path: &Path) -> (Child, String) {
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--ignored", "--exact", "another_process_opens_the_review", "--nocapture"])
-        .env(HOLD_ENV, path)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = opener(path).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     let stdout = child.stdout.take().unwrap();
     let mut lines = BufReader::new(stdout).lines();
     let role = loop {
@@ -87,13 +92,28 @@ fn close(mut child: Child) {
     child.wait().unwrap();
 }
 
+/// Run by `cargo test`, this is the test; run by [`opener`] with the review's path, it is
+/// the other process: it opens the review, says its role and holds it until stdin closes.
 #[test]
-#[ignore = "run as another process by the tests that need one"]
-fn another_process_opens_the_review() {
-    let Some(path) = std::env::var_os(HOLD_ENV) else { return };
-    let (review, _) = open(Path::new(&path));
-    println!("role: {}", if review.is_writer() { "writer" } else { "follower" });
-    let _ = std::io::stdin().read(&mut [0u8; 1]);
+fn a_review_open_in_another_process_makes_this_one_a_follower() {
+    if let Some(path) = std::env::var_os(HOLD_ENV) {
+        let (review, _) = open(Path::new(&path));
+        println!("role: {}", if review.is_writer() { "writer" } else { "follower" });
+        let _ = std::io::stdin().read(&mut [0u8; 1]);
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = review_in(dir.path(), "Payment service down");
+    let (other, role) = spawn_opener(&path);
+    assert_eq!(role, "writer", "the first to open it writes");
+    let (mut here, loaded) = open(&path);
+    assert!(!here.is_writer() && loaded.read_only, "the second follows");
+    assert!(
+        matches!(here.access(), Access::Follower(h) if h.record.as_ref().is_some_and(|r| r.pid == other.id()))
+    );
+    close(other);
+    assert!(here.claim_again(), "once the writer has gone the review can be claimed");
+    assert!(here.is_writer());
 }
 
 #[test]
@@ -105,20 +125,7 @@ fn processes_opening_one_review_at_once_make_exactly_one_writer() {
         let dir = tempfile::tempdir().unwrap();
         let path = review_in(dir.path(), "Payment service down");
         let openers: Vec<Child> = (0..6)
-            .map(|_| {
-                Command::new(std::env::current_exe().unwrap())
-                    .args([
-                        "--ignored",
-                        "--exact",
-                        "another_process_opens_the_review",
-                        "--nocapture",
-                    ])
-                    .env(HOLD_ENV, &path)
-                    .stdin(Stdio::piped())
-                    .stdout(Stdio::piped())
-                    .spawn()
-                    .unwrap()
-            })
+            .map(|_| opener(&path).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap())
             .collect();
         let mut roles = Vec::new();
         let mut children = Vec::new();
