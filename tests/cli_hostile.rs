@@ -182,6 +182,7 @@ fn every_text_output_shows_hostile_bytes_without_sending_them() {
         ("check github", os(&[&"check", &"--format", &"github", &s.review]), None),
         ("lint github", os(&[&"lint", &"--format", &"github", &s.notes]), None),
         ("insights", os(&[&"insights", &"--dir", &s.reviews]), None),
+        ("insights missing folder", os(&[&"insights", &"--dir", &no_dir]), None),
         (
             "insights markdown",
             os(&[&"insights", &"--dir", &s.reviews, &"--format", &"markdown"]),

@@ -31,14 +31,17 @@ pub struct Request {
 
 pub fn run(r: &Request) -> anyhow::Result<ExitCode> {
     if !r.dir.is_dir() {
-        eprintln!("waterline: {} is not a folder of reviews", r.dir.display());
+        let dir = r.dir.display().to_string();
+        eprintln!("waterline: {} is not a folder of reviews", super::visible::visible(&dir));
         return Ok(ExitCode::from(2));
     }
     let mut reviews: Vec<Review> = Vec::new();
     for (path, loaded) in store::load_all(&r.dir) {
         match loaded {
             Ok(loaded) => reviews.push((path, loaded.session)),
-            Err(e) => eprintln!("waterline: left out: {}", sanitize_line(&e.to_string())),
+            Err(e) => {
+                eprintln!("waterline: {} (left out)", super::visible::visible(&e.to_string()))
+            }
         }
     }
     let found = insights(&reviews, r.today, r.since, &r.policy);
