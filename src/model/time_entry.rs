@@ -552,5 +552,5 @@ fn number(digits: &[u8]) -> i64 {
 }
 
 #[cfg(test)]
-#[path = "time_entry_tests.rs"]
+#[path = "time_entry_tests/mod.rs"]
 mod tests;
