@@ -50,23 +50,29 @@ pub fn from_lint(path: Option<&str>, found: &[Finding]) -> Vec<Annotation> {
         .collect()
 }
 
+/// Where a check finding sits in its review's text: its words inside the field when it has
+/// a position, else the field's line. Shared by the CI formats and the language server.
+pub fn region_of(locator: &locate::Locator, f: &ItemFinding) -> Option<locate::Region> {
+    match (f.line, f.column) {
+        (Some(line), Some(column)) => {
+            let inner = locate::Region {
+                line,
+                column,
+                end_line: f.end_line.unwrap_or(line),
+                end_column: f.end_column.unwrap_or(column + 1),
+            };
+            locator.in_field(&f.item, &f.field, inner)
+        }
+        _ => locator.field(&f.item, &f.field),
+    }
+}
+
 /// Check findings of one review as annotations, each on the line of its field.
 pub fn from_check(path: &str, text: &str, found: &[ItemFinding]) -> Vec<Annotation> {
     let locator = locate::Locator::new(text);
     (found.iter())
         .map(|f| {
-            let region = match (f.line, f.column) {
-                (Some(line), Some(column)) => {
-                    let inner = locate::Region {
-                        line,
-                        column,
-                        end_line: f.end_line.unwrap_or(line),
-                        end_column: f.end_column.unwrap_or(column + 1),
-                    };
-                    locator.in_field(&f.item, &f.field, inner)
-                }
-                _ => locator.field(&f.item, &f.field),
-            };
+            let region = region_of(&locator, f);
             Annotation {
                 path: Some(path.to_string()),
                 region,

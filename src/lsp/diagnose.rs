@@ -49,18 +49,7 @@ fn review(doc: &Document, policy: &DuePolicy) -> Vec<Found> {
     let locator = locate::Locator::new(doc.text());
     (findings(&loaded.session, &gate).iter())
         .map(|f| {
-            let region = match (f.line, f.column) {
-                (Some(line), Some(column)) => {
-                    let inner = locate::Region {
-                        line,
-                        column,
-                        end_line: f.end_line.unwrap_or(line),
-                        end_column: f.end_column.unwrap_or(column + 1),
-                    };
-                    locator.in_field(&f.item, &f.field, inner)
-                }
-                _ => locator.field(&f.item, &f.field),
-            };
+            let region = crate::cli::annotation::region_of(&locator, f);
             let range = region.map_or(Range::new(Position::new(0, 0), Position::new(0, 1)), |r| {
                 Range::new(doc.position(r.line, r.column), doc.position(r.end_line, r.end_column))
             });

@@ -209,11 +209,8 @@ fn forward_in_a_log(line: &str, at: Timestamp, previous: Timestamp) -> Timestamp
     let dated = head.len() > 4
         && head.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && head.as_bytes()[4] == b'-';
-    if dated || at >= previous - chrono::Duration::hours(1) {
-        return at;
-    }
-    let next = at + chrono::Duration::days(1);
-    if next - previous < chrono::Duration::days(1) { next } else { at }
+    // The rollover rule is the import's too; it also never overflows at the calendar's end.
+    if dated { at } else { crate::model::time_entry::roll_forward(at, previous) }
 }
 
 fn create_events(model: &mut Model, events: Vec<(Timestamp, String)>, form: &Form) {
