@@ -171,7 +171,7 @@ fn draw_styled(m: &Model, width: u16, height: u16) -> String {
 
 fn buffer(m: &Model, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| waterline::tui::render::render(m, frame)).expect("draws");
+    terminal.draw(|frame| _ = waterline::tui::render::render(m, frame)).expect("draws");
     terminal.backend().buffer().clone()
 }
 

@@ -12,7 +12,7 @@ use waterline::tui::render::render;
 
 fn draw(m: &Model, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| render(m, frame)).expect("draws");
+    terminal.draw(|frame| _ = render(m, frame)).expect("draws");
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..height {

@@ -143,7 +143,9 @@ pub fn run(
         if model.quitting {
             break;
         }
-        guard.terminal.draw(|frame| render::render(&model, frame))?;
+        let mut drawn = render::Drawn::default();
+        guard.terminal.draw(|frame| drawn = render::render(&model, frame))?;
+        model.remember(drawn);
         // While a save is on its way, wake often so its result shows at once.
         let wait = if runner.saving() { SAVE_POLL } else { TICK };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
