@@ -112,3 +112,11 @@ fn drawn(m: &Model, width: u16, height: u16) -> (String, waterline::tui::render:
 pub fn texts(m: &Model) -> Vec<String> {
     session(m).events.iter().map(|e| e.text.clone()).collect()
 }
+
+/// Fails unless `screen` shows each of `shows` — what a snapshot test checks before it
+/// compares the whole screen: the selection, the glyphs, the keys on offer.
+pub fn assert_shows(screen: &str, shows: &[&str], what: &str) {
+    for part in shows {
+        assert!(screen.contains(part), "{what} should show {part:?}:\n{screen}");
+    }
+}
