@@ -170,8 +170,7 @@ fn first_effects(model: &mut Model, start: Start) -> VecDeque<Effect> {
         }
         Start::Loaded(path, loaded) => {
             model.has_home = false;
-            return update(model, Intent::Loaded { path, result: Ok(loaded), demo: false })
-                .into();
+            return update(model, Intent::Loaded { path, result: Ok(loaded), demo: false }).into();
         }
         Start::Demo => {
             model.has_home = false;
