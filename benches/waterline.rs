@@ -330,7 +330,7 @@ mod draw {
         let m = open(session(events));
         let mut t = terminal(120, 40);
         bencher.bench_local(|| {
-            t.draw(|f| render(&m, f)).expect("draws");
+            t.draw(|f| _ = render(&m, f)).expect("draws");
         });
     }
 
@@ -341,7 +341,7 @@ mod draw {
         type_str(&mut m, "G");
         let mut t = terminal(120, 40);
         bencher.bench_local(|| {
-            t.draw(|f| render(&m, f)).expect("draws");
+            t.draw(|f| _ = render(&m, f)).expect("draws");
         });
     }
 
@@ -352,7 +352,7 @@ mod draw {
         type_str(&mut m, "a14:32");
         let mut t = terminal(120, 40);
         bencher.bench_local(|| {
-            t.draw(|f| render(&m, f)).expect("draws");
+            t.draw(|f| _ = render(&m, f)).expect("draws");
         });
     }
 
@@ -365,7 +365,7 @@ mod draw {
         bencher.bench_local(|| {
             type_str(&mut m, if down { "j" } else { "k" });
             down = !down;
-            t.draw(|f| render(&m, f)).expect("draws");
+            t.draw(|f| _ = render(&m, f)).expect("draws");
         });
     }
 }
@@ -396,7 +396,7 @@ mod demo {
             },
         );
         let mut t = terminal(100, 30);
-        t.draw(|f| render(&m, f)).expect("draws");
+        t.draw(|f| _ = render(&m, f)).expect("draws");
         t
     }
 }

@@ -12,6 +12,7 @@ use waterline::tui::app::{Model, Overlay, Screen, update};
 use waterline::tui::effects::Effect;
 use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput};
+use waterline::tui::screens::form::FieldKey;
 use waterline::tui::screens::form::{Feedback, Purpose};
 use waterline::tui::steps::actions::state::ActionsMode as Mode;
 
@@ -32,7 +33,7 @@ fn mode(m: &Model) -> Mode {
 /// The lines of live checks under the action text, when the action form is open.
 fn checks_shown(m: &Model) -> String {
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("no form") };
-    match &form.field("Action").and_then(|f| f.feedback.clone()) {
+    match &form.field(FieldKey::ActionText).and_then(|f| f.feedback.clone()) {
         Some(Feedback::Lines(lines)) => {
             lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>().join("\n")
         }
@@ -125,7 +126,7 @@ fn a_due_date_already_past_when_set_fails_realistic_and_a_bad_one_is_refused() {
     keys(&mut m, "next week");
     enter(&mut m);
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the form stays open") };
-    let due = form.field("Due").and_then(|f| f.feedback.clone());
+    let due = form.field(FieldKey::Due).and_then(|f| f.feedback.clone());
     assert!(matches!(due, Some(Feedback::Problem(p)) if p.contains("+14d")));
     assert_eq!(session(&m).actions.len(), 6, "nothing added");
 }

@@ -14,9 +14,13 @@ use waterline::tui::keymap::{KeyCode, KeyInput};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/followup");
 
-fn both_sizes(name: &str, m: &Model) {
+/// Snapshots at each size, after checking that each shows what matters (`shows`): the
+/// selection, the glyphs, the keys on offer.
+fn both_sizes(name: &str, m: &Model, shows: &[&str]) {
     for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("{name}__{w}x{h}"), draw(m, w, h));
+        let screen = draw(m, w, h);
+        assert_shows(&screen, shows, &format!("{name} at {w}x{h}"));
+        insta::assert_snapshot!(format!("{name}__{w}x{h}"), screen);
     }
 }
 
@@ -64,18 +68,18 @@ fn good_and_bad() -> Model {
 
 #[test]
 fn actions_list() {
-    both_sizes("actions__demo", &demo());
+    both_sizes("actions__demo", &demo(), &["▶a1", "✓ ✓ ✓ ✓ ✓", "◐ in progress", " a add "]);
     let mut m = good_and_bad();
-    both_sizes("actions__good_and_bad", &m);
+    both_sizes("actions__good_and_bad", &m, &["▶a1", "Actions · 7 committed"]);
     keys(&mut m, "jjj");
-    both_sizes("actions__person_focused_selected", &m);
+    both_sizes("actions__person_focused_selected", &m, &["▶a4", "✗ ! ✓ ✓ ✗"]);
 }
 
 #[test]
 fn actions_empty() {
     let mut m = open(Session::new("A quiet review"));
     keys(&mut m, "5");
-    both_sizes("actions__empty", &m);
+    both_sizes("actions__empty", &m, &["Actions · 0 committed", " a add "]);
 }
 
 #[test]
@@ -83,7 +87,7 @@ fn actions_form_checks_update_as_typed() {
     let mut m = demo();
     keys(&mut m, "a");
     keys(&mut m, "Improve monitoring");
-    both_sizes("actions__add_form_vague", &m);
+    both_sizes("actions__add_form_vague", &m, &["▶ Action", "Improve monitoring", " Enter save "]);
     for _ in 0..18 {
         key(&mut m, KeyInput::plain(KeyCode::Backspace));
     }
@@ -99,25 +103,29 @@ fn actions_form_checks_update_as_typed() {
     key(&mut m, KeyInput::plain(KeyCode::Right));
     key(&mut m, KeyInput::plain(KeyCode::Right));
     keys(&mut m, " ");
-    both_sizes("actions__add_form_good", &m);
+    both_sizes("actions__add_form_good", &m, &["▶ Factors", "[x] f3", " Enter save "]);
 }
 
 #[test]
 fn actions_status_note() {
     let mut m = demo();
     keys(&mut m, "dv");
-    both_sizes("actions__verify_note", &m);
+    both_sizes("actions__verify_note", &m, &["▶ Evidence", "● done"]);
     enter(&mut m);
-    both_sizes("actions__verify_note_refused", &m);
+    both_sizes("actions__verify_note_refused", &m, &["▶ Evidence", "● done"]);
 }
 
 #[test]
 fn actions_walkthrough() {
     let mut m = demo();
     keys(&mut m, "m");
-    both_sizes("actions__meeting_first", &m);
+    both_sizes(
+        "actions__meeting_first",
+        &m,
+        &["▶◐ a1", "Follow-up meeting · action 1 of 5", " n next "],
+    );
     keys(&mut m, "dnpnnnn");
-    both_sizes("actions__meeting_summary", &m);
+    both_sizes("actions__meeting_summary", &m, &["Follow-up meeting · summary", " b back "]);
 }
 
 fn load(name: &str) -> (std::path::PathBuf, Session) {
@@ -134,9 +142,9 @@ fn actions_seen_before() {
     keys(&mut m, "5");
     let reviews = vec![load("2025-11-04-checkout-config-rollout.toml")];
     update(&mut m, Intent::Library { reviews, unreadable: 0 });
-    both_sizes("actions__recurrence_line", &m);
+    both_sizes("actions__recurrence_line", &m, &["▶a1", "⟲ f1"]);
     keys(&mut m, "r");
-    both_sizes("actions__recurrence", &m);
+    both_sizes("actions__recurrence", &m, &["Seen before · 2", " Esc cancel "]);
 }
 
 #[test]
@@ -145,7 +153,7 @@ fn follow_up_view() {
     m.clock = || chrono::DateTime::parse_from_rfc3339("2026-04-01T09:00:00Z").expect("time");
     keys(&mut m, "f");
     update(&mut m, Intent::Library { reviews: Vec::new(), unreadable: 0 });
-    both_sizes("followup__empty", &m);
+    both_sizes("followup__empty", &m, &[" r reload ", "q/Esc close"]);
     let reviews = [
         "2025-11-04-checkout-config-rollout.toml",
         "2026-02-10-search-latency.toml",
@@ -154,9 +162,9 @@ fn follow_up_view() {
     .map(load)
     .to_vec();
     update(&mut m, Intent::Library { reviews, unreadable: 1 });
-    both_sizes("followup__three_reviews", &m);
+    both_sizes("followup__three_reviews", &m, &["▶ ○ open", "a3 · Checkout errors", " O open "]);
     keys(&mut m, "jv");
-    both_sizes("followup__verify_note", &m);
+    both_sizes("followup__verify_note", &m, &["▶ Evidence", "● done"]);
     assert!(
         m.follow_up
             .as_ref()
@@ -181,5 +189,5 @@ fn the_follow_up_view_counts_one_review_in_the_singular() {
 fn actions_help() {
     let mut m = demo();
     keys(&mut m, "?");
-    both_sizes("actions__help", &m);
+    both_sizes("actions__help", &m, &["Anywhere", "Esc/q help"]);
 }

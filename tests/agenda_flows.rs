@@ -77,7 +77,7 @@ fn time_is_kept_per_step_as_the_room_moves_through_the_agenda() {
     assert_eq!(agenda::clock(a.meeting_seconds()), "0:36");
     assert_eq!(header(&m), "⏱ 0:36 · Factors 1/10m");
     // Every step with time spent shows it; the ones over their timebox carry ◷.
-    let screen = draw(&m, 120, 40);
+    let screen = show(&mut m, 120, 40);
     let stepper = screen.lines().nth(1).expect("the stepper row");
     assert_eq!(
         stepper,
@@ -291,7 +291,7 @@ fn presentation_mode_is_one_key_each_way_and_says_so() {
 #[test]
 fn the_wheel_moves_and_a_click_picks_a_step_or_a_row() {
     let mut m = meeting();
-    let _ = draw(&m, 120, 40);
+    let _ = show(&mut m, 120, 40);
     update(&mut m, Intent::Mouse(Pointer::ScrollDown));
     update(&mut m, Intent::Mouse(Pointer::ScrollDown));
     assert_eq!(m.doc.as_ref().expect("open").timeline.selected, 2);
@@ -303,12 +303,12 @@ fn the_wheel_moves_and_a_click_picks_a_step_or_a_row() {
     update(&mut m, Intent::Mouse(Pointer::Click { column: 10, row: 3 }));
     assert_eq!(m.doc.as_ref().expect("open").timeline.selected, 6, "a day line selects nothing");
     // The stepper: "3 Factors" sits after "▶1 Timeline 18 │ 2 Whys 17 │".
-    let screen = draw(&m, 120, 40);
+    let screen = show(&mut m, 120, 40);
     let stepper = screen.lines().nth(1).expect("the stepper row");
     let column = stepper.chars().position(|c| c == 'F').expect("Factors") as u16;
     update(&mut m, Intent::Mouse(Pointer::Click { column, row: 1 }));
     assert_eq!(doc_step(&m), Step::Factors);
-    let _ = draw(&m, 120, 40);
+    let _ = show(&mut m, 120, 40);
     // Two rows per factor: row 5 is the second line of the second factor.
     update(&mut m, Intent::Mouse(Pointer::Click { column: 20, row: 6 }));
     assert_eq!(m.doc.as_ref().expect("open").factors.selected, 1);
@@ -318,7 +318,7 @@ fn the_wheel_moves_and_a_click_picks_a_step_or_a_row() {
 fn a_click_in_the_whys_tree_selects_the_answer_on_that_line() {
     let mut m = meeting();
     keys(&mut m, "2");
-    let screen = draw(&m, 120, 40);
+    let screen = show(&mut m, 120, 40);
     let row = screen.lines().position(|l| l.contains("w6 The change reached")).expect("w6");
     update(&mut m, Intent::Mouse(Pointer::Click { column: 30, row: row as u16 }));
     let doc = m.doc.as_ref().expect("open");
@@ -328,7 +328,7 @@ fn a_click_in_the_whys_tree_selects_the_answer_on_that_line() {
 #[test]
 fn clicks_do_nothing_under_a_form() {
     let mut m = meeting();
-    let _ = draw(&m, 120, 40);
+    let _ = show(&mut m, 120, 40);
     keys(&mut m, "a");
     update(&mut m, Intent::Mouse(Pointer::Click { column: 10, row: 10 }));
     assert_eq!(m.doc.as_ref().expect("open").timeline.selected, 0);

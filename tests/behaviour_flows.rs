@@ -10,6 +10,7 @@ use waterline::model::{ActionStatus, Answer, Behaviour, Event, EventKind, Partic
 use waterline::tui::app::{Model, Overlay, update};
 use waterline::tui::intent::Intent;
 use waterline::tui::screens::form::Feedback;
+use waterline::tui::screens::form::FieldKey;
 use waterline::tui::steps::behaviours::state::BehavioursMode as Mode;
 
 fn review() -> Session {
@@ -83,7 +84,7 @@ fn an_act_that_names_a_participant_is_refused_with_a_reason() {
     enter(&mut m);
     assert!(session(&m).behaviours.is_empty());
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the form stays open") };
-    let feedback = form.field("Act").and_then(|f| f.feedback.clone());
+    let feedback = form.field(FieldKey::Act).and_then(|f| f.feedback.clone());
     assert!(matches!(feedback, Some(Feedback::Problem(t)) if t.contains("not the person")));
 }
 

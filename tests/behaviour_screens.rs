@@ -7,9 +7,13 @@ use common::*;
 use waterline::model::{ActionItem, Answer, Behaviour, Event, EventKind, Session};
 use waterline::tui::app::Model;
 
-fn both_sizes(name: &str, m: &Model) {
+/// Snapshots at both sizes, after checking that each shows what matters (`shows`): the
+/// selection, the glyphs, the keys on offer.
+fn both_sizes(name: &str, m: &Model, shows: &[&str]) {
     for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("{name}__{w}x{h}"), draw(m, w, h));
+        let screen = draw(m, w, h);
+        assert_shows(&screen, shows, &format!("{name} at {w}x{h}"));
+        insta::assert_snapshot!(format!("{name}__{w}x{h}"), screen);
     }
 }
 
@@ -69,7 +73,11 @@ fn every_question_of_the_classifier() {
         ("repetition", "nnny"),
     ];
     for (question, answers) in questions {
-        both_sizes(&format!("behaviours__question_{question}"), &classify(answers));
+        both_sizes(
+            &format!("behaviours__question_{question}"),
+            &classify(answers),
+            &[" y yes ", " n no ", "Esc"],
+        );
     }
 }
 
@@ -87,19 +95,31 @@ fn every_outcome_of_the_classifier() {
         ("human_error", "nnnyn"),
     ];
     for (outcome, answers) in outcomes {
-        both_sizes(&format!("behaviours__outcome_{outcome}"), &classify(answers));
+        both_sizes(
+            &format!("behaviours__outcome_{outcome}"),
+            &classify(answers),
+            &["▶", " b back ", "Esc"],
+        );
     }
 }
 
 #[test]
 fn dont_know_shows_the_branch_it_was_taken_as() {
-    both_sizes("behaviours__question_after_dont_know", &classify("nnd"));
-    both_sizes("behaviours__outcome_after_dont_know", &classify("nnddd"));
+    both_sizes(
+        "behaviours__question_after_dont_know",
+        &classify("nnd"),
+        &[" y yes ", " d don't know "],
+    );
+    both_sizes("behaviours__outcome_after_dont_know", &classify("nnddd"), &["▶", " t to action "]);
 }
 
 #[test]
 fn a_draft_turned_into_an_action_is_marked() {
-    both_sizes("behaviours__outcome_draft_taken", &classify("nnnynjt"));
+    both_sizes(
+        "behaviours__outcome_draft_taken",
+        &classify("nnnynjt"),
+        &["▶ Share how", " t to action "],
+    );
 }
 
 #[test]
@@ -107,21 +127,21 @@ fn reckless_evidence_form_refuses_an_empty_evidence() {
     let mut m = classify("nnyyyyy");
     keys(&mut m, "r");
     enter(&mut m);
-    both_sizes("behaviours__reckless_evidence_refused", &m);
+    both_sizes("behaviours__reckless_evidence_refused", &m, &["▶ Evidence", " Enter save "]);
 }
 
 #[test]
 fn list_of_the_demo_acts() {
     let mut m = open(demo_session());
     keys(&mut m, "4");
-    both_sizes("behaviours__demo", &m);
+    both_sizes("behaviours__demo", &m, &["▶b1", "▲ at-risk (drift)", " Enter classify "]);
 }
 
 #[test]
 fn list_when_there_are_no_acts() {
     let mut m = open(Session::new("Checkout errors"));
     keys(&mut m, "4");
-    both_sizes("behaviours__empty", &m);
+    both_sizes("behaviours__empty", &m, &[" a add "]);
 }
 
 #[test]
@@ -129,14 +149,14 @@ fn describing_an_act() {
     let mut m = open(demo_session());
     keys(&mut m, "4a");
     keys(&mut m, "Restarted the primary instead of the replica");
-    both_sizes("behaviours__add_form", &m);
+    both_sizes("behaviours__add_form", &m, &["▶ Act", "Restarted the primary"]);
 }
 
 #[test]
 fn summary_of_the_demo() {
     let mut m = open(demo_session());
     keys(&mut m, "4s");
-    both_sizes("behaviours__summary_demo", &m);
+    both_sizes("behaviours__summary_demo", &m, &["Outcomes across this review", " s summary "]);
 }
 
 #[test]
@@ -195,8 +215,12 @@ fn summary_with_every_kind_of_warning() {
     });
     let mut m = open(s);
     keys(&mut m, "4s");
-    both_sizes("behaviours__summary_warnings", &m);
+    both_sizes(
+        "behaviours__summary_warnings",
+        &m,
+        &["■ reckless behaviour", "⚠ b2 is reckless without evidence", " s summary "],
+    );
     // And the list, where the disagreement and the unclassified act show.
     esc(&mut m);
-    both_sizes("behaviours__list_mixed", &m);
+    both_sizes("behaviours__list_mixed", &m, &["▶b1", "▲ at-risk"]);
 }

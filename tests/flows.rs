@@ -9,6 +9,7 @@ use waterline::tui::effects::Effect;
 use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput};
 use waterline::tui::screens::form::Feedback;
+use waterline::tui::screens::form::FieldKey;
 
 fn started_session() -> Session {
     let mut s = Session::new("Checkout errors");
@@ -41,7 +42,7 @@ fn an_unreadable_time_keeps_the_form_open_and_says_which_forms_work() {
     add_event(&mut m, "25:99", "Something");
     assert!(session(&m).events.is_empty(), "nothing is added on a bad time");
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the form is still open") };
-    let feedback = form.field("Time").and_then(|f| f.feedback.clone());
+    let feedback = form.field(FieldKey::EventTime).and_then(|f| f.feedback.clone());
     let Some(Feedback::Problem(text)) = feedback else {
         panic!("a problem is shown: {feedback:?}")
     };
@@ -176,7 +177,7 @@ fn declining_the_paste_offer_keeps_the_text_in_the_field() {
     update(&mut m, Intent::Paste("first\nsecond".into()));
     esc(&mut m);
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("back in the form") };
-    assert_eq!(form.value("What happened"), "first second");
+    assert_eq!(form.value(FieldKey::EventText), "first second");
 }
 
 #[test]
@@ -403,7 +404,7 @@ fn an_editor_that_fails_leaves_the_field_as_it_was_and_says_why() {
     update(&mut m, Intent::Edited(Err("could not start nano: not found".into())));
     assert!(m.notice.as_ref().is_some_and(|n| n.problem && n.text.contains("nano")));
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the form stays open") };
-    assert_eq!(form.value("Title"), "Checkout errors");
+    assert_eq!(form.value(FieldKey::Title), "Checkout errors");
 }
 
 #[test]

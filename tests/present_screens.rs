@@ -17,9 +17,13 @@ use waterline::tui::theme::Theme;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn both_sizes(name: &str, m: &Model) {
+/// Snapshots at each size, after checking that each shows what matters (`shows`): the
+/// selection, the glyphs, the keys on offer.
+fn both_sizes(name: &str, m: &Model, shows: &[&str]) {
     for (w, h) in SIZES {
-        insta::assert_snapshot!(format!("{name}__{w}x{h}"), draw(m, w, h));
+        let screen = draw(m, w, h);
+        assert_shows(&screen, shows, &format!("{name} at {w}x{h}"));
+        insta::assert_snapshot!(format!("{name}__{w}x{h}"), screen);
     }
 }
 
@@ -46,7 +50,11 @@ fn with_a_wrong_turn() -> Session {
 #[test]
 fn every_step_in_presentation_mode() {
     for step in Step::ALL {
-        both_sizes(&format!("present__{}", step.key()), &presenting(step));
+        both_sizes(
+            &format!("present__{}", step.key()),
+            &presenting(step),
+            &[step.title(), " P usual view "],
+        );
     }
 }
 
@@ -54,30 +62,34 @@ fn every_step_in_presentation_mode() {
 fn the_item_under_discussion_changes_with_the_selection() {
     let mut m = presenting(Step::Timeline);
     keys(&mut m, "jjjjjj");
-    both_sizes("present__timeline_detection", &m);
+    both_sizes("present__timeline_detection", &m, &[" Tab next step ", " P usual view "]);
 
     let mut m = open(with_a_wrong_turn());
     keys(&mut m, "P2");
     select_why(&mut m, "w18");
-    both_sizes("present__whys_wrong_turn", &m);
+    both_sizes("present__whys_wrong_turn", &m, &[" Tab next step ", " P usual view "]);
 
     let mut m = presenting(Step::Factors);
     keys(&mut m, "jj");
-    both_sizes("present__factors_third", &m);
+    both_sizes("present__factors_third", &m, &[" Tab next step ", " P usual view "]);
 }
 
 #[test]
 fn the_classifier_gets_the_room_while_presenting() {
     let mut m = presenting(Step::Behaviours);
     keys(&mut m, "c");
-    both_sizes("present__behaviours_classifier", &m);
+    both_sizes(
+        "present__behaviours_classifier",
+        &m,
+        &["▶ Make the procedure workable", " P usual view "],
+    );
 }
 
 #[test]
 fn cards_cycle_while_presenting() {
     let mut m = presenting(Step::Timeline);
     keys(&mut m, "]]");
-    both_sizes("present__timeline_second_question", &m);
+    both_sizes("present__timeline_second_question", &m, &[" ] card "]);
 }
 
 #[test]
@@ -86,16 +98,16 @@ fn a_self_review_speaks_in_the_first_person() {
     s.incident.mode = Mode::SelfReview;
     let mut m = open(s);
     keys(&mut m, "P");
-    both_sizes("present__self_review_timeline", &m);
+    both_sizes("present__self_review_timeline", &m, &[" ] card "]);
     keys(&mut m, "]]]");
-    both_sizes("present__self_review_third_question", &m);
+    both_sizes("present__self_review_third_question", &m, &[" ] card "]);
 }
 
 #[test]
 fn the_incident_form_shows_roles_not_names_while_presenting() {
     let mut m = presenting(Step::Timeline);
     keys(&mut m, "i");
-    both_sizes("present__incident_form", &m);
+    both_sizes("present__incident_form", &m, &["▶ Title", "Incident details"]);
     let screen = draw(&m, 120, 40);
     for name in ["Priya", "Sarah", "Jonas", "Amara"] {
         assert!(!screen.contains(name), "{name} is not on the shared screen:\n{screen}");
@@ -171,7 +183,7 @@ fn draw_styled(m: &Model, width: u16, height: u16) -> String {
 
 fn buffer(m: &Model, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| waterline::tui::render::render(m, frame)).expect("draws");
+    terminal.draw(|frame| _ = waterline::tui::render::render(m, frame)).expect("draws");
     terminal.backend().buffer().clone()
 }
 

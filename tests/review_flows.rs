@@ -6,6 +6,7 @@ use common::*;
 use waterline::analysis::readiness::{Criterion, gate};
 use waterline::model::{ReviewStatus, Session};
 use waterline::tui::app::Overlay;
+use waterline::tui::screens::form::FieldKey;
 use waterline::tui::steps::Step;
 
 fn step(m: &waterline::tui::app::Model) -> Step {
@@ -81,7 +82,7 @@ fn reviewed_needs_the_gate_or_a_written_reason() {
     // Status: draft → in-review → reviewed with the arrow keys of a choice.
     keys(&mut m, "r");
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("status form") };
-    assert_eq!(form.value("Status"), "reviewed");
+    assert_eq!(form.value(FieldKey::ReviewStatus), "reviewed");
     enter(&mut m);
     assert!(m.overlay.is_some(), "refused without a reason");
     assert_eq!(session(&m).incident.status, ReviewStatus::Draft);
@@ -139,7 +140,7 @@ fn blame_wording_is_flagged_as_it_is_typed() {
     tab(&mut m);
     keys(&mut m, "The engineer should have checked the flag");
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the add form") };
-    let feedback = form.field("What happened").and_then(|f| f.feedback.clone());
+    let feedback = form.field(FieldKey::EventText).and_then(|f| f.feedback.clone());
     let Some(waterline::tui::screens::form::Feedback::Lines(lines)) = feedback else {
         panic!("wording feedback: {feedback:?}")
     };

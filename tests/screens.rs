@@ -7,15 +7,19 @@ use common::*;
 use waterline::tui::app::{Model, update};
 use waterline::tui::intent::Intent;
 
-fn both_sizes(name: &str, m: &Model) {
+/// Snapshots at both sizes, after checking that each shows what matters (`shows`): the
+/// selection, the glyphs, the keys on offer.
+fn both_sizes(name: &str, m: &Model, shows: &[&str]) {
     for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("{name}__{w}x{h}"), draw(m, w, h));
+        let screen = draw(m, w, h);
+        assert_shows(&screen, shows, &format!("{name} at {w}x{h}"));
+        insta::assert_snapshot!(format!("{name}__{w}x{h}"), screen);
     }
 }
 
 #[test]
 fn home_empty() {
-    both_sizes("home__empty", &model());
+    both_sizes("home__empty", &model(), &["No reviews here yet.", " n new ", " d demo "]);
 }
 
 #[test]
@@ -44,50 +48,66 @@ fn home_with_reviews() {
             broken,
         ]),
     );
-    both_sizes("home__three_reviews", &m);
+    both_sizes("home__three_reviews", &m, &["▶ Card payments declined", "SEV1", " Enter open "]);
 }
 
 #[test]
 fn timeline_demo() {
-    both_sizes("timeline__demo", &open(demo_session()));
+    both_sizes(
+        "timeline__demo",
+        &open(demo_session()),
+        &["▶09:08", "◆DET", " a add ", "S D M R milestones"],
+    );
 }
 
 #[test]
 fn timeline_empty() {
-    both_sizes("timeline__empty", &open(waterline::model::Session::new("Checkout errors")));
+    both_sizes(
+        "timeline__empty",
+        &open(waterline::model::Session::new("Checkout errors")),
+        &["No events yet. Press a to add the first one", " a add "],
+    );
 }
 
 #[test]
 fn timeline_add_form_with_a_bad_time() {
     let mut m = open(demo_session());
     keys(&mut m, "a25:00");
-    both_sizes("timeline__add_form_bad_time", &m);
+    both_sizes("timeline__add_form_bad_time", &m, &["▶ Time", "✗ “25:00”", " Enter save "]);
 }
 
 #[test]
 fn incident_form() {
     let mut m = open(demo_session());
     keys(&mut m, "i");
-    both_sizes("incident__form", &m);
+    both_sizes("incident__form", &m, &["▶ Title", "Card payments declined", " Esc cancel "]);
 }
 
 #[test]
 fn help_overlay() {
     let mut m = open(demo_session());
     keys(&mut m, "?");
-    both_sizes("help__timeline", &m);
+    both_sizes("help__timeline", &m, &["Anywhere", "In a review", "Esc/q help"]);
 }
 
 #[test]
 fn review_gate_of_the_demo() {
     let mut m = open(demo_session());
     keys(&mut m, "6");
-    both_sizes("review__demo", &m);
+    both_sizes(
+        "review__demo",
+        &m,
+        &["▶ factor:f5", "✗ Every factor has an action", " Enter go to "],
+    );
     keys(&mut m, "o");
     keys(&mut m, "Pager budget for the secondary rota");
     enter(&mut m);
     keys(&mut m, "G");
-    both_sizes("review__parked_selected", &m);
+    both_sizes(
+        "review__parked_selected",
+        &m,
+        &["▶ p1 · review · Pager budget", "Parking lot · 1", " x remove "],
+    );
 }
 
 #[test]
@@ -98,9 +118,14 @@ fn too_small_terminal_says_what_it_needs() {
 #[test]
 fn tiny_terminals_draw_without_panicking() {
     let m = open(demo_session());
-    for (w, h) in [(1, 1), (2, 1), (1, 3), (10, 2), (60, 15)] {
-        let _ = draw(&m, w, h);
+    for (w, h) in [(1, 1), (2, 1), (1, 3), (10, 2)] {
+        let screen = draw(&m, w, h);
+        assert_eq!(screen.lines().count(), usize::from(h), "{w}x{h} draws every row");
     }
+    let screen = draw(&m, 59, 15);
+    assert!(screen.contains("Terminal too small"), "below 60 columns it says so:\n{screen}");
+    let screen = draw(&m, 60, 15);
+    assert!(screen.contains("Timeline ·") && !screen.contains("too small"), "{screen}");
 }
 
 #[test]
@@ -111,5 +136,9 @@ fn paste_offer_shows_what_each_line_becomes() {
         &mut m,
         Intent::Paste("[09:31] Support: card payments failing\n09:40 Page sent\nDev acks\n23:58 Late note\n00:04 After midnight".into()),
     );
-    both_sizes("timeline__paste_offer", &m);
+    both_sizes(
+        "timeline__paste_offer",
+        &m,
+        &["lines pasted. Add one event per line?", " Enter save ", " Esc cancel"],
+    );
 }

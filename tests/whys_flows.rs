@@ -9,6 +9,7 @@ use waterline::model::{Category, Session, WhyTree};
 use waterline::tui::app::{Model, Overlay, update};
 use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput};
+use waterline::tui::screens::form::FieldKey;
 use waterline::tui::steps::Step;
 use waterline::tui::steps::whys::state::{selected_id, visible};
 
@@ -94,7 +95,7 @@ fn a_wrong_turn_is_flagged_and_reframing_adds_a_sibling_that_keeps_the_words() {
 
     keys(&mut m, "r");
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the reframe form opens") };
-    assert!(form.value("Question / note").contains("careless"), "the flagged words are kept");
+    assert!(form.value(FieldKey::WhyNote).contains("careless"), "the flagged words are kept");
     answer(&mut m, "The picker shows the everyone cohort preselected");
     let s = session(&m);
     let reframed = s.whys.why("w5").expect("w5 added");

@@ -12,7 +12,7 @@ use waterline::tui::render::render;
 
 fn draw(m: &Model, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| render(m, frame)).expect("draws");
+    terminal.draw(|frame| _ = render(m, frame)).expect("draws");
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..height {
@@ -23,9 +23,13 @@ fn draw(m: &Model, width: u16, height: u16) -> String {
     out
 }
 
-fn both_sizes(name: &str, m: &Model) {
+/// Snapshots at both sizes, after checking that each shows what matters (`shows`): the
+/// selection, the glyphs, the keys on offer.
+fn both_sizes(name: &str, m: &Model, shows: &[&str]) {
     for (w, h) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(format!("{name}__{w}x{h}"), draw(m, w, h));
+        let screen = draw(m, w, h);
+        assert_shows(&screen, shows, &format!("{name} at {w}x{h}"));
+        insta::assert_snapshot!(format!("{name}__{w}x{h}"), screen);
     }
 }
 
@@ -57,7 +61,7 @@ fn whys_deep_tree() {
     }
     let mut s = with_whys(whys);
     s.whys[13].system_condition = true;
-    both_sizes("whys__deep_tree", &on_whys(s, "w14"));
+    both_sizes("whys__deep_tree", &on_whys(s, "w14"), &["● w14", " a why? "]);
 }
 
 #[test]
@@ -82,7 +86,7 @@ fn whys_wide_tree() {
     s.whys.iter_mut().filter(|w| ["w10", "w5", "w7"].contains(&w.id.as_str())).for_each(|w| {
         w.system_condition = true;
     });
-    both_sizes("whys__wide_tree_wrong_turn", &on_whys(s, "w11"));
+    both_sizes("whys__wide_tree_wrong_turn", &on_whys(s, "w11"), &["⚠ w11", " a why? "]);
 }
 
 #[test]
@@ -96,80 +100,92 @@ fn whys_long_wrapped_answers() {
         ("w3", Some("w2"), "Short one"),
         ("w4", Some("w1"), long),
     ]);
-    both_sizes("whys__long_answers", &on_whys(s, "w2"));
+    both_sizes("whys__long_answers", &on_whys(s, "w2"), &["▶   ├─ · w2"]);
 }
 
 #[test]
 fn whys_demo_with_a_reframed_wrong_turn() {
-    both_sizes("whys__demo_reframed", &on_whys(demo_session(), "w17"));
+    both_sizes("whys__demo_reframed", &on_whys(demo_session(), "w17"), &["↻ w17", "▶"]);
 }
 
 #[test]
 fn whys_big_view() {
     let mut m = on_whys(demo_session(), "w5");
     keys(&mut m, "b");
-    both_sizes("whys__big_view", &m);
+    both_sizes(
+        "whys__big_view",
+        &m,
+        &["Five Whys · for the room", "● w5 why 5 of this branch", " b big "],
+    );
 }
 
 #[test]
 fn whys_big_view_short_answer() {
     let mut m = on_whys(demo_session(), "w6");
     keys(&mut m, "b");
-    both_sizes("whys__big_view_short", &m);
+    both_sizes("whys__big_view_short", &m, &["Five Whys · for the room", " b big "]);
 }
 
 #[test]
 fn whys_empty() {
-    both_sizes("whys__empty", &on_whys(Session::new("Checkout errors"), ""));
+    both_sizes(
+        "whys__empty",
+        &on_whys(Session::new("Checkout errors"), ""),
+        &["No answers yet. Press a to ask why", " a why? "],
+    );
 }
 
 #[test]
 fn whys_form_flags_a_wrong_turn_as_it_is_typed() {
     let mut m = on_whys(demo_session(), "w16");
     keys(&mut m, "aThe on-call forgot to check the dashboard");
-    both_sizes("whys__form_wrong_turn", &m);
+    both_sizes(
+        "whys__form_wrong_turn",
+        &m,
+        &["▶ Answer", "✗ “forgot” lands on a person", " Enter save "],
+    );
 }
 
 #[test]
 fn whys_move_picker() {
     let mut m = on_whys(demo_session(), "w13");
     keys(&mut m, "m");
-    both_sizes("whys__move_picker", &m);
+    both_sizes("whys__move_picker", &m, &["▶    w12", " Enter save "]);
 }
 
 #[test]
 fn factors_list() {
     let mut m = open(demo_session());
     keys(&mut m, "3jjjj");
-    both_sizes("factors__list", &m);
+    both_sizes("factors__list", &m, &["▶⚠ f5", " a add ", " w whys "]);
 }
 
 #[test]
 fn factors_picture() {
     let mut m = open(demo_session());
     keys(&mut m, "3p");
-    both_sizes("factors__picture", &m);
+    both_sizes("factors__picture", &m, &["▶ f1", "Incident"]);
 }
 
 #[test]
 fn factors_form() {
     let mut m = open(demo_session());
     keys(&mut m, "3e");
-    both_sizes("factors__form", &m);
+    both_sizes("factors__form", &m, &["▶ Contributing factor", " Enter save "]);
 }
 
 #[test]
 fn factors_evidence_picker() {
     let mut m = open(demo_session());
     keys(&mut m, "3w");
-    both_sizes("factors__whys_picker", &m);
+    both_sizes("factors__whys_picker", &m, &["▶[ ] w1", " Space tick "]);
 }
 
 #[test]
 fn factors_empty_list_and_picture() {
     let mut m = open(Session::new("Checkout errors"));
     keys(&mut m, "3");
-    both_sizes("factors__empty", &m);
+    both_sizes("factors__empty", &m, &[" a add ", " p picture "]);
     keys(&mut m, "p");
-    both_sizes("factors__empty_picture", &m);
+    both_sizes("factors__empty_picture", &m, &["0 factors", " p picture "]);
 }

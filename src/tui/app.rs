@@ -2,10 +2,10 @@
 //! through `update` (in `update.rs`), so flows are tested without a terminal. Each step's
 //! own state lives in its folder under `steps/`.
 
-use std::cell::Cell;
 use std::path::PathBuf;
 
 use crate::analysis::policy::DuePolicy;
+use crate::analysis::readiness::{self, Gate};
 use crate::model::history::History;
 use crate::model::ids::{Exhausted, Ids};
 use crate::model::just_culture::Family;
@@ -14,17 +14,18 @@ use crate::store::Loaded;
 use crate::tui::effects::Effect;
 use crate::tui::intent::Intent;
 use crate::tui::keymap::{KeyContext, KeyInput, Keymap};
+use crate::tui::render::Drawn;
 use crate::tui::screens::followup::state::FollowUpView;
 use crate::tui::screens::form::Form;
 use crate::tui::screens::home::state::Home;
 use crate::tui::screens::picker::Picker;
-use crate::tui::steps::Step;
 use crate::tui::steps::actions::state::{ActionsMode, ActionsView};
 use crate::tui::steps::behaviours::state::{BehavioursMode, BehavioursView};
 use crate::tui::steps::factors::state::FactorsView;
 use crate::tui::steps::review::state::ReviewView;
 use crate::tui::steps::timeline::state::TimelineView;
 use crate::tui::steps::whys::state::WhysView;
+use crate::tui::steps::{self, Step};
 
 /// Reads the current time; tests give a fixed one.
 pub type Clock = fn() -> Timestamp;
@@ -55,8 +56,8 @@ pub struct Model {
     pub present: crate::tui::screens::present::state::Presentation,
     /// Minutes per step, from config.toml.
     pub timeboxes: crate::tui::facilitation::agenda::Timeboxes,
-    /// Where the last frame put what a click can reach.
-    pub zones: Cell<crate::tui::mouse::Zones>,
+    /// What the last frame drew that keys and clicks need (list windows, click zones).
+    pub drawn: Drawn,
     /// How long after the incident an action may fall due, by severity (config.toml).
     pub policy: DuePolicy,
     /// Open actions across the reviews in the data folder (the follow-up view).
@@ -107,12 +108,8 @@ pub struct Doc {
     pub review: ReviewView,
     /// Counts every change to the session, so what is derived from it can be cached.
     pub generation: u64,
-    /// Flagged wording per step, for the stepper, as of a generation: linting every field
-    /// of a long review on each frame would be slow.
-    pub wording_counts: std::cell::RefCell<Option<(u64, [usize; 6])>>,
-    /// The review gate as of a generation: it lints every field, and the Review step asks
-    /// for it on each key and twice per frame.
-    pub gate_cache: std::cell::RefCell<Option<(u64, crate::analysis::readiness::Gate)>>,
+    /// What is slow to derive from the session on every frame; see `Derived`.
+    pub derived: Derived,
     pub agenda: crate::tui::facilitation::agenda::Agenda,
     pub cards: crate::tui::facilitation::cards::CardPosition,
     pub actions: ActionsView,
@@ -120,6 +117,15 @@ pub struct Doc {
     /// is first shown.
     pub library: Option<Vec<(PathBuf, Session)>>,
     pub library_requested: bool,
+}
+
+/// What is derived from the session and too slow to work out on every frame: the review
+/// gate and the flagged wording lint every field. Each is kept with the `generation` it was
+/// derived for; `Doc::refresh` (run by `update`) brings them up to date.
+#[derive(Debug, Default)]
+pub struct Derived {
+    pub gate: Option<(u64, Gate)>,
+    pub wording: Option<(u64, [usize; 6])>,
 }
 
 pub enum Overlay {
@@ -189,8 +195,7 @@ impl Doc {
             factors: FactorsView::default(),
             review: Default::default(),
             generation: 0,
-            wording_counts: Default::default(),
-            gate_cache: Default::default(),
+            derived: Derived::default(),
             agenda: Default::default(),
             cards: Default::default(),
             actions: ActionsView::default(),
@@ -213,16 +218,32 @@ impl Doc {
         true
     }
 
-    /// The review gate, computed once per change.
-    pub fn gate(&self, policy: &DuePolicy) -> crate::analysis::readiness::Gate {
-        if let Some((generation, gate)) = &*self.gate_cache.borrow()
-            && *generation == self.generation
-        {
-            return gate.clone();
+    /// The review gate: as `update` last derived it, or worked out now if the session
+    /// changed since (drawing never stores it).
+    pub fn gate(&self, policy: &DuePolicy) -> Gate {
+        match &self.derived.gate {
+            Some((generation, gate)) if *generation == self.generation => gate.clone(),
+            _ => readiness::gate(&self.session, policy),
         }
-        let gate = crate::analysis::readiness::gate(&self.session, policy);
-        *self.gate_cache.borrow_mut() = Some((self.generation, gate.clone()));
-        gate
+    }
+
+    /// Flagged wording per step, for the stepper, in the same way as `gate`.
+    pub fn wording_counts(&self) -> [usize; 6] {
+        match self.derived.wording {
+            Some((generation, counts)) if generation == self.generation => counts,
+            _ => steps::flagged_wording(&self.session),
+        }
+    }
+
+    /// Brings what is derived from the session up to date: called by `update` after every
+    /// intent, so drawing only reads. Work is done only when the session changed.
+    pub fn refresh(&mut self, policy: &DuePolicy) {
+        let generation = self.generation;
+        if !matches!(&self.derived.gate, Some((g, _)) if *g == generation) {
+            self.derived.gate = Some((generation, readiness::gate(&self.session, policy)));
+            self.derived.wording = Some((generation, steps::flagged_wording(&self.session)));
+        }
+        self.refresh_recurrences();
     }
 
     /// After the items changed under the views (undo, delete): selections stay in range,
@@ -273,7 +294,7 @@ impl Model {
             has_home: true,
             present: Default::default(),
             timeboxes: Default::default(),
-            zones: Default::default(),
+            drawn: Drawn::default(),
             policy: DuePolicy::default(),
             follow_up: None,
             back_to_follow_up: false,
@@ -315,6 +336,31 @@ impl Model {
                 contexts.extend([K::Console, K::Global]);
                 contexts
             }
+        }
+    }
+
+    /// Keeps what the last frame reported: each list's window, where a click can land.
+    /// The one place drawing's results reach the model; drawing itself only reads.
+    pub fn remember(&mut self, drawn: Drawn) {
+        self.drawn = drawn;
+        if let Some(doc) = self.doc.as_mut() {
+            let keep = |offset: &mut usize, drawn: Option<usize>| {
+                if let Some(o) = drawn {
+                    *offset = o;
+                }
+            };
+            keep(&mut doc.timeline.offset, drawn.timeline);
+            keep(&mut doc.whys.offset, drawn.whys);
+            keep(&mut doc.factors.offset, drawn.factors);
+            keep(&mut doc.behaviours.offset, drawn.behaviours);
+            keep(&mut doc.actions.offset, drawn.actions);
+            keep(&mut doc.review.offset, drawn.review);
+        }
+        if let (Some(view), Some(o)) = (self.follow_up.as_mut(), drawn.follow_up) {
+            view.offset = o;
+        }
+        if let (Some(Overlay::Pick(list)), Some(o)) = (self.overlay.as_mut(), drawn.picker) {
+            list.offset = o;
         }
     }
 

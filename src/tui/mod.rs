@@ -69,60 +69,15 @@ pub fn run(
     data_dir: Option<PathBuf>,
     settings: Settings,
 ) -> anyhow::Result<Option<String>> {
-    let (keymap, key_messages) = Keymap::load(settings.keys.as_ref());
-    let mut model = Model::new(keymap, app::local_now);
-    model.theme = theme::Theme::choose(settings.theme);
-    model.timeboxes = settings.timeboxes;
-    if settings.present {
-        screens::present::update::start(&mut model);
-    }
-    model.policy = settings.policy;
-    let messages: Vec<String> = settings.messages.into_iter().chain(key_messages).collect();
-    if let Some(first) = messages.first() {
-        let more = if messages.len() > 1 {
-            format!(" (and {} more)", messages.len() - 1)
-        } else {
-            String::new()
-        };
-        model.notice = Some(app::Notice::problem(format!("{first}{more}")));
-    }
-    // The Just Culture table is checked now, so a broken one is said at once, not mid-review.
-    if let Err(errors) = crate::model::just_culture::builtin() {
-        let first = errors.first().map(ToString::to_string).unwrap_or_default();
-        model.notice = Some(app::Notice::problem(self::messages::table_unavailable(&first)));
-    }
+    let mouse = settings.mouse;
+    let mut model = configured(settings);
     let mut runner = Runner::new(data_dir);
-    let mut pending_first = Vec::new();
-    let first = match start {
-        Start::Home => Some(Effect::ListReviews),
-        Start::Open(path) => {
-            model.has_home = false;
-            Some(Effect::Open { path })
-        }
-        Start::Loaded(path, loaded) => {
-            model.has_home = false;
-            pending_first.push(Intent::Loaded { path, result: Ok(loaded), demo: false });
-            None
-        }
-        Start::Demo => {
-            model.has_home = false;
-            Some(Effect::OpenDemo)
-        }
-        Start::NewReview { template } => {
-            model.overlay =
-                Some(app::Overlay::Form(screens::home::forms::new_review_with(&template)));
-            Some(Effect::ListReviews)
-        }
-    };
     // Effects run in the order update returned them: a save before a quit.
-    let mut pending: VecDeque<Effect> = first.into_iter().collect();
-    for action in pending_first {
-        pending.extend(update(&mut model, action));
-    }
+    let mut pending = first_effects(&mut model, start);
     // Installed before the terminal changes, so a SIGHUP at any moment is handled here.
     let end_requests = crate::cli::signals::EndRequests::install()?;
     let mut guard = terminal::TerminalGuard::enter()?;
-    if settings.mouse {
+    if mouse {
         guard.capture_mouse()?;
     }
     let mut last_tick = Instant::now();
@@ -151,7 +106,9 @@ pub fn run(
             ending::write_everything(&mut model, &mut runner);
             break;
         }
-        guard.terminal.draw(|frame| render::render(&model, frame))?;
+        let mut drawn = render::Drawn::default();
+        guard.terminal.draw(|frame| drawn = render::render(&model, frame))?;
+        model.remember(drawn);
         // While a save is on its way, wake often so its result shows at once.
         let wait = if runner.saving() { SAVE_POLL } else { TICK };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
@@ -182,6 +139,58 @@ pub fn run(
     }
     drop(guard);
     Ok(runner.rescued.map(|p| format!("Unsaved changes were written to {}", p.display())))
+}
+
+/// The model as config.toml and the command line set it up; problems become one notice.
+fn configured(settings: Settings) -> Model {
+    let (keymap, key_messages) = Keymap::load(settings.keys.as_ref());
+    let mut model = Model::new(keymap, app::local_now);
+    model.theme = theme::Theme::choose(settings.theme);
+    model.timeboxes = settings.timeboxes;
+    if settings.present {
+        screens::present::update::start(&mut model);
+    }
+    model.policy = settings.policy;
+    let messages: Vec<String> = settings.messages.into_iter().chain(key_messages).collect();
+    if let Some(first) = messages.first() {
+        let more = if messages.len() > 1 {
+            format!(" (and {} more)", messages.len() - 1)
+        } else {
+            String::new()
+        };
+        model.notice = Some(app::Notice::problem(format!("{first}{more}")));
+    }
+    // The Just Culture table is checked now, so a broken one is said at once, not mid-review.
+    if let Err(errors) = crate::model::just_culture::builtin() {
+        let first = errors.first().map(ToString::to_string).unwrap_or_default();
+        model.notice = Some(app::Notice::problem(self::messages::table_unavailable(&first)));
+    }
+    model
+}
+
+/// What the run starts with: the home list, a review to open, or one already read.
+fn first_effects(model: &mut Model, start: Start) -> VecDeque<Effect> {
+    let first = match start {
+        Start::Home => Effect::ListReviews,
+        Start::Open(path) => {
+            model.has_home = false;
+            Effect::Open { path }
+        }
+        Start::Loaded(path, loaded) => {
+            model.has_home = false;
+            return update(model, Intent::Loaded { path, result: Ok(loaded), demo: false }).into();
+        }
+        Start::Demo => {
+            model.has_home = false;
+            Effect::OpenDemo
+        }
+        Start::NewReview { template } => {
+            model.overlay =
+                Some(app::Overlay::Form(screens::home::forms::new_review_with(&template)));
+            Effect::ListReviews
+        }
+    };
+    VecDeque::from([first])
 }
 
 fn pointer(m: event::MouseEvent) -> Option<mouse::Pointer> {

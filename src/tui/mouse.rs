@@ -10,7 +10,7 @@ use crate::tui::intent::Intent;
 use crate::tui::steps::Step;
 use crate::tui::steps::behaviours::state::BehavioursMode;
 use crate::tui::steps::whys::state::visible;
-use crate::tui::steps::{timeline, whys};
+use crate::tui::steps::{factors, timeline, whys};
 use crate::tui::widgets::stepper;
 
 /// A click or a turn of the wheel, independent of the terminal library.
@@ -21,8 +21,8 @@ pub enum Pointer {
     ScrollDown,
 }
 
-/// Where the last frame drew what a click can reach. Written while drawing (like a scroll
-/// offset), read when a click arrives.
+/// Where the last frame drew what a click can reach, as the frame reported it (see
+/// `render::Drawn`): a click is resolved against what is on the screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Zones {
     pub stepper: Option<Rect>,
@@ -30,15 +30,11 @@ pub struct Zones {
     pub list: Option<Rect>,
 }
 
-/// Records where the stepper is, at the start of a frame (no list until one is drawn).
-pub fn record(model: &Model, stepper: Rect) {
-    model.zones.set(Zones { stepper: Some(stepper), list: None });
-}
-
-/// Records the step's list, given its bordered area.
-pub fn record_list(model: &Model, list: Rect) {
-    let list = Some(list.inner(ratatui::layout::Margin::new(1, 1)));
-    model.zones.set(Zones { list, ..model.zones.get() });
+impl Zones {
+    /// The rows of a bordered list.
+    pub fn list_inside(bordered: Rect) -> Rect {
+        bordered.inner(ratatui::layout::Margin::new(1, 1))
+    }
 }
 
 pub fn action(model: &mut Model, pointer: Pointer) -> Vec<Effect> {
@@ -53,7 +49,7 @@ fn click(model: &mut Model, at: Position) -> Vec<Effect> {
     if model.overlay.is_some() || model.screen != Screen::Console {
         return Vec::new();
     }
-    let zones = model.zones.get();
+    let zones = model.drawn.zones;
     if let Some(row) = zones.stepper.filter(|r| r.contains(at))
         && let Some(step) = step_at(model, at.x - row.x, row.width)
     {
@@ -85,7 +81,7 @@ fn select_row(model: &mut Model, row: usize, width: u16) {
     let chosen_why = match doc.step {
         Step::Whys if !doc.whys.big => {
             let rows = whys::view::rows(model, doc, usize::from(width));
-            let node = rows.get(doc.whys.offset.get() + row).map_or(0, |r| r.node);
+            let node = rows.get(doc.whys.offset + row).map_or(0, |r| r.node);
             let nodes = visible(doc);
             node.checked_sub(1).and_then(|n| nodes.get(n)).map(|(w, _)| w.id.clone())
         }
@@ -95,20 +91,19 @@ fn select_row(model: &mut Model, row: usize, width: u16) {
     match doc.step {
         Step::Timeline => {
             let rows = timeline::view::rows(&doc.session.events);
-            if let Some(timeline::view::Row::Event(i)) = rows.get(doc.timeline.offset.get() + row) {
+            if let Some(timeline::view::Row::Event(i)) = rows.get(doc.timeline.offset + row) {
                 doc.timeline.selected = *i;
             }
         }
         Step::Whys if chosen_why.is_some() => doc.whys.selected = chosen_why,
         Step::Factors if !doc.factors.picture => {
-            // Two rows per factor.
-            let i = doc.factors.offset.get() + row / 2;
+            let i = doc.factors.offset + row / factors::view::ROWS_PER_FACTOR;
             if i < doc.session.factors.len() {
                 doc.factors.selected = i;
             }
         }
         Step::Behaviours if matches!(doc.behaviours.mode, BehavioursMode::List) => {
-            let i = doc.behaviours.offset.get() + row;
+            let i = doc.behaviours.offset + row;
             if i < doc.session.behaviours.len() {
                 doc.behaviours.selected = i;
             }

@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 /// Restores the terminal when dropped.
 pub struct TerminalGuard {
@@ -17,6 +18,7 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
+    /// Takes the terminal: once per run, so the panic hooks are installed once.
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         let terminal = ratatui::try_init()?;
@@ -39,10 +41,11 @@ impl TerminalGuard {
         restore();
     }
 
-    /// Takes it again and redraws everything.
+    /// Takes it again and redraws everything. The same terminal is kept, so no second
+    /// panic hook is installed however often the editor comes and goes.
     pub fn resume(&mut self) -> io::Result<()> {
-        self.terminal = ratatui::try_init()?;
-        execute!(io::stdout(), EnableBracketedPaste)?;
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
         if self.mouse {
             execute!(io::stdout(), EnableMouseCapture)?;
         }

@@ -33,6 +33,9 @@ pub fn update(model: &mut Model, action: Intent) -> Vec<Effect> {
     let effects = apply(model, action);
     // The clock is read after every action, so a change of step is timed when it happens.
     crate::tui::facilitation::agenda::observe(model);
+    if let Some(doc) = model.doc.as_mut() {
+        doc.refresh(&model.policy);
+    }
     effects
 }
 
@@ -143,7 +146,7 @@ fn library_loaded(
         _ => {
             if let Some(doc) = model.doc.as_mut() {
                 doc.library = Some(reviews);
-                doc.actions.seen.take();
+                doc.actions.seen = None;
             }
         }
     }

@@ -81,10 +81,23 @@ pub fn session(m: &Model) -> &Session {
 
 /// The screen as text, one line per row, trailing spaces trimmed: what snapshots compare.
 pub fn draw(m: &Model, width: u16, height: u16) -> String {
+    drawn(m, width, height).0
+}
+
+/// Draws as the console loop does, and keeps what the frame reported (list windows, where
+/// a click lands), as the loop does after each frame.
+pub fn show(m: &mut Model, width: u16, height: u16) -> String {
+    let (screen, report) = drawn(m, width, height);
+    m.remember(report);
+    screen
+}
+
+fn drawn(m: &Model, width: u16, height: u16) -> (String, waterline::tui::render::Drawn) {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| waterline::tui::render::render(m, frame)).expect("draws");
+    let mut report = Default::default();
+    terminal.draw(|frame| report = waterline::tui::render::render(m, frame)).expect("draws");
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..height {
@@ -93,9 +106,17 @@ pub fn draw(m: &Model, width: u16, height: u16) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    out
+    (out, report)
 }
 
 pub fn texts(m: &Model) -> Vec<String> {
     session(m).events.iter().map(|e| e.text.clone()).collect()
+}
+
+/// Fails unless `screen` shows each of `shows` — what a snapshot test checks before it
+/// compares the whole screen: the selection, the glyphs, the keys on offer.
+pub fn assert_shows(screen: &str, shows: &[&str], what: &str) {
+    for part in shows {
+        assert!(screen.contains(part), "{what} should show {part:?}:\n{screen}");
+    }
 }

@@ -10,6 +10,8 @@ pub mod review;
 pub mod timeline;
 pub mod whys;
 
+use crate::analysis;
+use crate::model::{ItemKind, Session};
 use crate::tui::app::Model;
 use crate::tui::intent::Intent;
 use crate::tui::update::Handled;
@@ -76,4 +78,26 @@ impl Step {
     pub fn prev(self) -> Self {
         Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
     }
+}
+
+/// Wording at warning or above, not kept on purpose, counted on the step its item is on
+/// (the incident's own fields count on Review): what the stepper shows.
+pub fn flagged_wording(session: &Session) -> [usize; 6] {
+    let mut counts = [0; 6];
+    for f in analysis::review_language::review(session) {
+        if f.finding.severity < analysis::language::Severity::Warning {
+            continue;
+        }
+        let step = match f.item.kind {
+            ItemKind::Event => Step::Timeline,
+            // Wrong turns already count among the Whys step's open checks.
+            ItemKind::Why => continue,
+            ItemKind::Factor => Step::Factors,
+            ItemKind::Behaviour => Step::Behaviours,
+            ItemKind::Action => Step::Actions,
+            ItemKind::Incident => Step::Review,
+        };
+        counts[step.index()] += 1;
+    }
+    counts
 }

@@ -4,7 +4,6 @@
 use ratatui::text::{Line, Span};
 
 use crate::analysis;
-use crate::model::ItemKind;
 use crate::tui::app::{Doc, Model};
 use crate::tui::facilitation::agenda;
 use crate::tui::steps::Step;
@@ -24,7 +23,7 @@ enum Detail {
 pub fn line(model: &Model, width: u16) -> Line<'static> {
     let Some(doc) = model.doc.as_ref() else { return Line::default() };
     let levels = [Detail::Full, Detail::Short, Detail::Shorter, Detail::Number];
-    let wording = wording_counts(doc);
+    let wording = doc.wording_counts();
     let mut line = Line::default();
     for detail in levels {
         line = build(model, doc, detail, &wording);
@@ -68,39 +67,6 @@ fn build(model: &Model, doc: &Doc, detail: Detail, wording: &[usize; 6]) -> Line
         }
     }
     Line::from(spans)
-}
-
-/// Wording at warning or above, not kept on purpose, counted on the step its item is on
-/// (the incident's own fields count on Review).
-fn wording_counts(doc: &Doc) -> [usize; 6] {
-    if let Some((generation, counts)) = *doc.wording_counts.borrow()
-        && generation == doc.generation
-    {
-        return counts;
-    }
-    let counts = count_wording(doc);
-    *doc.wording_counts.borrow_mut() = Some((doc.generation, counts));
-    counts
-}
-
-fn count_wording(doc: &Doc) -> [usize; 6] {
-    let mut counts = [0; 6];
-    for f in analysis::review_language::review(&doc.session) {
-        if f.finding.severity < analysis::language::Severity::Warning {
-            continue;
-        }
-        let step = match f.item.kind {
-            ItemKind::Event => Step::Timeline,
-            // Wrong turns already count among the Whys step's open checks.
-            ItemKind::Why => continue,
-            ItemKind::Factor => Step::Factors,
-            ItemKind::Behaviour => Step::Behaviours,
-            ItemKind::Action => Step::Actions,
-            ItemKind::Incident => Step::Review,
-        };
-        counts[step.index()] += 1;
-    }
-    counts
 }
 
 /// Checks still open on a step, so the room sees what is left without visiting it.

@@ -6,18 +6,18 @@ use crate::model::{Incident, Participant, ReviewStatus, Timestamp};
 use crate::tui::app::{Model, Notice, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::messages;
-use crate::tui::screens::form::{Feedback, Field, Form, Purpose};
+use crate::tui::screens::form::{Feedback, Field, FieldKey, Form, Purpose};
 
-const TITLE: &str = "Title";
-const SEVERITY: &str = "Severity";
-const STATUS: &str = "Status";
-const SUMMARY: &str = "Summary";
-const IMPACT: &str = "Impact";
-const STARTED: &str = "Started at";
-const FACILITATOR: &str = "Facilitator";
-pub const PARTICIPANTS: &str = "Participants";
-const TAGS: &str = "Tags";
-const PRIVATE: &str = "Private notes";
+const TITLE: FieldKey = FieldKey::Title;
+const SEVERITY: FieldKey = FieldKey::Severity;
+const STATUS: FieldKey = FieldKey::Status;
+const SUMMARY: FieldKey = FieldKey::Summary;
+const IMPACT: FieldKey = FieldKey::Impact;
+const STARTED: FieldKey = FieldKey::StartedAt;
+const FACILITATOR: FieldKey = FieldKey::Facilitator;
+pub const PARTICIPANTS: FieldKey = FieldKey::Participants;
+const TAGS: FieldKey = FieldKey::Tags;
+const PRIVATE: FieldKey = FieldKey::PrivateNotes;
 
 pub fn edit(incident: &Incident) -> Form {
     let statuses: Vec<&str> = ReviewStatus::ALL.iter().map(|s| s.as_str()).collect();
@@ -28,7 +28,7 @@ pub fn edit(incident: &Incident) -> Form {
         vec![
             Field::text(TITLE, &incident.title, "what happened, in a few words"),
             Field::text(SEVERITY, &incident.severity, "SEV1, SEV2, near miss…"),
-            Field::choice(STATUS, statuses, incident.status.as_str()),
+            Field::choice_of(STATUS, &statuses, incident.status.as_str()),
             Field::text(
                 SUMMARY,
                 &incident.summary,
@@ -88,7 +88,7 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     };
     if let Some((label, text)) = problem {
         form.set_feedback(label, Some(Feedback::Problem(text)));
-        form.focus_on_label(label);
+        form.focus_on_field(label);
         model.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }

@@ -9,7 +9,8 @@ use crate::model::timeline::{format_duration, time_to};
 use crate::model::{ItemRef, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::facilitation::{cards, prompts};
-use crate::tui::mouse;
+use crate::tui::mouse::Zones;
+use crate::tui::render::Drawn;
 use crate::tui::steps;
 use crate::tui::steps::Step;
 use crate::tui::widgets::{footer, stepper, truncate};
@@ -18,7 +19,7 @@ use unicode_width::UnicodeWidthStr;
 /// From this width the side pane sits to the right; below it, under the main pane.
 const SIDE_BY_SIDE: u16 = 100;
 
-pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
+pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let Some(doc) = model.doc.as_ref() else { return };
     let banner = banner(model, doc);
     let [header, stepper_row, banner_row, body, notice_row, footer_row] = Layout::vertical([
@@ -47,7 +48,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         header,
     );
     frame.render_widget(Paragraph::new(stepper_line), stepper_row);
-    mouse::record(model, stepper_row);
+    drawn.zones.stepper = Some(stepper_row);
     if let Some(banner) = banner {
         frame.render_widget(Paragraph::new(banner).style(model.theme.problem), banner_row);
     }
@@ -57,9 +58,9 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     } else if doc.step == Step::Factors && doc.factors.picture {
         steps::factors::picture::render(model, doc, frame, body);
     } else if model.present.on {
-        crate::tui::screens::present::view::render(model, doc, frame, body);
+        crate::tui::screens::present::view::render(model, doc, frame, body, drawn);
     } else {
-        body_with_side(model, doc, frame, body, area.width);
+        body_with_side(model, doc, frame, body, area.width, drawn);
     }
     if let Some(notice) = &model.notice {
         let style = if notice.problem { model.theme.problem } else { model.theme.dim };
@@ -81,7 +82,14 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(hints), footer_row);
 }
 
-fn body_with_side(model: &Model, doc: &Doc, frame: &mut Frame, body: Rect, width: u16) {
+fn body_with_side(
+    model: &Model,
+    doc: &Doc,
+    frame: &mut Frame,
+    body: Rect,
+    width: u16,
+    drawn: &mut Drawn,
+) {
     let (main, side) = if width >= SIDE_BY_SIDE {
         let [main, side] =
             Layout::horizontal([Constraint::Min(40), Constraint::Length(38)]).areas(body);
@@ -92,14 +100,14 @@ fn body_with_side(model: &Model, doc: &Doc, frame: &mut Frame, body: Rect, width
             Layout::vertical([Constraint::Min(3), Constraint::Length(side_rows)]).areas(body);
         (main, side)
     };
-    mouse::record_list(model, main);
+    drawn.zones.list = Some(Zones::list_inside(main));
     match doc.step {
-        Step::Timeline => steps::timeline::view::render(model, doc, frame, main),
-        Step::Behaviours => steps::behaviours::view::render(model, doc, frame, main),
-        Step::Whys => steps::whys::view::render(model, doc, frame, main),
-        Step::Factors => steps::factors::view::render(model, doc, frame, main),
-        Step::Review => steps::review::view::render(model, doc, frame, main),
-        Step::Actions => steps::actions::view::render(model, doc, frame, main),
+        Step::Timeline => steps::timeline::view::render(model, doc, frame, main, drawn),
+        Step::Behaviours => steps::behaviours::view::render(model, doc, frame, main, drawn),
+        Step::Whys => steps::whys::view::render(model, doc, frame, main, drawn),
+        Step::Factors => steps::factors::view::render(model, doc, frame, main, drawn),
+        Step::Review => steps::review::view::render(model, doc, frame, main, drawn),
+        Step::Actions => steps::actions::view::render(model, doc, frame, main, drawn),
     }
     render_side(model, doc, frame, side);
 }

@@ -1,7 +1,6 @@
 //! What the follow-up view shows: the reviews read, the rows by team and owner, and the
 //! selected action.
 
-use std::cell::Cell;
 use std::path::PathBuf;
 
 use crate::model::{ActionItem, Session};
@@ -16,7 +15,7 @@ pub struct FollowUpView {
     /// Index into the action rows.
     pub selected: usize,
     /// First visible row; the renderer keeps the selection in view.
-    pub offset: Cell<usize>,
+    pub offset: usize,
     pub unreadable: usize,
     pub loading: bool,
 }

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::analysis::followup::{Urgency, urgency};
 use crate::tui::app::Model;
 use crate::tui::messages;
+use crate::tui::render::Drawn;
 use crate::tui::screens::followup::state::{FollowUpView, Row};
 use crate::tui::steps::actions::view::due_label;
 use crate::tui::widgets::{footer, truncate};
@@ -17,7 +18,7 @@ use crate::tui::widgets::{footer, truncate};
 /// From this width the details sit to the right; below it, under the list.
 const SIDE_BY_SIDE: u16 = 100;
 
-pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
+pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let [header, body, notice_row, footer_row] = Layout::vertical([
         Constraint::Length(1),
@@ -41,7 +42,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             Layout::vertical([Constraint::Min(4), Constraint::Length(6)]).areas(body);
         (main, side)
     };
-    list(model, view, frame, main);
+    list(model, view, frame, main, drawn);
     let block = Block::bordered().title(" Selected ").border_style(theme.border);
     frame.render_widget(
         Paragraph::new(details(model, view)).wrap(Wrap { trim: false }).block(block),
@@ -58,7 +59,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
 }
 
-fn list(model: &Model, view: &FollowUpView, frame: &mut Frame, area: Rect) {
+fn list(model: &Model, view: &FollowUpView, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let today = model.today();
     let action_rows = view.action_rows();
@@ -126,11 +127,11 @@ fn list(model: &Model, view: &FollowUpView, frame: &mut Frame, area: Rect) {
     }
     let height = usize::from(inner.height).max(1);
     let first = lines.iter().position(|(_, r)| Some(*r) == selected_row).unwrap_or(0);
-    let mut offset = view.offset.get().min(first.saturating_sub(2));
+    let mut offset = view.offset.min(first.saturating_sub(2));
     if first + 2 > offset + height {
         offset = first + 2 - height;
     }
-    view.offset.set(offset);
+    drawn.follow_up = Some(offset);
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).map(|(l, _)| l).collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }

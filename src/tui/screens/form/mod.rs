@@ -6,4 +6,4 @@ pub mod update;
 pub mod view;
 pub mod wording;
 
-pub use state::{Feedback, FeedbackLine, Field, Form, Input, Purpose, WhyPlace};
+pub use state::{Choice, Feedback, FeedbackLine, Field, FieldKey, Form, Input, Purpose, WhyPlace};

@@ -66,8 +66,105 @@ pub enum WhyPlace {
     Reframe(String),
 }
 
+/// Which field of which form: what the code asks a form for. The label is only what the
+/// form shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldKey {
+    EventTime,
+    EventKind,
+    EventText,
+    EventSource,
+    KnownThen,
+    Answer,
+    WhyNote,
+    FactorText,
+    Category,
+    AcceptedRisk,
+    Act,
+    ActContext,
+    ActEvent,
+    RecklessEvidence,
+    SecondReviewer,
+    ActionText,
+    Team,
+    Owner,
+    Due,
+    ActionKind,
+    ActionFactors,
+    Ticket,
+    Commitment,
+    Verification,
+    Decision,
+    ReviewStatus,
+    GateOverride,
+    KeepReason,
+    NewTitle,
+    Template,
+    Title,
+    Severity,
+    Status,
+    Summary,
+    Impact,
+    StartedAt,
+    Facilitator,
+    Participants,
+    Tags,
+    PrivateNotes,
+    ParkedPoint,
+}
+
+impl FieldKey {
+    /// The field's label on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::EventTime => "Time",
+            Self::EventKind => "Kind",
+            Self::EventText => "What happened",
+            Self::EventSource => "Source / evidence",
+            Self::KnownThen => "Known at the time",
+            Self::Answer => "Answer",
+            Self::WhyNote => "Question / note",
+            Self::FactorText => "Contributing factor",
+            Self::Category => "Category",
+            Self::AcceptedRisk => "Accepted risk",
+            Self::Act => "Act",
+            Self::ActContext => "Context",
+            Self::ActEvent => "Timeline event",
+            Self::RecklessEvidence => "Evidence",
+            Self::SecondReviewer => "Second reviewer",
+            Self::ActionText => "Action",
+            Self::Team => "Team",
+            Self::Owner => "Owner",
+            Self::Due => "Due",
+            Self::ActionKind => "Kind",
+            Self::ActionFactors => "Factors",
+            Self::Ticket => "Ticket",
+            Self::Commitment => "Status",
+            Self::Verification => "Evidence",
+            Self::Decision => "Decision",
+            Self::ReviewStatus => "Status",
+            Self::GateOverride => "Reason to publish anyway",
+            Self::KeepReason => "Reason",
+            Self::NewTitle => "Title",
+            Self::Template => "Template",
+            Self::Title => "Title",
+            Self::Severity => "Severity",
+            Self::Status => "Status",
+            Self::Summary => "Summary",
+            Self::Impact => "Impact",
+            Self::StartedAt => "Started at",
+            Self::Facilitator => "Facilitator",
+            Self::Participants => "Participants",
+            Self::Tags => "Tags",
+            Self::PrivateNotes => "Private notes",
+            Self::ParkedPoint => "Point",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Field {
+    pub key: FieldKey,
     pub label: &'static str,
     pub input: Input,
     /// A line under the field: a live preview, or why the value cannot be used.
@@ -90,25 +187,45 @@ pub struct FeedbackLine {
     pub problem: bool,
 }
 
+/// One option of a choice: what the code reads (`id`) and what the form shows (`label`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+impl Choice {
+    pub fn new(id: impl Into<String>, label: impl Into<String>) -> Self {
+        Choice { id: id.into(), label: label.into() }
+    }
+
+    /// An option whose id is also what is shown (`observation`, `SEV1`).
+    pub fn plain(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Choice { id: text.clone(), label: text }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Input {
     Text(Box<TextField>),
     Choice {
-        options: Vec<String>,
+        options: Vec<Choice>,
         index: usize,
     },
     /// Several options may be chosen: ←/→ moves, Space picks or drops.
     Multi {
-        options: Vec<String>,
+        options: Vec<Choice>,
         chosen: Vec<bool>,
         cursor: usize,
     },
 }
 
 impl Field {
-    pub fn text(label: &'static str, initial: &str, placeholder: &str) -> Self {
+    pub fn text(key: FieldKey, initial: &str, placeholder: &str) -> Self {
         Field {
-            label,
+            key,
+            label: key.label(),
             input: Input::Text(Box::new(TextField::new(initial, placeholder))),
             feedback: None,
             multiline: false,
@@ -120,33 +237,44 @@ impl Field {
         self
     }
 
-    pub fn choice(label: &'static str, options: Vec<impl Into<String>>, selected: &str) -> Self {
-        let options: Vec<String> = options.into_iter().map(Into::into).collect();
-        let index = options.iter().position(|o| o == selected).unwrap_or(0);
-        Field { label, input: Input::Choice { options, index }, feedback: None, multiline: false }
+    /// One of `options`, starting on the one whose id is `selected`.
+    pub fn choice(key: FieldKey, options: Vec<Choice>, selected: &str) -> Self {
+        let index = options.iter().position(|o| o.id == selected).unwrap_or(0);
+        let input = Input::Choice { options, index };
+        Field { key, label: key.label(), input, feedback: None, multiline: false }
     }
 
-    /// `chosen` are the options picked to begin with.
-    pub fn multi(label: &'static str, options: Vec<String>, chosen: &[String]) -> Self {
-        let picked = options.iter().map(|o| chosen.contains(o)).collect();
+    /// A choice whose options are their own ids.
+    pub fn choice_of(key: FieldKey, options: &[&str], selected: &str) -> Self {
+        Self::choice(key, options.iter().map(|o| Choice::plain(*o)).collect(), selected)
+    }
+
+    /// `chosen` are the ids of the options picked to begin with.
+    pub fn multi(key: FieldKey, options: Vec<Choice>, chosen: &[String]) -> Self {
+        let picked = options.iter().map(|o| chosen.contains(&o.id)).collect();
         let input = Input::Multi { options, chosen: picked, cursor: 0 };
-        Field { label, input, feedback: None, multiline: false }
+        Field { key, label: key.label(), input, feedback: None, multiline: false }
     }
 
+    /// The text typed, or the id of the option chosen; several ids joined for a multiple
+    /// choice.
     pub fn value(&self) -> String {
         match &self.input {
             Input::Text(field) => field.text(),
-            Input::Choice { options, index } => options.get(*index).cloned().unwrap_or_default(),
+            Input::Choice { options, index } => {
+                options.get(*index).map(|o| o.id.clone()).unwrap_or_default()
+            }
             Input::Multi { .. } => self.values().join(", "),
         }
     }
 
-    /// The options picked in a multiple choice; the value itself for the others.
+    /// The ids of the options picked in a multiple choice; the value itself for the others.
     pub fn values(&self) -> Vec<String> {
         match &self.input {
-            Input::Multi { options, chosen, .. } => {
-                (options.iter().zip(chosen)).filter(|(_, c)| **c).map(|(o, _)| o.clone()).collect()
-            }
+            Input::Multi { options, chosen, .. } => (options.iter().zip(chosen))
+                .filter(|(_, c)| **c)
+                .map(|(o, _)| o.id.clone())
+                .collect(),
             _ => vec![self.value()],
         }
     }
@@ -157,27 +285,27 @@ impl Form {
         Form { purpose, title: title.into(), fields, focus: 0 }
     }
 
-    pub fn focus_on(mut self, label: &str) -> Self {
-        self.focus = self.fields.iter().position(|f| f.label == label).unwrap_or(0);
+    pub fn focus_on(mut self, key: FieldKey) -> Self {
+        self.focus_on_field(key);
         self
     }
 
-    pub fn focus_on_label(&mut self, label: &str) {
-        if let Some(i) = self.fields.iter().position(|f| f.label == label) {
+    pub fn focus_on_field(&mut self, key: FieldKey) {
+        if let Some(i) = self.fields.iter().position(|f| f.key == key) {
             self.focus = i;
         }
     }
 
-    pub fn value(&self, label: &str) -> String {
-        self.field(label).map(Field::value).unwrap_or_default()
+    pub fn value(&self, key: FieldKey) -> String {
+        self.field(key).map(Field::value).unwrap_or_default()
     }
 
-    pub fn field(&self, label: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.label == label)
+    pub fn field(&self, key: FieldKey) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
     }
 
-    pub fn field_mut(&mut self, label: &str) -> Option<&mut Field> {
-        self.fields.iter_mut().find(|f| f.label == label)
+    pub fn field_mut(&mut self, key: FieldKey) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.key == key)
     }
 
     pub fn focused(&self) -> Option<&Field> {
@@ -213,7 +341,7 @@ impl Form {
                         let c = c.to_ascii_lowercase();
                         if let Some(found) = (1..=n)
                             .map(|step| (*index + step) % n)
-                            .find(|i| options[*i].starts_with(c))
+                            .find(|i| options[*i].label.starts_with(c))
                         {
                             *index = found;
                         }
@@ -280,8 +408,8 @@ impl Form {
         }
     }
 
-    pub fn set_feedback(&mut self, label: &str, feedback: Option<Feedback>) {
-        if let Some(field) = self.field_mut(label) {
+    pub fn set_feedback(&mut self, key: FieldKey, feedback: Option<Feedback>) {
+        if let Some(field) = self.field_mut(key) {
             field.feedback = feedback;
         }
     }

@@ -112,7 +112,7 @@ fn render_value(model: &Model, field: &Field, focused: bool, frame: &mut Frame, 
             frame.render_widget(Paragraph::new(text.text()).wrap(Wrap { trim: false }), area);
         }
         Input::Choice { options, index } => {
-            let value = options.get(*index).map_or("", String::as_str);
+            let value = options.get(*index).map_or("", |o| o.label.as_str());
             let line = if focused {
                 Line::from(vec![
                     Span::styled("◀ ", theme.key),
@@ -127,7 +127,7 @@ fn render_value(model: &Model, field: &Field, focused: bool, frame: &mut Frame, 
         Input::Multi { options, chosen, cursor } => {
             let picked: Vec<&str> = (options.iter().zip(chosen))
                 .filter(|(_, c)| **c)
-                .filter_map(|(o, _)| o.split_whitespace().next())
+                .map(|(o, _)| o.id.as_str())
                 .collect();
             let picked =
                 if picked.is_empty() { "none chosen".to_string() } else { picked.join(", ") };
@@ -139,7 +139,10 @@ fn render_value(model: &Model, field: &Field, focused: bool, frame: &mut Frame, 
                     let room = usize::from(area.width).saturating_sub(tail.width() + 6);
                     Line::from(vec![
                         Span::styled("◀ ", theme.key),
-                        Span::styled(format!("{mark} {}", truncate(option, room)), theme.selected),
+                        Span::styled(
+                            format!("{mark} {}", truncate(&option.label, room)),
+                            theme.selected,
+                        ),
                         Span::styled(tail, theme.key),
                     ])
                 }

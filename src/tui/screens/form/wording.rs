@@ -5,18 +5,18 @@ use crate::analysis::actions::known_names;
 use crate::analysis::language::{LintContext, Severity, lint};
 use crate::model::Mode;
 use crate::tui::app::Model;
-use crate::tui::screens::form::{Feedback, FeedbackLine, Form, Purpose};
+use crate::tui::screens::form::{Feedback, FeedbackLine, FieldKey, Form, Purpose};
 
 /// Fields that hold names, times or evidence rather than the story's wording.
-const NOT_PROSE: [&str; 8] = [
-    "Time",
-    "Source / evidence",
-    "Severity",
-    "Started at",
-    "Facilitator",
-    "Participants",
-    "Tags",
-    "Ticket",
+const NOT_PROSE: [FieldKey; 8] = [
+    FieldKey::EventTime,
+    FieldKey::EventSource,
+    FieldKey::Severity,
+    FieldKey::StartedAt,
+    FieldKey::Facilitator,
+    FieldKey::Participants,
+    FieldKey::Tags,
+    FieldKey::Ticket,
 ];
 
 /// Lints the focused field, unless the form checks its own text (Whys, actions) or the
@@ -33,12 +33,12 @@ pub fn refresh(model: &Model, form: &mut Form) {
     );
     let Some(field) = form.focused() else { return };
     if own_checks
-        || NOT_PROSE.contains(&field.label)
+        || NOT_PROSE.contains(&field.key)
         || matches!(field.feedback, Some(Feedback::Problem(_)))
     {
         return;
     }
-    let label = field.label;
+    let key = field.key;
     let Some(text) = form.focused_text() else { return };
     let names = model.doc.as_ref().map(|d| known_names(&d.session)).unwrap_or_default();
     let self_review =
@@ -57,5 +57,5 @@ pub fn refresh(model: &Model, form: &mut Form) {
             ]
         })
         .collect();
-    form.set_feedback(label, (!lines.is_empty()).then_some(Feedback::Lines(lines)));
+    form.set_feedback(key, (!lines.is_empty()).then_some(Feedback::Lines(lines)));
 }

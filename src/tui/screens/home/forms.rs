@@ -4,10 +4,10 @@ use crate::model::text::sanitize_line;
 use crate::tui::app::{Model, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::messages;
-use crate::tui::screens::form::{Feedback, Field, Form, Purpose};
+use crate::tui::screens::form::{Feedback, Field, FieldKey, Form, Purpose};
 
-const TITLE: &str = "Title";
-const TEMPLATE: &str = "Template";
+const TITLE: FieldKey = FieldKey::NewTitle;
+const TEMPLATE: FieldKey = FieldKey::Template;
 
 /// The templates a new review can start from, as named on the command line.
 pub const TEMPLATES: [&str; 3] = ["standard", "near-miss", "self-review"];
@@ -22,7 +22,7 @@ pub fn new_review_with(template: &str) -> Form {
         "New review",
         vec![
             Field::text(TITLE, "", "what happened, in a few words"),
-            Field::choice(TEMPLATE, TEMPLATES.to_vec(), template),
+            Field::choice_of(TEMPLATE, &TEMPLATES, template),
         ],
     )
 }

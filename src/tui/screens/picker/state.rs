@@ -1,8 +1,6 @@
 //! A list to choose from: a new parent for an answer (one choice), or the whys and events
 //! that evidence a factor (ticks). What it is for decides what submitting does.
 
-use std::cell::Cell;
-
 #[derive(Debug)]
 pub struct Picker {
     pub purpose: PickFor,
@@ -11,7 +9,7 @@ pub struct Picker {
     pub cursor: usize,
     /// Several items can be ticked; otherwise Enter takes the one under the cursor.
     pub multi: bool,
-    pub offset: Cell<usize>,
+    pub offset: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +37,7 @@ impl Picker {
         items: Vec<PickItem>,
         multi: bool,
     ) -> Self {
-        Picker { purpose, title: title.into(), items, cursor: 0, multi, offset: Cell::new(0) }
+        Picker { purpose, title: title.into(), items, cursor: 0, multi, offset: 0 }
     }
 
     pub fn with_cursor_on(mut self, id: Option<&str>) -> Self {

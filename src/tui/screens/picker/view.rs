@@ -7,11 +7,12 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::Model;
+use crate::tui::render::Drawn;
 use crate::tui::screens::help::view::centered;
 use crate::tui::screens::picker::Picker;
 use crate::tui::widgets::truncate;
 
-pub fn render(model: &Model, list: &Picker, frame: &mut Frame, area: Rect) {
+pub fn render(model: &Model, list: &Picker, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let popup = centered(area, 90, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
@@ -27,13 +28,13 @@ pub fn render(model: &Model, list: &Picker, frame: &mut Frame, area: Rect) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let height = usize::from(inner.height).max(1);
-    let mut offset = list.offset.get();
+    let mut offset = list.offset;
     if list.cursor < offset {
         offset = list.cursor;
     } else if list.cursor >= offset + height {
         offset = list.cursor + 1 - height;
     }
-    list.offset.set(offset);
+    drawn.picker = Some(offset);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = (list.items.iter().enumerate().skip(offset).take(height))
         .map(|(i, item)| {

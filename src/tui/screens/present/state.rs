@@ -64,7 +64,7 @@ pub fn masks(model: &Model, form: &Form) -> bool {
 
 /// What a masked field shows instead of its text.
 pub fn masked(model: &Model, form: &Form, field: &Field) -> Option<String> {
-    if !model.present.on || form.purpose != Purpose::Incident || field.label != PARTICIPANTS {
+    if !model.present.on || form.purpose != Purpose::Incident || field.key != PARTICIPANTS {
         return None;
     }
     let people = parse_participants(&field.value());

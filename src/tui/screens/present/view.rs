@@ -12,7 +12,8 @@ use crate::tui::app::{Doc, Model};
 use crate::tui::facilitation::agenda::{CLOCK, OVER};
 use crate::tui::facilitation::cards;
 use crate::tui::intent::Intent;
-use crate::tui::mouse;
+use crate::tui::mouse::Zones;
+use crate::tui::render::Drawn;
 use crate::tui::screens::present::state::as_roles;
 use crate::tui::steps;
 use crate::tui::steps::Step;
@@ -29,7 +30,7 @@ const LIST_WIDTH: u16 = 100;
 const LIST_HEIGHT: u16 = 12;
 const CARD_WIDTH: u16 = 36;
 
-pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     // The classifier and the summary are the item themselves: they get the room.
     let classifier =
         doc.step == Step::Behaviours && !matches!(doc.behaviours.mode, BehavioursMode::List);
@@ -52,12 +53,12 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     // Steps still being built have no item to detail: their own view stands in.
     let has_details = !matches!(doc.step, Step::Actions | Step::Review);
     if classifier {
-        steps::behaviours::view::render(model, doc, frame, rest);
+        steps::behaviours::view::render(model, doc, frame, rest, drawn);
     } else if rest.width >= LIST_WIDTH && rest.height >= LIST_HEIGHT {
         let [list, side] =
             Layout::horizontal([Constraint::Min(50), Constraint::Length(CARD_WIDTH + 8)])
                 .areas(rest);
-        main_view(model, doc, frame, list);
+        main_view(model, doc, frame, list, drawn);
         let card_rows = if has_details { card_height(doc, side.width) } else { side.height };
         let [card_area, details_area] =
             Layout::vertical([Constraint::Length(card_rows), Constraint::Min(0)]).areas(side);
@@ -76,7 +77,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
         if has_details {
             details(model, doc, frame, details_area);
         } else {
-            main_view(model, doc, frame, details_area);
+            main_view(model, doc, frame, details_area, drawn);
         }
         card(model, doc, frame, card_area);
     }
@@ -234,19 +235,19 @@ fn position(doc: &Doc) -> Option<String> {
 }
 
 /// The step's usual list (or what stands in for a step still being built).
-fn main_view(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+fn main_view(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     match doc.step {
-        Step::Timeline => steps::timeline::view::render(model, doc, frame, area),
-        Step::Whys => steps::whys::view::render(model, doc, frame, area),
-        Step::Factors => steps::factors::view::render(model, doc, frame, area),
-        Step::Behaviours => steps::behaviours::view::render(model, doc, frame, area),
-        Step::Actions => steps::actions::view::render(model, doc, frame, area),
+        Step::Timeline => steps::timeline::view::render(model, doc, frame, area, drawn),
+        Step::Whys => steps::whys::view::render(model, doc, frame, area, drawn),
+        Step::Factors => steps::factors::view::render(model, doc, frame, area, drawn),
+        Step::Behaviours => steps::behaviours::view::render(model, doc, frame, area, drawn),
+        Step::Actions => steps::actions::view::render(model, doc, frame, area, drawn),
         Step::Review => {
-            steps::review::view::render(model, doc, frame, area);
+            steps::review::view::render(model, doc, frame, area, drawn);
             return;
         }
     }
-    mouse::record_list(model, area);
+    drawn.zones.list = Some(Zones::list_inside(area));
 }
 
 /// The selected item in full, with what the step knows about it.

@@ -12,37 +12,32 @@ use crate::model::{ActionItem, ActionKind, ActionStatus, Factor, Session};
 use crate::tui::app::{Model, Notice, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::messages;
-use crate::tui::screens::form::{Feedback, FeedbackLine, Field, Form, Purpose};
+use crate::tui::screens::form::{Choice, Feedback, FeedbackLine, Field, FieldKey, Form, Purpose};
 use crate::tui::widgets::truncate;
 
-pub const TEXT: &str = "Action";
-pub const TEAM: &str = "Team";
-pub const OWNER: &str = "Owner";
-pub const DUE: &str = "Due";
-pub const KIND: &str = "Kind";
-pub const FACTORS: &str = "Factors";
-pub const TICKET: &str = "Ticket";
-pub const STATUS: &str = "Status";
-pub const EVIDENCE: &str = "Evidence";
-pub const DECISION: &str = "Decision";
+pub const TEXT: FieldKey = FieldKey::ActionText;
+pub const TEAM: FieldKey = FieldKey::Team;
+pub const OWNER: FieldKey = FieldKey::Owner;
+pub const DUE: FieldKey = FieldKey::Due;
+pub const KIND: FieldKey = FieldKey::ActionKind;
+pub const FACTORS: FieldKey = FieldKey::ActionFactors;
+pub const TICKET: FieldKey = FieldKey::Ticket;
+pub const STATUS: FieldKey = FieldKey::Commitment;
+pub const EVIDENCE: FieldKey = FieldKey::Verification;
+pub const DECISION: FieldKey = FieldKey::Decision;
 const NO_KIND: &str = "(none)";
-const COMMIT: [&str; 2] = ["open — committed", "idea — not committed yet"];
 
 /// Adding when `action` is `None`, else editing it. The checks show from the start.
 pub fn form(model: &Model, action: Option<&ActionItem>) -> Form {
     let empty = ActionItem::default();
     let a = action.unwrap_or(&empty);
     let session = model.doc.as_ref().map(|d| &d.session);
-    let factors: Vec<String> =
+    let factors: Vec<Choice> =
         session.map_or(Vec::new(), |s| s.factors.iter().map(option).collect());
-    let chosen: Vec<String> = factors
-        .iter()
-        .filter(|o| a.factors.iter().any(|f| o.split_whitespace().next() == Some(f)))
-        .cloned()
-        .collect();
-    let mut kinds = vec![NO_KIND];
-    kinds.extend(ActionKind::ALL.iter().map(|k| k.as_str()));
-    let kind = a.kind.map_or(NO_KIND, ActionKind::as_str);
+    // No kind is an option of its own, with no id.
+    let mut kinds = vec![Choice::new("", NO_KIND)];
+    kinds.extend(ActionKind::ALL.iter().map(|k| Choice::plain(k.as_str())));
+    let kind = a.kind.map_or("", ActionKind::as_str);
     let due = a.due.map(|d| d.to_string()).unwrap_or_default();
     let mut fields = vec![
         Field::text(TEXT, &a.text, "the exact change: “Add a pre-deploy hook that validates …”")
@@ -51,13 +46,17 @@ pub fn form(model: &Model, action: Option<&ActionItem>) -> Form {
         Field::text(OWNER, &a.owner, "the one person who will do it"),
         Field::text(DUE, &due, "2026-03-20, or +14d"),
         Field::choice(KIND, kinds, kind),
-        Field::multi(FACTORS, factors, &chosen),
+        Field::multi(FACTORS, factors, &a.factors),
         Field::text(TICKET, &a.ticket, "PLAT-123 or a link (optional)"),
     ];
     let (purpose, title) = match action {
         Some(a) => (Purpose::EditAction(a.id.clone()), format!("Edit action {}", a.id)),
         None => {
-            fields.push(Field::choice(STATUS, COMMIT.to_vec(), COMMIT[0]));
+            let commit = vec![
+                Choice::new("open", "open — committed"),
+                Choice::new("idea", "idea — not committed yet"),
+            ];
+            fields.push(Field::choice(STATUS, commit, "open"));
             (Purpose::AddAction, "Add an action item".to_string())
         }
     };
@@ -66,9 +65,9 @@ pub fn form(model: &Model, action: Option<&ActionItem>) -> Form {
     form
 }
 
-/// `f1 No validation of config…`: the id first, so it can be read back.
-fn option(f: &Factor) -> String {
-    format!("{} {}", f.id, truncate(&f.text.replace('\n', " "), 44))
+/// `f1 No validation of config…`, for the factor `f1`.
+fn option(f: &Factor) -> Choice {
+    Choice::new(&f.id, format!("{} {}", f.id, truncate(&f.text.replace('\n', " "), 44)))
 }
 
 /// The action as the form now describes it, and the due date as typed.
@@ -81,11 +80,7 @@ fn draft(model: &Model, form: &Form) -> (ActionItem, Result<Option<NaiveDate>, S
         owner: sanitize_line(&form.value(OWNER)),
         due: due.clone().ok().flatten(),
         kind: ActionKind::parse(&form.value(KIND)),
-        factors: factors
-            .iter()
-            .filter_map(|o| o.split_whitespace().next())
-            .map(String::from)
-            .collect(),
+        factors,
         ticket: sanitize_line(&form.value(TICKET)),
         ..ActionItem::default()
     };
@@ -172,11 +167,11 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     };
     if let Some((label, text)) = problem {
         form.set_feedback(label, Some(Feedback::Problem(text)));
-        form.focus_on_label(label);
+        form.focus_on_field(label);
         model.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }
-    let idea = form.value(STATUS).starts_with("idea");
+    let idea = form.value(STATUS) == "idea";
     let Some(doc) = model.doc.as_mut() else { return Vec::new() };
     let id = match &form.purpose {
         Purpose::EditAction(id) => id.clone(),
@@ -233,15 +228,15 @@ pub fn note_form(purpose: Purpose, action: &ActionItem, to: ActionStatus) -> For
 
 /// The note's text, or the form back with the reason it is needed.
 pub fn read_note(model: &mut Model, mut form: Form, to: ActionStatus) -> Option<String> {
-    let label = form.fields.first().map(|f| f.label).unwrap_or(EVIDENCE);
-    let note = sanitize(form.value(label).trim());
+    let key = form.fields.first().map_or(EVIDENCE, |f| f.key);
+    let note = sanitize(form.value(key).trim());
     if note.is_empty() {
         let text = if to == ActionStatus::Verified {
             messages::NOTE_REQUIRED_VERIFIED
         } else {
             messages::NOTE_REQUIRED_WONT_DO
         };
-        form.set_feedback(label, Some(Feedback::Problem(text.to_string())));
+        form.set_feedback(key, Some(Feedback::Problem(text.to_string())));
         model.overlay = Some(Overlay::Form(form));
         return None;
     }

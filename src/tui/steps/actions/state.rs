@@ -1,7 +1,6 @@
 //! What the Actions step shows: the selected action, and whether the list, the follow-up
 //! meeting or the conditions seen before are open; the recurrence cache.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::analysis::recurrence::{self, Recurrence};
@@ -14,11 +13,12 @@ pub struct ActionsView {
     /// Index into `order`: committed actions first, then ideas.
     pub selected: usize,
     /// First visible row; the renderer keeps the selection in view.
-    pub offset: Cell<usize>,
+    pub offset: usize,
     pub mode: ActionsMode,
     /// Conditions seen before, for the factors they were worked out for: reading every
     /// earlier review's factors again on each frame would be slow with many reviews.
-    pub seen: RefCell<Option<(FactorKey, Rc<Vec<Recurrence>>)>>,
+    /// Brought up to date by `Doc::refresh` (in `update`), read by drawing.
+    pub seen: Option<(FactorKey, Rc<Vec<Recurrence>>)>,
 }
 
 /// The factors as recurrence reads them: id, category, text.
@@ -65,21 +65,29 @@ impl Doc {
         }
     }
 
-    /// Conditions of this review seen in earlier ones, once the data folder has been read.
+    /// Conditions of this review seen in earlier ones, once the data folder has been read:
+    /// as last derived for these factors, or worked out now (and not stored).
     pub fn recurrences(&self) -> Rc<Vec<Recurrence>> {
         let Some(others) = self.library.as_deref() else { return Rc::default() };
-        let key: FactorKey = (self.session.factors.iter())
-            .map(|f| (f.id.clone(), f.category, f.text.clone()))
-            .collect();
-        let mut cache = self.actions.seen.borrow_mut();
-        match cache.as_ref() {
-            Some((k, found)) if *k == key => Rc::clone(found),
-            _ => {
-                let found = Rc::new(recurrence::find(&self.session, Some(&self.path), others));
-                *cache = Some((key, Rc::clone(&found)));
-                found
-            }
+        match &self.actions.seen {
+            Some((k, found)) if *k == self.factor_key() => Rc::clone(found),
+            _ => Rc::new(recurrence::find(&self.session, Some(&self.path), others)),
         }
+    }
+
+    /// Works recurrence out again when the factors changed since it was last derived.
+    pub(crate) fn refresh_recurrences(&mut self) {
+        let Some(others) = self.library.as_deref() else { return };
+        let key = self.factor_key();
+        if self.actions.seen.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let found = Rc::new(recurrence::find(&self.session, Some(&self.path), others));
+        self.actions.seen = Some((key, found));
+    }
+
+    fn factor_key(&self) -> FactorKey {
+        (self.session.factors.iter()).map(|f| (f.id.clone(), f.category, f.text.clone())).collect()
     }
 
     pub(crate) fn clamp_actions(&mut self) {

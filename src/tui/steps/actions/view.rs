@@ -16,13 +16,14 @@ use crate::model::ActionItem;
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
+use crate::tui::render::Drawn;
 use crate::tui::steps::actions::state::{ActionsMode, order};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::truncate;
 
-pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     match doc.actions.mode {
-        ActionsMode::List => list(model, doc, frame, area),
+        ActionsMode::List => list(model, doc, frame, area, drawn),
         ActionsMode::Recurrence { scroll } => seen_before(model, doc, scroll, frame, area),
         ActionsMode::Walk { index, finished } => {
             super::walkthrough::render(model, doc, index, finished, frame, area)
@@ -60,7 +61,7 @@ fn strength_short(s: Strength) -> &'static str {
     if s == Strength::Unclear { "—" } else { s.as_str() }
 }
 
-fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let actions = &doc.session.actions;
     let ideas = actions.iter().filter(|a| !a.status.is_committed()).count();
@@ -135,11 +136,11 @@ fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
         }
     }
     let first_row = rows.iter().position(|(_, p)| *p == Some(selected)).unwrap_or(0);
-    let mut offset = doc.actions.offset.get().min(first_row);
+    let mut offset = doc.actions.offset.min(first_row);
     if first_row + 2 > offset + height {
         offset = first_row + 2 - height;
     }
-    doc.actions.offset.set(offset);
+    drawn.actions = Some(offset);
     let header = Line::styled(
         format!("      S M A R S  {:<10}{:<15}{:<16}team · owner", "strength", "status", "due"),
         theme.dim,

@@ -6,25 +6,23 @@ use crate::model::{Behaviour, Event, Session};
 use crate::tui::app::{Model, Notice, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::messages;
-use crate::tui::screens::form::{Feedback, Field, Form, Purpose};
+use crate::tui::screens::form::{Choice, Feedback, Field, FieldKey, Form, Purpose};
 use crate::tui::steps::behaviours::state::finished_answers;
 use crate::tui::widgets::truncate;
 
-pub const ACT: &str = "Act";
-pub const CONTEXT: &str = "Context";
-pub const EVENT: &str = "Timeline event";
-pub const EVIDENCE: &str = "Evidence";
-pub const REVIEWER: &str = "Second reviewer";
+pub const ACT: FieldKey = FieldKey::Act;
+pub const CONTEXT: FieldKey = FieldKey::ActContext;
+pub const EVENT: FieldKey = FieldKey::ActEvent;
+pub const EVIDENCE: FieldKey = FieldKey::RecklessEvidence;
+pub const REVIEWER: FieldKey = FieldKey::SecondReviewer;
 const NO_EVENT: &str = "(none)";
 
 /// Adding when `behaviour` is `None`, else editing it.
 pub fn form(session: &Session, behaviour: Option<&Behaviour>) -> Form {
-    let mut events = vec![NO_EVENT.to_string()];
+    // No event is an option of its own, with no id.
+    let mut events = vec![Choice::new("", NO_EVENT)];
     events.extend(session.events.iter().map(event_option));
-    let selected = behaviour
-        .and_then(|b| b.event.as_deref())
-        .and_then(|id| session.event(id))
-        .map_or(NO_EVENT.to_string(), event_option);
+    let selected = behaviour.and_then(|b| b.event.as_deref()).unwrap_or("");
     let (purpose, title) = match behaviour {
         Some(b) => (Purpose::EditBehaviour(b.id.clone()), format!("Edit act {}", b.id)),
         None => (Purpose::AddBehaviour, "Describe an act".to_string()),
@@ -45,15 +43,15 @@ pub fn form(session: &Session, behaviour: Option<&Behaviour>) -> Form {
                 "what they knew and saw at the time, what made it make sense",
             )
             .multiline(),
-            Field::choice(EVENT, events, &selected),
+            Field::choice(EVENT, events, selected),
         ],
     )
 }
 
-/// `e4 09:14 Card processor answers 401…`: the id first, so it can be read back.
-fn event_option(e: &Event) -> String {
+/// `e4 09:14 Card processor answers 401…`, for the event `e4`.
+fn event_option(e: &Event) -> Choice {
     let text = truncate(&e.text.replace('\n', " "), 48);
-    format!("{} {} {text}", e.id, e.at.format("%H:%M"))
+    Choice::new(&e.id, format!("{} {} {text}", e.id, e.at.format("%H:%M")))
 }
 
 pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
@@ -66,14 +64,12 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     };
     if let Some(problem) = problem {
         form.set_feedback(ACT, Some(Feedback::Problem(problem)));
-        form.focus_on_label(ACT);
+        form.focus_on_field(ACT);
         model.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }
     let context = sanitize(form.value(CONTEXT).trim());
-    let event = form.value(EVENT);
-    let event = event.split_whitespace().next().filter(|id| doc.session.event(id).is_some());
-    let event = event.map(str::to_string);
+    let event = Some(form.value(EVENT)).filter(|id| doc.session.event(id).is_some());
     let editing = match &form.purpose {
         Purpose::EditBehaviour(id) => Some(id.clone()),
         _ => None,
@@ -153,7 +149,7 @@ pub fn submit_evidence(model: &mut Model, mut form: Form) -> Vec<Effect> {
     };
     if let Some((label, text)) = problem {
         form.set_feedback(label, Some(Feedback::Problem(text.to_string())));
-        form.focus_on_label(label);
+        form.focus_on_field(label);
         model.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }

@@ -1,8 +1,6 @@
 //! What the Behaviours step shows: the selected act, and whether the list, the summary or
 //! the classifier is open.
 
-use std::cell::Cell;
-
 use crate::model::behaviour::{Classifier, Draft};
 use crate::model::{Answer, Behaviour};
 use crate::tui::app::Doc;
@@ -13,7 +11,7 @@ pub struct BehavioursView {
     /// Index into the behaviours, in file order.
     pub selected: usize,
     /// First visible row; the renderer keeps the selection in view.
-    pub offset: Cell<usize>,
+    pub offset: usize,
     pub mode: BehavioursMode,
 }
 

@@ -14,6 +14,7 @@ use crate::model::{Behaviour, Session};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
+use crate::tui::render::Drawn;
 use crate::tui::steps::behaviours::state::BehavioursMode;
 use crate::tui::widgets::truncate;
 
@@ -28,7 +29,7 @@ pub fn glyph(family: Option<Family>) -> &'static str {
     }
 }
 
-pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let table = match builtin() {
         Ok(table) => table,
         Err(errors) => {
@@ -42,7 +43,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
         }
     };
     match &doc.behaviours.mode {
-        BehavioursMode::List => list(model, doc, table, frame, area),
+        BehavioursMode::List => list(model, doc, table, frame, area, drawn),
         BehavioursMode::Summary => summary(model, doc, table, frame, area),
         BehavioursMode::Wizard(w) => super::classifier::render(model, doc, w, frame, area),
     }
@@ -60,7 +61,14 @@ fn outcome_text(table: &DecisionTable, b: &Behaviour) -> (&'static str, String) 
     }
 }
 
-fn list(model: &Model, doc: &Doc, table: &DecisionTable, frame: &mut Frame, area: Rect) {
+fn list(
+    model: &Model,
+    doc: &Doc,
+    table: &DecisionTable,
+    frame: &mut Frame,
+    area: Rect,
+    drawn: &mut Drawn,
+) {
     let theme = &model.theme;
     let behaviours = &doc.session.behaviours;
     let block = Block::bordered()
@@ -85,11 +93,11 @@ fn list(model: &Model, doc: &Doc, table: &DecisionTable, frame: &mut Frame, area
     }
     let height = usize::from(inner.height).max(1);
     let selected = doc.behaviours.selected.min(behaviours.len() - 1);
-    let mut offset = doc.behaviours.offset.get().min(selected);
+    let mut offset = doc.behaviours.offset.min(selected);
     if selected >= offset + height {
         offset = selected + 1 - height;
     }
-    doc.behaviours.offset.set(offset);
+    drawn.behaviours = Some(offset);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = (behaviours.iter().enumerate().skip(offset).take(height))
         .map(|(i, b)| {

@@ -9,15 +9,15 @@ use crate::tui::app::{Doc, Model, Notice, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::facilitation::prompts;
 use crate::tui::messages;
-use crate::tui::screens::form::{Feedback, Field, Form, Purpose};
+use crate::tui::screens::form::{Choice, Feedback, Field, FieldKey, Form, Purpose};
 use crate::tui::screens::picker::{PickFor, PickItem, Picker};
 
-pub const TEXT: &str = "Contributing factor";
-pub const CATEGORY: &str = "Category";
-pub const RISK: &str = "Accepted risk";
+pub const TEXT: FieldKey = FieldKey::FactorText;
+pub const CATEGORY: FieldKey = FieldKey::Category;
+pub const RISK: FieldKey = FieldKey::AcceptedRisk;
 
 pub fn factor_form(factor: Option<&Factor>) -> Form {
-    let categories = Category::ALL.iter().map(|c| c.as_str()).collect();
+    let categories = Category::ALL.iter().map(|c| Choice::plain(c.as_str())).collect();
     let (purpose, title) = match factor {
         Some(f) => (Purpose::EditFactor(f.id.clone()), format!("Edit factor {}", f.id)),
         None => (Purpose::AddFactor, "Add a contributing factor".to_string()),
@@ -57,7 +57,7 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     let text = sanitize(form.value(TEXT).trim());
     if text.is_empty() {
         form.set_feedback(TEXT, Some(Feedback::Problem(messages::FACTOR_REQUIRED.into())));
-        form.focus_on_label(TEXT);
+        form.focus_on_field(TEXT);
         model.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }

@@ -1,7 +1,5 @@
 //! What the Factors step shows: the selected factor, and the list or the picture.
 
-use std::cell::Cell;
-
 use crate::model::Factor;
 use crate::tui::app::Doc;
 
@@ -11,7 +9,7 @@ pub struct FactorsView {
     pub selected: usize,
     /// The incident with its factors around it, instead of the list.
     pub picture: bool,
-    pub offset: Cell<usize>,
+    pub offset: usize,
 }
 
 pub fn selected(doc: &Doc) -> Option<&Factor> {

@@ -12,14 +12,15 @@ use crate::model::{ActionStatus, Factor, Session};
 use crate::tui::app::{Doc, Model};
 use crate::tui::facilitation::prompts;
 use crate::tui::intent::Intent;
+use crate::tui::render::Drawn;
 use crate::tui::steps::factors::state::selected;
 use crate::tui::steps::whys::view::check_lines;
 use crate::tui::widgets::{truncate, wrap};
 
 /// Two lines per factor: what it is, then its evidence and what is done about it.
-const ROWS_PER_FACTOR: usize = 2;
+pub const ROWS_PER_FACTOR: usize = 2;
 
-pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let factors = &doc.session.factors;
     let open = coverage::check(&doc.session).len();
@@ -46,13 +47,13 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     }
     let visible = (usize::from(inner.height) / ROWS_PER_FACTOR).max(1);
     let sel = doc.factors.selected;
-    let mut offset = doc.factors.offset.get().min(factors.len().saturating_sub(1));
+    let mut offset = doc.factors.offset.min(factors.len().saturating_sub(1));
     if sel < offset {
         offset = sel;
     } else if sel >= offset + visible {
         offset = sel + 1 - visible;
     }
-    doc.factors.offset.set(offset);
+    drawn.factors = Some(offset);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = (factors.iter().enumerate().skip(offset).take(visible))
         .flat_map(|(i, f)| factor_lines(model, &doc.session, f, i == sel, width))

@@ -7,13 +7,13 @@ use crate::model::{ItemRef, Parked, ReviewStatus};
 use crate::tui::app::{Doc, Model, Notice, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::messages;
-use crate::tui::screens::form::{Feedback, Field, Form, Purpose};
+use crate::tui::screens::form::{Choice, Feedback, Field, FieldKey, Form, Purpose};
 
-const STATUS: &str = "Status";
-const OVERRIDE: &str = "Reason to publish anyway";
+const STATUS: FieldKey = FieldKey::ReviewStatus;
+const OVERRIDE: FieldKey = FieldKey::GateOverride;
 
 pub fn status_form(doc: &Doc, gate: &Gate) -> Form {
-    let statuses = ReviewStatus::ALL.iter().map(|s| s.as_str().to_string()).collect();
+    let statuses = ReviewStatus::ALL.iter().map(|s| Choice::plain(s.as_str())).collect();
     let (done, all) = gate.score();
     let title = format!("Review status · gate {done} of {all}");
     let i = &doc.session.incident;
@@ -43,7 +43,7 @@ pub fn submit_status(model: &mut Model, mut form: Form) -> Vec<Effect> {
     let needs_gate = matches!(status, ReviewStatus::Reviewed | ReviewStatus::Closed);
     if needs_gate && !passed && reason.is_empty() {
         form.set_feedback(OVERRIDE, Some(Feedback::Problem(messages::GATE_NOT_PASSED.into())));
-        form.focus_on_label(OVERRIDE);
+        form.focus_on_field(OVERRIDE);
         model.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }
@@ -56,7 +56,7 @@ pub fn submit_status(model: &mut Model, mut form: Form) -> Vec<Effect> {
     Vec::new()
 }
 
-const REASON: &str = "Reason";
+const REASON: FieldKey = FieldKey::KeepReason;
 
 pub fn keep_form(item: ItemRef, w: readiness::Wording) -> Form {
     let title = format!("Keep “{}” in {item} {}", w.matched, w.field);
@@ -93,14 +93,21 @@ pub fn park_form() -> Form {
     Form::new(
         Purpose::Park,
         "Park a point for later",
-        vec![Field::text("Point", "", "the point, in a few words; it waits on the Review step")],
+        vec![Field::text(
+            FieldKey::ParkedPoint,
+            "",
+            "the point, in a few words; it waits on the Review step",
+        )],
     )
 }
 
 pub fn submit_park(model: &mut Model, mut form: Form) -> Vec<Effect> {
-    let text = sanitize_line(&form.value("Point"));
+    let text = sanitize_line(&form.value(FieldKey::ParkedPoint));
     if text.is_empty() {
-        form.set_feedback("Point", Some(Feedback::Problem(messages::PARK_TEXT_REQUIRED.into())));
+        form.set_feedback(
+            FieldKey::ParkedPoint,
+            Some(Feedback::Problem(messages::PARK_TEXT_REQUIRED.into())),
+        );
         model.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }

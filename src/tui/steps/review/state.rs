@@ -1,7 +1,5 @@
 //! What the Review step shows: the selectable rows (missing items, then parked points).
 
-use std::cell::Cell;
-
 use crate::analysis::readiness::Gate;
 use crate::model::ItemRef;
 use crate::tui::app::Doc;
@@ -10,7 +8,7 @@ use crate::tui::app::Doc;
 pub struct ReviewView {
     /// Index into the selectable rows: missing items, then parked points.
     pub selected: usize,
-    pub offset: Cell<usize>,
+    pub offset: usize,
 }
 
 /// A row the person can select on the Review step.

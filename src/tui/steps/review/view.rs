@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::tui::app::{Doc, Model};
+use crate::tui::render::Drawn;
 use crate::tui::steps::review::state::{Row, rows};
 use crate::tui::widgets::truncate;
 
-pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let gate = doc.gate(&model.policy);
     let (done, all) = gate.score();
@@ -89,13 +90,13 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
         }
     }
     let height = usize::from(inner.height).max(1);
-    let mut offset = doc.review.offset.get();
+    let mut offset = doc.review.offset;
     if selected_line < offset {
         offset = selected_line;
     } else if selected_line >= offset + height {
         offset = selected_line + 1 - height;
     }
-    doc.review.offset.set(offset);
+    drawn.review = Some(offset);
     let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(visible), inner);
 }

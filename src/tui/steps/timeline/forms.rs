@@ -9,13 +9,13 @@ use crate::tui::effects::Effect;
 use crate::tui::intent::Intent;
 use crate::tui::messages;
 use crate::tui::screens::form::update::refresh_feedback;
-use crate::tui::screens::form::{Feedback, Field, Form, Purpose};
+use crate::tui::screens::form::{Feedback, Field, FieldKey, Form, Purpose};
 
-pub const TIME: &str = "Time";
-pub const KIND: &str = "Kind";
-pub const TEXT: &str = "What happened";
-pub const SOURCE: &str = "Source / evidence";
-pub const KNOWN: &str = "Known at the time";
+pub const TIME: FieldKey = FieldKey::EventTime;
+pub const KIND: FieldKey = FieldKey::EventKind;
+pub const TEXT: FieldKey = FieldKey::EventText;
+pub const SOURCE: FieldKey = FieldKey::EventSource;
+pub const KNOWN: FieldKey = FieldKey::KnownThen;
 
 pub fn event_form(event: Option<&Event>) -> Form {
     let kinds: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -30,7 +30,7 @@ pub fn event_form(event: Option<&Event>) -> Form {
         title,
         vec![
             Field::text(TIME, &time, "now — or 14:32, +5m, 2026-03-02 14:32"),
-            Field::choice(KIND, kinds, kind),
+            Field::choice_of(KIND, &kinds, kind),
             Field::text(TEXT, event.map_or("", |e| &e.text), "what happened, as it looked then")
                 .multiline(),
             Field::text(
@@ -84,7 +84,7 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
         Ok(at) => at,
         Err(problem) => {
             form.set_feedback(TIME, Some(Feedback::Problem(problem)));
-            form.focus_on_label(TIME);
+            form.focus_on_field(TIME);
             model.overlay = Some(Overlay::Form(form));
             return Vec::new();
         }
@@ -92,7 +92,7 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     let text = sanitize(form.value(TEXT).trim());
     if text.is_empty() {
         form.set_feedback(TEXT, Some(Feedback::Problem(messages::TEXT_REQUIRED.into())));
-        form.focus_on_label(TEXT);
+        form.focus_on_field(TEXT);
         model.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }

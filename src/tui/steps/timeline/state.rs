@@ -1,7 +1,5 @@
 //! What the Timeline step shows: the selected event and the list's scroll position.
 
-use std::cell::Cell;
-
 use crate::model::Event;
 use crate::tui::app::Doc;
 
@@ -10,7 +8,7 @@ pub struct TimelineView {
     /// Index into the (time-sorted) events.
     pub selected: usize,
     /// First visible row; the renderer keeps the selection in view.
-    pub offset: Cell<usize>,
+    pub offset: usize,
 }
 
 impl Doc {

@@ -13,6 +13,7 @@ use crate::model::{Event, ItemRef, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
+use crate::tui::render::Drawn;
 use crate::tui::widgets::truncate;
 
 pub enum Row {
@@ -34,7 +35,7 @@ pub fn rows(events: &[Event]) -> Vec<Row> {
     rows
 }
 
-pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let events = &doc.session.events;
     let block = Block::bordered()
@@ -61,7 +62,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
         .unwrap_or(0);
     // Keep the selection in view, moving the window as little as possible; show the
     // day line above the first event of a day when there is room.
-    let mut offset = doc.timeline.offset.get().min(rows.len().saturating_sub(1));
+    let mut offset = doc.timeline.offset.min(rows.len().saturating_sub(1));
     let want_top = if selected_row > 0 && matches!(rows[selected_row - 1], Row::Day(_)) {
         selected_row - 1
     } else {
@@ -72,7 +73,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     } else if selected_row >= offset + height {
         offset = selected_row + 1 - height;
     }
-    doc.timeline.offset.set(offset);
+    drawn.timeline = Some(offset);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = rows
         .iter()

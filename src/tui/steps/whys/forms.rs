@@ -8,12 +8,12 @@ use crate::model::{Why, WhyTree, WhyTreeEdit};
 use crate::tui::app::{Doc, Model, Notice, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::messages;
-use crate::tui::screens::form::{Feedback, Field, Form, Purpose, WhyPlace};
+use crate::tui::screens::form::{Feedback, Field, FieldKey, Form, Purpose, WhyPlace};
 use crate::tui::screens::picker::{PickFor, PickItem, Picker};
 use crate::tui::widgets::truncate;
 
-pub const ANSWER: &str = "Answer";
-pub const NOTE: &str = "Question / note";
+pub const ANSWER: FieldKey = FieldKey::Answer;
+pub const NOTE: FieldKey = FieldKey::WhyNote;
 
 pub fn open_form(model: &mut Model, place: WhyPlace) {
     let Some(doc) = model.doc.as_ref() else { return };
@@ -69,7 +69,7 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     let text = sanitize(form.value(ANSWER).trim());
     if text.is_empty() {
         form.set_feedback(ANSWER, Some(Feedback::Problem(messages::ANSWER_REQUIRED.into())));
-        form.focus_on_label(ANSWER);
+        form.focus_on_field(ANSWER);
         model.overlay = Some(Overlay::Form(form));
         return Vec::new();
     }

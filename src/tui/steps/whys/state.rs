@@ -1,7 +1,6 @@
 //! What the Whys step shows: the selected answer, the folded ones, the big view — and
 //! the answers on screen, derived from the tree and the folds.
 
-use std::cell::Cell;
 use std::collections::HashSet;
 
 use crate::model::{Why, WhyTree};
@@ -15,7 +14,7 @@ pub struct WhysView {
     pub collapsed: HashSet<String>,
     /// The selected answer large, for the room.
     pub big: bool,
-    pub offset: Cell<usize>,
+    pub offset: usize,
 }
 
 /// The answers on screen, depth first, skipping those under a folded answer.

@@ -14,6 +14,7 @@ use crate::model::{Why, WhyTree};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
+use crate::tui::render::Drawn;
 use crate::tui::steps::whys::state::{selected, selected_id, visible};
 use crate::tui::widgets::{truncate, wrap};
 
@@ -36,7 +37,7 @@ pub struct Row {
     pub node: usize,
 }
 
-pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let whys = &doc.session.whys;
     let open = checks(&doc.session).len();
@@ -75,13 +76,13 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let first = rows.iter().position(|r| r.node == sel_node + 1).unwrap_or(0);
     let last = rows.iter().rposition(|r| r.node == sel_node + 1).unwrap_or(0);
     // Keep the whole selected answer in view, moving as little as possible.
-    let mut offset = doc.whys.offset.get().min(rows.len().saturating_sub(1));
+    let mut offset = doc.whys.offset.min(rows.len().saturating_sub(1));
     if first < offset {
         offset = first;
     } else if last >= offset + height {
         offset = (last + 1).saturating_sub(height).min(first);
     }
-    doc.whys.offset.set(offset);
+    drawn.whys = Some(offset);
     let lines: Vec<Line> = rows.into_iter().skip(offset).take(height).map(|r| r.text).collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
