@@ -268,6 +268,12 @@ pub fn measurable(text: &str) -> Check {
                     say::DIRECTION_SUGGESTION,
                 );
             }
+            // "Harden the SSH configuration by disabling password login": the method is
+            // the change, and its own done state.
+            Some(ShapeMeasure::Direction) if number.is_none() => {
+                let by = (at..w.len()).find(|&i| w[i] == "by").unwrap_or(at);
+                return Check::pass(say::change_is_done_state(&quote(&w, by, 3)));
+            }
             // "Ensure backups are tested": judged on the state it names.
             None => None,
             _ => Some(at),
@@ -367,8 +373,7 @@ fn is_generic_team(team: &str, real_teams: &[String]) -> bool {
         t.strip_suffix(" team").map_or(t.clone(), str::to_string)
     };
     let team = lower(team);
-    !real_teams.iter().any(|t| lower(t) == team)
-        && LISTS.assignable.generic_teams.contains(&team)
+    !real_teams.iter().any(|t| lower(t) == team) && LISTS.assignable.generic_teams.contains(&team)
 }
 
 fn is_placeholder(value: &str) -> bool {

@@ -26,6 +26,9 @@ pub struct Check {
     pub field: &'static str,
     pub message: String,
     pub severity: Severity,
+    /// A wrong turn, or its wording, that an answer has reframed: reported at info so the
+    /// record stays visible.
+    pub reframed: bool,
 }
 
 impl Check {
@@ -36,7 +39,12 @@ impl Check {
         severity: Severity,
         message: String,
     ) -> Self {
-        Check { item: format!("{kind}:{id}"), field, message, severity }
+        Check { item: format!("{kind}:{id}"), field, message, severity, reframed: false }
+    }
+
+    /// The same finding, marked as reframed.
+    pub fn reframed(self) -> Self {
+        Check { reframed: true, ..self }
     }
 
     /// The id part of `item` (`w4` for `why:w4`).

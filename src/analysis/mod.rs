@@ -5,6 +5,7 @@ pub mod action_messages;
 mod action_shape;
 pub mod actions;
 pub mod check;
+pub mod consistency;
 pub mod coverage;
 pub mod followup;
 pub mod language;
