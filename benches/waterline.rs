@@ -16,8 +16,8 @@ use waterline::model::{
     Why,
 };
 use waterline::store::{self, Loaded};
-use waterline::tui::action::Action;
 use waterline::tui::app::{Model, update};
+use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput, Keymap};
 use waterline::tui::render::render;
 
@@ -134,7 +134,7 @@ fn open(session: Session) -> Model {
     let loaded = Loaded { session, read_only: false, notices: Vec::new() };
     update(
         &mut m,
-        Action::Loaded {
+        Intent::Loaded {
             path: PathBuf::from("bench.toml"),
             result: Ok(Box::new(loaded)),
             demo: false,
@@ -317,7 +317,7 @@ mod console {
                 press(&mut m, KeyCode::Enter);
                 m
             })
-            .bench_local_refs(|m| update(m, Action::Tick));
+            .bench_local_refs(|m| update(m, Intent::Tick));
     }
 }
 
@@ -389,7 +389,7 @@ mod demo {
         let mut m = Model::new(keymap, fixed_now);
         update(
             &mut m,
-            Action::Loaded {
+            Intent::Loaded {
                 path: PathBuf::from("demo.toml"),
                 result: Ok(Box::new(loaded)),
                 demo: true,

@@ -200,3 +200,13 @@ fn a_missing_folder_is_bad_input_exit_2() {
     let o = actions_in(None, &["--format", "yaml"]);
     assert_eq!(o.status.code(), Some(2), "an unknown format is a usage error");
 }
+
+#[test]
+fn one_review_is_counted_in_the_singular() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let name = "2026-03-06-card-payments-declined.toml";
+    std::fs::copy(Path::new(FIXTURES).join(name), dir.path().join(name)).expect("copy");
+    let folder = dir.path().to_string_lossy().into_owned();
+    let out = stdout(&actions_in(None, &["--dir", &folder, "--today", "2026-04-01"]));
+    assert!(out.contains(", from 1 review."), "{out}");
+}

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use waterline::model::{ActionItem, ActionStatus, Session};
-use waterline::tui::action::Action;
-use waterline::tui::actions_step::{Mode, offers};
 use waterline::tui::app::{Model, Overlay, Screen, update};
 use waterline::tui::effects::Effect;
-use waterline::tui::form::{Feedback, Purpose};
+use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput};
+use waterline::tui::screens::form::{Feedback, Purpose};
+use waterline::tui::steps::actions::state::ActionsMode as Mode;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/followup");
 
@@ -149,11 +149,11 @@ fn an_action_can_wait_as_an_idea_and_ideas_are_listed_after_the_committed() {
     key(&mut m, KeyInput::plain(KeyCode::Right));
     enter(&mut m);
     assert_eq!(action(&m, "a7").status, ActionStatus::Idea);
-    let order = waterline::tui::actions_step::order(&session(&m).actions);
+    let order = waterline::tui::steps::actions::state::order(&session(&m).actions);
     let ids: Vec<&str> = order.iter().map(|i| session(&m).actions[*i].id.as_str()).collect();
     assert_eq!(ids, ["a1", "a2", "a3", "a4", "a5", "a6", "a7"]);
-    keys(&mut m, "Go");
-    assert_eq!(action(&m, "a7").status, ActionStatus::Open, "o commits the selected idea");
+    keys(&mut m, "GO");
+    assert_eq!(action(&m, "a7").status, ActionStatus::Open, "O commits the selected idea");
 }
 
 #[test]
@@ -193,11 +193,7 @@ fn an_illegal_step_is_refused_with_the_reason() {
     assert!(m.overlay.is_none(), "no evidence form for a step that is not allowed");
     assert_eq!(action(&m, "a2").status, ActionStatus::Open);
     assert!(notice(&m).contains("a2: open cannot go straight to verified"), "{}", notice(&m));
-    assert!(
-        !offers(&m, &Action::SetStatus(ActionStatus::Verified)),
-        "the footer does not offer it"
-    );
-    assert!(offers(&m, &Action::SetStatus(ActionStatus::Done)));
+    assert!(notice(&m).contains("done"), "the refusal names where it can go: {}", notice(&m));
 }
 
 #[test]
@@ -258,7 +254,7 @@ fn a_read_only_review_refuses_action_changes() {
         waterline::store::Loaded { session: demo_session(), read_only: true, notices: Vec::new() };
     update(
         &mut m,
-        Action::Loaded { path: "r.toml".into(), result: Ok(Box::new(loaded)), demo: false },
+        Intent::Loaded { path: "r.toml".into(), result: Ok(Box::new(loaded)), demo: false },
     );
     keys(&mut m, "5ad");
     assert!(m.overlay.is_none());
@@ -285,9 +281,9 @@ fn a_condition_seen_before_shows_the_earlier_review_and_its_actions() {
     let (path, later) = load("2026-03-06-card-payments-declined.toml");
     let mut m = model();
     let loaded = waterline::store::Loaded { session: later, read_only: false, notices: Vec::new() };
-    update(&mut m, Action::Loaded { path, result: Ok(Box::new(loaded)), demo: false });
+    update(&mut m, Intent::Loaded { path, result: Ok(Box::new(loaded)), demo: false });
     keys(&mut m, "5");
-    update(&mut m, Action::Library { reviews: library(), unreadable: 0 });
+    update(&mut m, Intent::Library { reviews: library(), unreadable: 0 });
     let screen = draw(&m, 120, 40);
     assert!(
         screen.contains("⟲ f1: this condition appeared in “Checkout errors after a payment"),
@@ -318,7 +314,7 @@ fn follow_up() -> (Model, tempfile::TempDir) {
         .into_iter()
         .map(|(p, l)| (p, l.expect("loads").session))
         .collect();
-    update(&mut m, Action::Library { reviews, unreadable: 0 });
+    update(&mut m, Intent::Library { reviews, unreadable: 0 });
     (m, dir)
 }
 
@@ -336,7 +332,7 @@ fn the_follow_up_view_groups_open_actions_by_team_and_owner() {
         .rows
         .iter()
         .filter_map(|r| match r {
-            waterline::tui::followup::Row::Team(t) => Some(t.clone()),
+            waterline::tui::screens::followup::state::Row::Team(t) => Some(t.clone()),
             _ => None,
         })
         .collect();
@@ -385,7 +381,7 @@ fn the_follow_up_meeting_opens_the_review_at_its_action_and_returns_to_the_view(
     let loaded = waterline::store::load(path).expect("loads");
     let effects = update(
         &mut m,
-        Action::Loaded { path: path.clone(), result: Ok(Box::new(loaded)), demo: false },
+        Intent::Loaded { path: path.clone(), result: Ok(Box::new(loaded)), demo: false },
     );
     assert_eq!(effects, [Effect::LoadLibrary]);
     assert_eq!(m.screen, Screen::Console);

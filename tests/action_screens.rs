@@ -8,8 +8,8 @@ use std::path::Path;
 
 use common::*;
 use waterline::model::{ActionItem, ActionStatus, Factor, Session};
-use waterline::tui::action::Action;
 use waterline::tui::app::{Model, update};
+use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/followup");
@@ -130,10 +130,10 @@ fn actions_seen_before() {
     let (path, later) = load("2026-03-06-card-payments-declined.toml");
     let mut m = model();
     let loaded = waterline::store::Loaded { session: later, read_only: false, notices: Vec::new() };
-    update(&mut m, Action::Loaded { path, result: Ok(Box::new(loaded)), demo: false });
+    update(&mut m, Intent::Loaded { path, result: Ok(Box::new(loaded)), demo: false });
     keys(&mut m, "5");
     let reviews = vec![load("2025-11-04-checkout-config-rollout.toml")];
-    update(&mut m, Action::Library { reviews, unreadable: 0 });
+    update(&mut m, Intent::Library { reviews, unreadable: 0 });
     both_sizes("actions__recurrence_line", &m);
     keys(&mut m, "r");
     both_sizes("actions__recurrence", &m);
@@ -144,7 +144,7 @@ fn follow_up_view() {
     let mut m = model();
     m.clock = || chrono::DateTime::parse_from_rfc3339("2026-04-01T09:00:00Z").expect("time");
     keys(&mut m, "f");
-    update(&mut m, Action::Library { reviews: Vec::new(), unreadable: 0 });
+    update(&mut m, Intent::Library { reviews: Vec::new(), unreadable: 0 });
     both_sizes("followup__empty", &m);
     let reviews = [
         "2025-11-04-checkout-config-rollout.toml",
@@ -153,7 +153,7 @@ fn follow_up_view() {
     ]
     .map(load)
     .to_vec();
-    update(&mut m, Action::Library { reviews, unreadable: 1 });
+    update(&mut m, Intent::Library { reviews, unreadable: 1 });
     both_sizes("followup__three_reviews", &m);
     keys(&mut m, "jv");
     both_sizes("followup__verify_note", &m);
@@ -164,6 +164,17 @@ fn follow_up_view() {
             .selected()
             .is_some_and(|(_, a)| a.status == ActionStatus::Done)
     );
+}
+
+#[test]
+fn the_follow_up_view_counts_one_review_in_the_singular() {
+    let mut m = model();
+    keys(&mut m, "f");
+    let one = vec![load("2026-03-06-card-payments-declined.toml")];
+    update(&mut m, Intent::Library { reviews: one, unreadable: 1 });
+    let screen = draw(&m, 120, 40);
+    assert!(screen.contains(" · 1 review "), "a count of one is singular:\n{screen}");
+    assert!(screen.contains("1 file in the data folder was unreadable"), "{screen}");
 }
 
 #[test]

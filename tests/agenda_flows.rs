@@ -7,11 +7,12 @@ use std::cell::Cell;
 
 use common::*;
 use waterline::model::{Mode, Timestamp};
-use waterline::tui::action::{Action, Step};
-use waterline::tui::agenda::{self, Timeboxes};
 use waterline::tui::app::{Model, update};
-use waterline::tui::cards::deck;
+use waterline::tui::facilitation::agenda::{self, Timeboxes};
+use waterline::tui::facilitation::cards::deck;
+use waterline::tui::intent::Intent;
 use waterline::tui::mouse::Pointer;
+use waterline::tui::steps::Step;
 
 thread_local! {
     /// Seconds after `fixed_now` that this test's clock shows (each test has its thread).
@@ -24,7 +25,7 @@ fn clock() -> Timestamp {
 
 fn advance(m: &mut Model, minutes: i64) {
     SECONDS.with(|s| s.set(s.get() + minutes * 60));
-    update(m, Action::Tick);
+    update(m, Intent::Tick);
 }
 
 /// The demo, opened at the clock's start, on a clock the test moves.
@@ -128,7 +129,7 @@ fn a_timebox_running_out_never_interrupts_a_form() {
 #[test]
 fn a_problem_being_reported_is_not_covered_by_the_agenda() {
     let mut m = meeting();
-    update(&mut m, Action::SaveFailed("disk full".into()));
+    update(&mut m, Intent::SaveFailed("disk full".into()));
     m.notice = Some(waterline::tui::app::Notice::problem("disk full"));
     advance(&mut m, 20);
     assert!(notice(&m).contains("disk full"), "{}", notice(&m));
@@ -160,7 +161,7 @@ fn a_reopened_review_starts_a_new_meeting_clock() {
     assert!(m.doc.is_none());
     update(
         &mut m,
-        Action::Loaded {
+        Intent::Loaded {
             path: "review.toml".into(),
             result: Ok(Box::new(waterline::store::Loaded {
                 session: demo_session(),
@@ -291,25 +292,25 @@ fn presentation_mode_is_one_key_each_way_and_says_so() {
 fn the_wheel_moves_and_a_click_picks_a_step_or_a_row() {
     let mut m = meeting();
     let _ = draw(&m, 120, 40);
-    update(&mut m, Action::Mouse(Pointer::ScrollDown));
-    update(&mut m, Action::Mouse(Pointer::ScrollDown));
+    update(&mut m, Intent::Mouse(Pointer::ScrollDown));
+    update(&mut m, Intent::Mouse(Pointer::ScrollDown));
     assert_eq!(m.doc.as_ref().expect("open").timeline.selected, 2);
-    update(&mut m, Action::Mouse(Pointer::ScrollUp));
+    update(&mut m, Intent::Mouse(Pointer::ScrollUp));
     assert_eq!(m.doc.as_ref().expect("open").timeline.selected, 1);
     // Row 2 is the list's border, row 3 the day line, row 4 the first event.
-    update(&mut m, Action::Mouse(Pointer::Click { column: 10, row: 10 }));
+    update(&mut m, Intent::Mouse(Pointer::Click { column: 10, row: 10 }));
     assert_eq!(m.doc.as_ref().expect("open").timeline.selected, 6);
-    update(&mut m, Action::Mouse(Pointer::Click { column: 10, row: 3 }));
+    update(&mut m, Intent::Mouse(Pointer::Click { column: 10, row: 3 }));
     assert_eq!(m.doc.as_ref().expect("open").timeline.selected, 6, "a day line selects nothing");
     // The stepper: "3 Factors" sits after "▶1 Timeline 18 │ 2 Whys 17 │".
     let screen = draw(&m, 120, 40);
     let stepper = screen.lines().nth(1).expect("the stepper row");
     let column = stepper.chars().position(|c| c == 'F').expect("Factors") as u16;
-    update(&mut m, Action::Mouse(Pointer::Click { column, row: 1 }));
+    update(&mut m, Intent::Mouse(Pointer::Click { column, row: 1 }));
     assert_eq!(doc_step(&m), Step::Factors);
     let _ = draw(&m, 120, 40);
     // Two rows per factor: row 5 is the second line of the second factor.
-    update(&mut m, Action::Mouse(Pointer::Click { column: 20, row: 6 }));
+    update(&mut m, Intent::Mouse(Pointer::Click { column: 20, row: 6 }));
     assert_eq!(m.doc.as_ref().expect("open").factors.selected, 1);
 }
 
@@ -319,7 +320,7 @@ fn a_click_in_the_whys_tree_selects_the_answer_on_that_line() {
     keys(&mut m, "2");
     let screen = draw(&m, 120, 40);
     let row = screen.lines().position(|l| l.contains("w6 The change reached")).expect("w6");
-    update(&mut m, Action::Mouse(Pointer::Click { column: 30, row: row as u16 }));
+    update(&mut m, Intent::Mouse(Pointer::Click { column: 30, row: row as u16 }));
     let doc = m.doc.as_ref().expect("open");
     assert_eq!(doc.whys.selected.as_deref(), Some("w6"));
 }
@@ -329,7 +330,7 @@ fn clicks_do_nothing_under_a_form() {
     let mut m = meeting();
     let _ = draw(&m, 120, 40);
     keys(&mut m, "a");
-    update(&mut m, Action::Mouse(Pointer::Click { column: 10, row: 10 }));
+    update(&mut m, Intent::Mouse(Pointer::Click { column: 10, row: 10 }));
     assert_eq!(m.doc.as_ref().expect("open").timeline.selected, 0);
     assert!(m.overlay.is_some());
 }

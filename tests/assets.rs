@@ -187,6 +187,9 @@ fn demo_tree_holds_the_five_whys_chain_and_a_reframed_wrong_turn() {
     // The reframed wrong turn is still reported, at info, marked reframed.
     let record = reframed(&s);
     assert_eq!(record.len(), 1, "{record:?}");
-    assert_eq!((record[0].item.as_str(), record[0].severity), ("why:w17", Severity::Info));
+    assert_eq!(
+        (record[0].item.to_string(), record[0].severity),
+        ("why:w17".into(), Severity::Info)
+    );
     assert!(record[0].reframed);
 }

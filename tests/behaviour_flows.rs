@@ -7,10 +7,10 @@ use common::*;
 use waterline::model::behaviour_summary::{Warning, summarise};
 use waterline::model::just_culture::builtin;
 use waterline::model::{ActionStatus, Answer, Behaviour, Event, EventKind, Participant, Session};
-use waterline::tui::action::Action;
 use waterline::tui::app::{Model, Overlay, update};
-use waterline::tui::behaviours_step::{Mode, offers};
-use waterline::tui::form::Feedback;
+use waterline::tui::intent::Intent;
+use waterline::tui::screens::form::Feedback;
+use waterline::tui::steps::behaviours::state::BehavioursMode as Mode;
 
 fn review() -> Session {
     let mut s = Session::new("Checkout errors");
@@ -231,14 +231,15 @@ fn the_summary_warns_when_the_only_response_is_about_the_person() {
 
 #[test]
 fn the_footer_offers_only_what_works_in_the_current_mode() {
+    let offers = |m: &Model, intent: &Intent| m.offers(intent);
     let mut m = with_act("Typed the wrong host name");
-    assert!(offers(&m, &Action::AddBehaviour) && !offers(&m, &Action::AnswerYes));
+    assert!(offers(&m, &Intent::AddBehaviour) && !offers(&m, &Intent::AnswerYes));
     enter(&mut m);
-    assert!(offers(&m, &Action::AnswerYes) && !offers(&m, &Action::AddBehaviour));
-    assert!(!offers(&m, &Action::DraftToAction), "no drafts before an outcome");
+    assert!(offers(&m, &Intent::AnswerYes) && !offers(&m, &Intent::AddBehaviour));
+    assert!(!offers(&m, &Intent::DraftToAction), "no drafts before an outcome");
     keys(&mut m, "nnnyn");
-    assert!(offers(&m, &Action::DraftToAction) && !offers(&m, &Action::AnswerYes));
-    assert!(!offers(&m, &Action::RecordEvidence), "evidence is only for reckless");
+    assert!(offers(&m, &Intent::DraftToAction) && !offers(&m, &Intent::AnswerYes));
+    assert!(!offers(&m, &Intent::RecordEvidence), "evidence is only for reckless");
 }
 
 #[test]
@@ -249,7 +250,7 @@ fn a_read_only_review_can_be_read_but_not_classified_or_changed() {
     let loaded = waterline::store::Loaded { session: s, read_only: true, notices: Vec::new() };
     update(
         &mut m,
-        Action::Loaded { path: "r.toml".into(), result: Ok(Box::new(loaded)), demo: false },
+        Intent::Loaded { path: "r.toml".into(), result: Ok(Box::new(loaded)), demo: false },
     );
     keys(&mut m, "4a");
     assert!(m.overlay.is_none());
@@ -292,7 +293,7 @@ fn a_family_only_outcome_reads_as_saved_and_a_wrong_one_is_replaced_by_answering
         ("rule_exists", Answer::Yes),
         ("rule_workable", Answer::No),
     ];
-    doc.edit(|s, _| {
+    doc.edit(|s| {
         s.behaviours[0].answers = drift.iter().map(|(q, a)| (q.to_string(), *a)).collect();
         s.behaviours[0].outcome = "at-risk".into(); // the family of at-risk-drift
     });

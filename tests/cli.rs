@@ -25,7 +25,18 @@ fn version_and_help_work_on_every_command() {
     let v = waterline(&["--version"]);
     assert!(v.status.success());
     assert!(stdout(&v).starts_with("waterline "), "{}", stdout(&v));
-    for sub in ["new", "open", "demo", "actions", "completions", "man"] {
+    for sub in [
+        "new",
+        "open",
+        "demo",
+        "actions",
+        "completions",
+        "man",
+        "insights",
+        "merge",
+        "schema",
+        "lsp",
+    ] {
         let h = waterline(&[sub, "--help"]);
         assert!(h.status.success(), "{sub} --help");
         assert!(stdout(&h).contains("Usage: waterline"), "{sub}: {}", stdout(&h));

@@ -48,7 +48,7 @@ fn unknown_theme_and_unknown_settings_are_reported_not_fatal() {
 fn every_bindable_action_is_documented_in_config_md() {
     let doc = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/CONFIG.md"))
         .expect("docs/CONFIG.md");
-    for b in waterline::tui::action::BINDABLES.iter() {
+    for b in waterline::tui::intent::BINDABLES.iter() {
         assert!(doc.contains(&format!("`{}`", b.name)), "docs/CONFIG.md lacks `{}`", b.name);
     }
 }
@@ -72,6 +72,19 @@ fn a_bad_policy_entry_is_reported_and_the_default_kept() {
     assert!(config.messages.iter().any(|m| m.contains("`window`")));
     assert_eq!(config.policy.days_for("SEV1"), 15);
     assert_eq!(config.policy.days_for("SEV2"), 30);
+}
+
+#[test]
+fn the_lock_age_is_read_and_a_bad_one_is_reported() {
+    let config = with_config("[lock]\nstale_after_minutes = 90\n");
+    assert!(config.messages.is_empty(), "{:?}", config.messages);
+    assert_eq!(config.lock.stale_after, std::time::Duration::from_secs(90 * 60));
+
+    let config = with_config("[lock]\nstale_after_minutes = 0\nwait = true\n");
+    assert_eq!(config.messages.len(), 2, "{:?}", config.messages);
+    assert!(config.messages.iter().any(|m| m.contains("`wait` is not a setting")));
+    assert!(config.messages.iter().any(|m| m.contains("from 1 to 10080; using 30")));
+    assert_eq!(config.lock, Default::default());
 }
 
 #[test]

@@ -42,7 +42,7 @@ fn new_review_add_an_event_quit_and_the_file_holds_it() {
         !s.contains("Add event") && s.contains("Alert fired on checkout latency")
     });
     assert!(screen.contains("14:32"), "the event's time is in the list:\n{screen}");
-    assert!(screen.contains("Timeline · 1 events"), "the count changed:\n{screen}");
+    assert!(screen.contains("Timeline · 1 event "), "the count changed:\n{screen}");
 
     tui.send("q");
     let exited = tui.wait_exit();

@@ -4,11 +4,11 @@ mod common;
 
 use common::*;
 use waterline::model::{EventKind, Session};
-use waterline::tui::action::Action;
 use waterline::tui::app::{Overlay, update};
 use waterline::tui::effects::Effect;
-use waterline::tui::form::Feedback;
+use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput};
+use waterline::tui::screens::form::Feedback;
 
 fn started_session() -> Session {
     let mut s = Session::new("Checkout errors");
@@ -152,7 +152,7 @@ fn pasting_several_lines_offers_one_event_per_line_with_their_times() {
     tab(&mut m);
     update(
         &mut m,
-        Action::Paste("[09:31] Support: card payments failing\r\n09:40 Page sent\r\n\x1b[31mDev acks\x1b[0m\r\n".into()),
+        Intent::Paste("[09:31] Support: card payments failing\r\n09:40 Page sent\r\n\x1b[31mDev acks\x1b[0m\r\n".into()),
     );
     let Some(Overlay::PasteOffer { events, .. }) = &m.overlay else {
         panic!("the paste is offered")
@@ -173,7 +173,7 @@ fn declining_the_paste_offer_keeps_the_text_in_the_field() {
     keys(&mut m, "a");
     tab(&mut m);
     tab(&mut m);
-    update(&mut m, Action::Paste("first\nsecond".into()));
+    update(&mut m, Intent::Paste("first\nsecond".into()));
     esc(&mut m);
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("back in the form") };
     assert_eq!(form.value("What happened"), "first second");
@@ -197,28 +197,28 @@ fn marking_milestones_sets_the_incident_times_and_marking_again_clears() {
 #[test]
 fn a_change_is_saved_on_the_next_tick_and_only_once() {
     let mut m = open(started_session());
-    assert!(update(&mut m, Action::Tick).is_empty(), "nothing to save yet");
+    assert!(update(&mut m, Intent::Tick).is_empty(), "nothing to save yet");
     add_event(&mut m, "10:00", "One");
-    let effects = update(&mut m, Action::Tick);
+    let effects = update(&mut m, Intent::Tick);
     let [Effect::Save { session, .. }] = effects.as_slice() else {
         panic!("one save: {effects:?}")
     };
     assert_eq!(session.events[0].text, "One");
-    assert!(update(&mut m, Action::Tick).is_empty());
+    assert!(update(&mut m, Intent::Tick).is_empty());
 }
 
 #[test]
 fn a_failed_save_keeps_the_edits_warns_and_retries() {
     let mut m = open(started_session());
     add_event(&mut m, "10:00", "One");
-    let _ = update(&mut m, Action::Tick);
+    let _ = update(&mut m, Intent::Tick);
     update(
         &mut m,
-        Action::SaveFailed("could not save review.toml: No space left on device".into()),
+        Intent::SaveFailed("could not save review.toml: No space left on device".into()),
     );
     assert_eq!(texts(&m), ["One"]);
     assert!(m.doc.as_ref().and_then(|d| d.save_error.as_ref()).is_some());
-    assert!(matches!(update(&mut m, Action::Tick).as_slice(), [Effect::Save { .. }]));
+    assert!(matches!(update(&mut m, Intent::Tick).as_slice(), [Effect::Save { .. }]));
 }
 
 fn keys_effects(m: &mut waterline::tui::app::Model, c: char) -> Vec<Effect> {
@@ -235,7 +235,7 @@ fn quitting_with_unsaved_changes_saves_first_and_quits_once_saved() {
     add_event(&mut m, "10:00", "One");
     let effects = quit(&mut m);
     assert!(matches!(effects.as_slice(), [Effect::Save { .. }]), "{effects:?}");
-    let after = update(&mut m, Action::Saved(chrono::Local::now()));
+    let after = update(&mut m, Intent::Saved(chrono::Local::now()));
     assert_eq!(after, [Effect::Quit]);
 }
 
@@ -244,7 +244,7 @@ fn a_save_failing_while_quitting_keeps_the_console_open_and_says_so() {
     let mut m = open(started_session());
     add_event(&mut m, "10:00", "One");
     let _ = quit(&mut m);
-    let after = update(&mut m, Action::SaveFailed("disk full".into()));
+    let after = update(&mut m, Intent::SaveFailed("disk full".into()));
     assert!(after.is_empty(), "no quit while the edits exist only in memory");
     assert!(m.notice.as_ref().is_some_and(|n| n.problem));
     assert_eq!(texts(&m), ["One"]);
@@ -259,16 +259,16 @@ fn a_save_failing_while_quitting_keeps_the_console_open_and_says_so() {
 fn after_a_failed_autosave_the_first_quit_explains_and_the_second_keeps_a_rescue_copy() {
     let mut m = open(started_session());
     add_event(&mut m, "10:00", "One");
-    let _ = update(&mut m, Action::Tick);
-    update(&mut m, Action::SaveFailed("disk full".into()));
+    let _ = update(&mut m, Intent::Tick);
+    update(&mut m, Intent::SaveFailed("disk full".into()));
     let first = quit(&mut m);
     assert!(!first.contains(&Effect::Quit), "the first quit explains instead of quitting");
     assert!(m.notice.as_ref().is_some_and(|n| n.problem));
-    let _ = update(&mut m, Action::SaveFailed("disk full".into()));
+    let _ = update(&mut m, Intent::SaveFailed("disk full".into()));
     let second = quit(&mut m);
     let [Effect::Rescue { then, .. }] = second.as_slice() else { panic!("{second:?}") };
     let path = std::path::PathBuf::from("rescue.toml");
-    let done = update(&mut m, Action::Rescued { result: Ok(path), then: *then });
+    let done = update(&mut m, Intent::Rescued { result: Ok(path), then: *then });
     assert_eq!(done, [Effect::Quit]);
 }
 
@@ -279,7 +279,7 @@ fn closing_a_review_saves_then_returns_home() {
     let effects = keys_effects(&mut m, 'q');
     assert!(matches!(effects.as_slice(), [Effect::Save { .. }]), "{effects:?}");
     assert!(m.doc.is_some(), "still open until the save lands");
-    let after = update(&mut m, Action::Saved(chrono::Local::now()));
+    let after = update(&mut m, Intent::Saved(chrono::Local::now()));
     assert_eq!(after, [Effect::ListReviews]);
     assert!(m.doc.is_none());
     assert_eq!(m.screen, waterline::tui::app::Screen::Home);
@@ -302,12 +302,12 @@ fn a_read_only_review_refuses_edits_and_says_why() {
     };
     update(
         &mut m,
-        Action::Loaded { path: "new.toml".into(), result: Ok(Box::new(loaded)), demo: false },
+        Intent::Loaded { path: "new.toml".into(), result: Ok(Box::new(loaded)), demo: false },
     );
     keys(&mut m, "a");
     assert!(m.overlay.is_none());
     assert!(m.notice.as_ref().is_some_and(|n| n.problem));
-    assert!(update(&mut m, Action::Tick).is_empty(), "never saved");
+    assert!(update(&mut m, Intent::Tick).is_empty(), "never saved");
 }
 
 #[test]
@@ -359,7 +359,7 @@ fn home_new_review_asks_for_a_title_and_refuses_an_empty_one() {
 fn a_pasted_log_runs_forward_across_midnight() {
     let mut m = open(started_session());
     keys(&mut m, "a");
-    update(&mut m, Action::Paste("14:10 Deploy\n23:58 Errors climb\n00:04 Page sent".into()));
+    update(&mut m, Intent::Paste("14:10 Deploy\n23:58 Errors climb\n00:04 Page sent".into()));
     enter(&mut m);
     let times: Vec<String> =
         session(&m).events.iter().map(|e| e.at.format("%d %H:%M").to_string()).collect();
@@ -370,15 +370,15 @@ fn a_pasted_log_runs_forward_across_midnight() {
 fn when_even_the_rescue_copy_fails_nothing_is_dropped() {
     let mut m = open(started_session());
     add_event(&mut m, "10:00", "One");
-    let _ = update(&mut m, Action::Tick);
-    update(&mut m, Action::SaveFailed("disk full".into()));
+    let _ = update(&mut m, Intent::Tick);
+    update(&mut m, Intent::SaveFailed("disk full".into()));
     let _ = quit(&mut m);
     let second = quit(&mut m);
     let [Effect::Rescue { then, .. }] = second.as_slice() else { panic!("{second:?}") };
-    let after = update(&mut m, Action::Rescued { result: Err("disk full".into()), then: *then });
+    let after = update(&mut m, Intent::Rescued { result: Err("disk full".into()), then: *then });
     assert!(after.is_empty(), "still open");
     assert_eq!(texts(&m), ["One"]);
-    assert!(matches!(update(&mut m, Action::Tick).as_slice(), [Effect::Save { .. }]), "retried");
+    assert!(matches!(update(&mut m, Intent::Tick).as_slice(), [Effect::Save { .. }]), "retried");
 }
 
 #[test]
@@ -390,7 +390,7 @@ fn a_long_field_goes_to_the_editor_and_comes_back() {
     }
     let effects = key(&mut m, KeyInput::ctrl('e'));
     assert_eq!(effects, [Effect::Editor { text: String::new() }]);
-    update(&mut m, Action::Edited(Ok("Payments failed.\nFor two hours.\n".into())));
+    update(&mut m, Intent::Edited(Ok("Payments failed.\nFor two hours.\n".into())));
     enter(&mut m);
     assert_eq!(session(&m).incident.summary, "Payments failed.\nFor two hours.");
 }
@@ -400,8 +400,44 @@ fn an_editor_that_fails_leaves_the_field_as_it_was_and_says_why() {
     let mut m = open(started_session());
     keys(&mut m, "i");
     let _ = key(&mut m, KeyInput::ctrl('e'));
-    update(&mut m, Action::Edited(Err("could not start nano: not found".into())));
+    update(&mut m, Intent::Edited(Err("could not start nano: not found".into())));
     assert!(m.notice.as_ref().is_some_and(|n| n.problem && n.text.contains("nano")));
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the form stays open") };
     assert_eq!(form.value("Title"), "Checkout errors");
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    use waterline::model::{Behaviour, Event, EventKind, Session, Why};
+    let mut s = Session::new("Checkout errors");
+    s.events.push(Event {
+        id: "e1".into(),
+        at: fixed_now(),
+        kind: EventKind::Alert,
+        text: "Alert fired".into(),
+        source: String::new(),
+        known_then: String::new(),
+        extra: Default::default(),
+    });
+    s.whys.push(Why {
+        id: "w1".into(),
+        text: "The deploy skipped validation".into(),
+        ..Why::default()
+    });
+    s.behaviours.push(Behaviour {
+        id: "b1".into(),
+        act: "Pushed the config".into(),
+        ..Behaviour::default()
+    });
+    let mut m = open(s);
+    for (key, one) in
+        [('1', "Timeline · 1 event "), ('2', "Five Whys · 1 answer "), ('4', "Behaviours · 1 act ")]
+    {
+        keys(&mut m, &key.to_string());
+        let screen = draw(&m, 120, 40);
+        assert!(screen.contains(one), "{one:?} on:\n{screen}");
+        for wrong in ["1 events", "1 answers", "1 acts"] {
+            assert!(!screen.contains(wrong), "{wrong:?} on:\n{screen}");
+        }
+    }
 }

@@ -10,8 +10,9 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 use waterline::model::{Mode, Session, Why, WhyTreeEdit};
-use waterline::tui::action::{Action, Step};
 use waterline::tui::app::{Model, update};
+use waterline::tui::intent::Intent;
+use waterline::tui::steps::Step;
 use waterline::tui::theme::Theme;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -26,7 +27,7 @@ fn both_sizes(name: &str, m: &Model) {
 fn presenting(step: Step) -> Model {
     let mut m = open(demo_session());
     keys(&mut m, "P");
-    update(&mut m, Action::GoToStep(step));
+    update(&mut m, Intent::GoToStep(step));
     m
 }
 
@@ -112,7 +113,7 @@ fn the_masked_participants_take_no_typing_and_keep_their_names() {
     let Some(waterline::tui::app::Overlay::Form(form)) = &m.overlay else { panic!("a form") };
     assert_eq!(form.focused().map(|f| f.label), Some("Participants"));
     keys(&mut m, "Zoe");
-    update(&mut m, Action::Paste("Ann (SRE)".into()));
+    update(&mut m, Intent::Paste("Ann (SRE)".into()));
     enter(&mut m);
     assert!(m.overlay.is_none(), "the form was saved");
     let people = &session(&m).incident.participants;

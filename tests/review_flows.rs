@@ -5,8 +5,8 @@ mod common;
 use common::*;
 use waterline::analysis::readiness::{Criterion, gate};
 use waterline::model::{ReviewStatus, Session};
-use waterline::tui::action::Step;
 use waterline::tui::app::Overlay;
+use waterline::tui::steps::Step;
 
 fn step(m: &waterline::tui::app::Model) -> Step {
     m.doc.as_ref().expect("open").step
@@ -28,11 +28,11 @@ fn an_empty_review_lists_exactly_what_is_missing() {
 fn the_demo_misses_only_its_idea_only_factor_and_passes_once_it_is_committed() {
     let mut s = demo_session();
     let g = gate(&s, &Default::default());
-    let failed: Vec<&str> = g
+    let failed: Vec<String> = g
         .entries
         .iter()
         .filter(|e| !e.passed())
-        .flat_map(|e| e.missing.iter().map(|m| m.item.as_str()))
+        .flat_map(|e| e.missing.iter().map(|m| m.item.to_string()))
         .collect();
     assert_eq!(failed, ["factor:f5"]);
     for a in s.actions.iter_mut().filter(|a| a.factors.contains(&"f5".to_string())) {
@@ -49,6 +49,29 @@ fn enter_on_a_missing_item_goes_to_it() {
     assert_eq!(step(&m), Step::Factors);
     let doc = m.doc.as_ref().expect("open");
     assert_eq!(doc.session.factors[doc.factors.selected].id, "f5");
+}
+
+#[test]
+fn enter_on_a_missing_action_selects_that_action_on_its_step() {
+    let mut s = demo_session();
+    // The last committed action loses its owner and date, so its checks fail.
+    let last = s.actions.iter().rposition(|a| a.status.is_committed()).expect("committed");
+    s.actions[last].owner.clear();
+    s.actions[last].due = None;
+    let id = s.actions[last].id.clone();
+    let mut m = open(s);
+    keys(&mut m, "6");
+    let g = gate(session(&m), &Default::default());
+    let items: Vec<String> =
+        g.entries.iter().flat_map(|e| e.missing.iter().map(|m| m.item.to_string())).collect();
+    let row = items.iter().position(|i| *i == format!("action:{id}")).expect("listed");
+    for _ in 0..row {
+        keys(&mut m, "j");
+    }
+    enter(&mut m);
+    assert_eq!(step(&m), Step::Actions);
+    let doc = m.doc.as_ref().expect("open");
+    assert_eq!(doc.selected_action().map(|a| a.id.as_str()), Some(id.as_str()));
 }
 
 #[test]
@@ -94,6 +117,21 @@ fn a_parked_point_is_kept_with_its_step_and_can_be_removed_and_restored() {
 }
 
 #[test]
+fn a_removed_parked_points_id_is_never_given_to_a_new_one() {
+    let mut m = open(demo_session());
+    keys(&mut m, "o");
+    keys(&mut m, "Pager budget");
+    enter(&mut m);
+    keys(&mut m, "6Gx");
+    assert!(session(&m).parked.is_empty());
+    keys(&mut m, "o");
+    keys(&mut m, "Rota review");
+    enter(&mut m);
+    let ids: Vec<&str> = session(&m).parked.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["p2"], "p1 may still come back with undo");
+}
+
+#[test]
 fn blame_wording_is_flagged_as_it_is_typed() {
     let mut m = open(Session::new("Checkout errors"));
     keys(&mut m, "a");
@@ -102,7 +140,7 @@ fn blame_wording_is_flagged_as_it_is_typed() {
     keys(&mut m, "The engineer should have checked the flag");
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the add form") };
     let feedback = form.field("What happened").and_then(|f| f.feedback.clone());
-    let Some(waterline::tui::form::Feedback::Lines(lines)) = feedback else {
+    let Some(waterline::tui::screens::form::Feedback::Lines(lines)) = feedback else {
         panic!("wording feedback: {feedback:?}")
     };
     assert!(lines[0].text.contains("should have"), "{lines:?}");

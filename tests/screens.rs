@@ -4,8 +4,8 @@
 mod common;
 
 use common::*;
-use waterline::tui::action::Action;
 use waterline::tui::app::{Model, update};
+use waterline::tui::intent::Intent;
 
 fn both_sizes(name: &str, m: &Model) {
     for (w, h) in [(80, 24), (120, 40)] {
@@ -38,7 +38,7 @@ fn home_with_reviews() {
     };
     update(
         &mut m,
-        Action::Listed(vec![
+        Intent::Listed(vec![
             listing("Card payments declined after an auth config change", "SEV1", 5),
             listing("Search index rebuild stalled", "SEV3", 0),
             broken,
@@ -109,7 +109,7 @@ fn paste_offer_shows_what_each_line_becomes() {
     keys(&mut m, "a");
     update(
         &mut m,
-        Action::Paste("[09:31] Support: card payments failing\n09:40 Page sent\nDev acks\n23:58 Late note\n00:04 After midnight".into()),
+        Intent::Paste("[09:31] Support: card payments failing\n09:40 Page sent\nDev acks\n23:58 Late note\n00:04 After midnight".into()),
     );
     both_sizes("timeline__paste_offer", &m);
 }

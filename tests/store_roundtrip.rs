@@ -9,7 +9,8 @@ use proptest::sample::Index;
 use toml::Value;
 use waterline::model::{
     ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Dismissal, Event, EventKind,
-    Extra, Factor, Incident, Mode, Parked, Participant, ReviewStatus, Session, Timestamp, Why,
+    Extra, Factor, Incident, Lessons, Mode, Parked, Participant, ReviewStatus, Session, Timestamp,
+    Why,
 };
 use waterline::store;
 
@@ -205,12 +206,12 @@ fn action(i: usize, factors: usize, behaviours: usize) -> impl Strategy<Value = 
     let kind = prop::option::of(pick(&[K::Detect, K::Mitigate, K::Prevent, K::Repair, K::Process]));
     let who = (text(), text(), text());
     let how = (prop::option::of(date()), status, kind, (refs("f", factors), refs("b", behaviours)));
-    let record = (text(), text(), text());
+    let record = (text(), text(), text(), prop::option::of(date()));
     (who, how, record, extra()).prop_map(
         move |(
             (text, team, owner),
             (due, status, kind, (factors, behaviours)),
-            (ticket, verification, decision),
+            (ticket, verification, decision, verified_on),
             extra,
         )| {
             ActionItem {
@@ -225,6 +226,7 @@ fn action(i: usize, factors: usize, behaviours: usize) -> impl Strategy<Value = 
                 behaviours,
                 ticket,
                 verification,
+                verified_on,
                 decision,
                 extra,
             }
@@ -235,6 +237,16 @@ fn action(i: usize, factors: usize, behaviours: usize) -> impl Strategy<Value = 
 fn dismissal() -> impl Strategy<Value = Dismissal> {
     (text(), text(), text(), text(), text()).prop_map(|(item, field, rule, matched, reason)| {
         Dismissal { item, field, rule, matched, reason, extra: Default::default() }
+    })
+}
+
+fn lessons() -> impl Strategy<Value = Lessons> {
+    let list = || prop::collection::vec(text(), 0..3);
+    (list(), list(), list(), extra()).prop_map(|(went_well, went_wrong, lucky, extra)| Lessons {
+        went_well,
+        went_wrong,
+        lucky,
+        extra,
     })
 }
 
@@ -251,6 +263,7 @@ fn session() -> impl Strategy<Value = Session> {
             proptest::collection::vec(dismissal(), 0..3),
             proptest::collection::vec((text(), text()), 0..3),
             extra(),
+            lessons(),
         )
             .prop_map(
                 |(
@@ -263,6 +276,7 @@ fn session() -> impl Strategy<Value = Session> {
                     dismissed,
                     parked,
                     extra,
+                    lessons,
                 )| {
                     let parked = (parked.into_iter().enumerate())
                         .map(|(i, (text, step))| Parked {
@@ -281,6 +295,8 @@ fn session() -> impl Strategy<Value = Session> {
                         actions,
                         dismissed,
                         parked,
+                        conflicts: Vec::new(),
+                        lessons,
                         extra,
                     }
                 },

@@ -6,10 +6,11 @@ mod common;
 use common::*;
 use waterline::analysis::{coverage, whys as checks};
 use waterline::model::{Category, Session, WhyTree};
-use waterline::tui::action::{Action, Step};
 use waterline::tui::app::{Model, Overlay, update};
+use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput};
-use waterline::tui::whys_step::{selected_id, visible};
+use waterline::tui::steps::Step;
+use waterline::tui::steps::whys::state::{selected_id, visible};
 
 fn whys_open(title: &str) -> Model {
     let mut m = open(Session::new(title));
@@ -67,7 +68,8 @@ fn an_empty_answer_keeps_the_form_open() {
 #[test]
 fn open_branches_are_checks_until_marked_as_system_conditions() {
     let mut m = two_branches();
-    let open: Vec<String> = checks::checks(session(&m)).into_iter().map(|c| c.item).collect();
+    let open: Vec<String> =
+        checks::checks(session(&m)).into_iter().map(|c| c.item.to_string()).collect();
     assert_eq!(open, ["why:w2", "why:w3"]);
     keys(&mut m, "c");
     keys(&mut m, "k");
@@ -88,7 +90,7 @@ fn a_wrong_turn_is_flagged_and_reframing_adds_a_sibling_that_keeps_the_words() {
     assert!(states["w4"].wrong_turn.is_some());
     assert!(!states["w4"].reframed);
     let found = checks::checks(session(&m));
-    assert!(found.iter().any(|c| c.item == "why:w4" && c.field == "text"), "{found:?}");
+    assert!(found.iter().any(|c| c.item.to_string() == "why:w4" && c.field == "text"), "{found:?}");
 
     keys(&mut m, "r");
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the reframe form opens") };
@@ -103,9 +105,15 @@ fn a_wrong_turn_is_flagged_and_reframing_adds_a_sibling_that_keeps_the_words() {
     );
     assert_eq!(reframed.reframes.as_deref(), Some("w4"), "the link is recorded");
     assert!(checks::states(s)["w4"].reframed);
-    assert!(!checks::checks(s).iter().any(|c| c.item == "why:w4"), "reframed: nothing open");
+    assert!(
+        !checks::checks(s).iter().any(|c| c.item.to_string() == "why:w4"),
+        "reframed: nothing open"
+    );
     let record = checks::reframed(s);
-    assert!(record.iter().any(|c| c.item == "why:w4" && c.reframed), "kept on record: {record:?}");
+    assert!(
+        record.iter().any(|c| c.item.to_string() == "why:w4" && c.reframed),
+        "kept on record: {record:?}"
+    );
 }
 
 #[test]
@@ -183,7 +191,8 @@ fn linking_evidence_chooses_events_and_whys_from_lists() {
 fn a_factor_without_action_is_covered_by_a_reasoned_accepted_risk() {
     let mut m = open(demo_session());
     keys(&mut m, "3");
-    let before: Vec<String> = coverage::check(session(&m)).into_iter().map(|c| c.item).collect();
+    let before: Vec<String> =
+        coverage::check(session(&m)).into_iter().map(|c| c.item.to_string()).collect();
     assert_eq!(before, ["factor:f5"], "only ideas address the rota factor");
     keys(&mut m, "jjjj");
     keys(&mut m, "r");
@@ -290,6 +299,6 @@ fn the_factors_picture_toggles() {
     let mut m = open(demo_session());
     keys(&mut m, "3p");
     assert!(m.doc.as_ref().is_some_and(|d| d.factors.picture));
-    update(&mut m, Action::TogglePicture);
+    update(&mut m, Intent::TogglePicture);
     assert!(m.doc.as_ref().is_some_and(|d| !d.factors.picture));
 }

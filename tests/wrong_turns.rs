@@ -133,7 +133,8 @@ mod reframing {
         let s = tree(Vec::new());
         let st = &states(&s)["w2"];
         assert!(st.wrong_turn.is_some() && !st.reframed && st.reframed_by.is_none());
-        let w2: Vec<_> = checks(&s).into_iter().filter(|c| c.item == "why:w2").collect();
+        let w2: Vec<_> =
+            checks(&s).into_iter().filter(|c| c.item.to_string() == "why:w2").collect();
         assert_eq!(w2.len(), 1);
         assert_eq!((w2[0].severity, w2[0].reframed), (Severity::Warning, false));
     }
@@ -144,10 +145,16 @@ mod reframing {
         let st = &states(&s)["w2"];
         assert!(st.reframed);
         assert_eq!(st.reframed_by.as_deref(), Some("w4"));
-        assert!(checks(&s).iter().all(|c| c.item != "why:w2"), "nothing left to look at");
+        assert!(
+            checks(&s).iter().all(|c| c.item.to_string() != "why:w2"),
+            "nothing left to look at"
+        );
         let w2 = reframed(&s);
         assert_eq!(w2.len(), 1, "never silent");
-        assert_eq!((w2[0].item.as_str(), w2[0].severity), ("why:w2", Severity::Info));
+        assert_eq!(
+            (w2[0].item.to_string(), w2[0].severity),
+            ("why:w2".to_string(), Severity::Info)
+        );
         assert!(w2[0].reframed && w2[0].message.contains("w4"), "{}", w2[0].message);
     }
 

@@ -397,8 +397,9 @@ pub fn realistic(text: &str, due: Option<NaiveDate>, ctx: &Context) -> Check {
     }
     let days = from.map(|from| (due - from).num_days());
     let mut warnings = Vec::new();
-    if let Some(days) = days.filter(|d| *d > i64::from(allowed)) {
-        warnings.push((say::beyond_policy(days, allowed, ctx.severity), say::SPLIT_SUGGESTION));
+    if let (Some(from), Some(days)) = (from, days.filter(|d| *d > i64::from(allowed))) {
+        let reason = say::beyond_policy(days, allowed, ctx.severity, from);
+        warnings.push((reason, say::SPLIT_SUGGESTION));
     }
     let w = words(text);
     if let Some((at, len, _)) = find(&LISTS.realistic.unbounded_scope, &w) {

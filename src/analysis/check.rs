@@ -1,27 +1,12 @@
-//! One finding about one item of a review, addressed the way `check` prints it
-//! (`why:w4`, `factor:f2`).
+//! One finding about one item of a review. `check` prints its item as `why:w4`.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Info => "info",
-            Self::Warning => "warning",
-            Self::Error => "error",
-        }
-    }
-}
+/// How much a finding matters: the linter's and the checks' are one scale.
+pub use super::language::Severity;
+use crate::model::ItemRef;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
-    /// `kind:id`, e.g. `why:w4`.
-    pub item: String,
+    pub item: ItemRef,
     /// The field the finding is about (`text`, `system_condition`, `actions`…).
     pub field: &'static str,
     pub message: String,
@@ -32,14 +17,8 @@ pub struct Check {
 }
 
 impl Check {
-    pub fn new(
-        kind: &str,
-        id: &str,
-        field: &'static str,
-        severity: Severity,
-        message: String,
-    ) -> Self {
-        Check { item: format!("{kind}:{id}"), field, message, severity, reframed: false }
+    pub fn new(item: ItemRef, field: &'static str, severity: Severity, message: String) -> Self {
+        Check { item, field, message, severity, reframed: false }
     }
 
     /// The same finding, marked as reframed.
@@ -47,8 +26,8 @@ impl Check {
         Check { reframed: true, ..self }
     }
 
-    /// The id part of `item` (`w4` for `why:w4`).
+    /// The id of the item (`w4` for `why:w4`).
     pub fn id(&self) -> &str {
-        self.item.split_once(':').map_or("", |(_, id)| id)
+        self.item.id()
     }
 }

@@ -5,7 +5,7 @@
 use super::check::{Check, Severity};
 use super::messages;
 use super::whys::states;
-use crate::model::{ActionStatus, Factor, Session, WhyTree};
+use crate::model::{ActionStatus, Factor, ItemRef, Session, WhyTree};
 
 /// Actions that count: committed, including finished ones; ideas and decided-against
 /// actions do not.
@@ -34,7 +34,7 @@ pub fn check(session: &Session) -> Vec<Check> {
         let named = session.factors.iter().any(|f| f.whys.contains(&w.id));
         if w.system_condition && session.whys.is_leaf(&w.id) && !is_turn && !named {
             let message = messages::CONDITION_WITHOUT_FACTOR.into();
-            out.push(Check::new("why", &w.id, "factor", Severity::Warning, message));
+            out.push(Check::new(ItemRef::why(&w.id), "factor", Severity::Warning, message));
         }
     }
     out
@@ -49,11 +49,11 @@ pub fn factor_checks(session: &Session, f: &Factor) -> Vec<Check> {
             .map(|a| a.id.clone())
             .collect();
         let message = messages::no_action(&ideas);
-        out.push(Check::new("factor", &f.id, "actions", Severity::Warning, message));
+        out.push(Check::new(ItemRef::factor(&f.id), "actions", Severity::Warning, message));
     }
     if f.whys.is_empty() && f.events.is_empty() {
         let message = messages::NO_EVIDENCE.into();
-        out.push(Check::new("factor", &f.id, "evidence", Severity::Warning, message));
+        out.push(Check::new(ItemRef::factor(&f.id), "evidence", Severity::Warning, message));
     }
     out
 }

@@ -2,12 +2,11 @@
 //! names the items to go back to, so the room can fix them one by one.
 
 use super::actions::{Context, Criterion as ActionCriterion, Verdict, check, known_names};
-use super::check::Severity;
-use super::language::Severity as Level;
+use super::language::Severity;
 use super::policy::DuePolicy;
 use super::{coverage, review_language, whys};
 use crate::model::behaviour::derive_outcome;
-use crate::model::{ReviewStatus, Session};
+use crate::model::{ItemKind, ItemRef, ReviewStatus, Session};
 
 /// One condition of the gate, in the order the Review step lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,10 +51,10 @@ impl Criterion {
     }
 }
 
-/// Something to go back to: the item (`why:w4`, `incident`) and what it lacks.
+/// Something to go back to: the item (a why, the incident, the factors) and what it lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missing {
-    pub item: String,
+    pub item: ItemRef,
     pub message: String,
     /// For a wording finding: what a dismissal needs to name it.
     pub wording: Option<Wording>,
@@ -97,8 +96,8 @@ impl Gate {
     }
 }
 
-fn missing(item: &str, message: impl Into<String>) -> Missing {
-    Missing { item: item.to_string(), message: message.into(), wording: None }
+fn missing(item: ItemRef, message: impl Into<String>) -> Missing {
+    Missing { item, message: message.into(), wording: None }
 }
 
 /// A review marked `reviewed` or `closed` whose gate no longer passes, with no reason to
@@ -124,13 +123,13 @@ pub fn gate(session: &Session, policy: &DuePolicy) -> Gate {
     let mut milestones = Vec::new();
     if i.detected_at.is_none() {
         milestones.push(missing(
-            "incident",
+            ItemRef::incident(),
             "No detection milestone: mark the event (D on the timeline) when it was first noticed.",
         ));
     }
     if i.resolved_at.is_none() {
         milestones.push(missing(
-            "incident",
+            ItemRef::incident(),
             "No resolution milestone: mark the event (R on the timeline) when it was resolved.",
         ));
     }
@@ -138,7 +137,7 @@ pub fn gate(session: &Session, policy: &DuePolicy) -> Gate {
     if session.factors.len() < 2 {
         let n = session.factors.len();
         two_factors.push(missing(
-            "factors",
+            ItemRef::all(ItemKind::Factor),
             format!("{n} factor(s) so far. Incidents have contributing factors, not one root cause: which other conditions made this possible?"),
         ));
     }
@@ -146,23 +145,23 @@ pub fn gate(session: &Session, policy: &DuePolicy) -> Gate {
     let pick = |field: &str| -> Vec<Missing> {
         (why_checks.iter())
             .filter(|c| c.field == field && c.severity >= Severity::Warning)
-            .map(|c| missing(&c.item, c.message.clone()))
+            .map(|c| missing(c.item.clone(), c.message.clone()))
             .collect()
     };
     let mut branches = pick("system_condition");
     if session.whys.is_empty() {
-        branches.push(missing("whys", "No why answers yet: ask why of the incident until each branch reaches a system condition."));
+        branches.push(missing(ItemRef::all(ItemKind::Why), "No why answers yet: ask why of the incident until each branch reaches a system condition."));
     }
     let covered: Vec<Missing> = (session.factors.iter())
         .flat_map(|f| coverage::factor_checks(session, f))
         .filter(|c| c.field == "actions")
-        .map(|c| missing(&c.item, c.message))
+        .map(|c| missing(c.item, c.message))
         .collect();
     let unclassified: Vec<Missing> = (session.behaviours.iter())
         .filter(|b| derive_outcome(&b.answers).is_err())
         .map(|b| {
             missing(
-                &format!("behaviour:{}", b.id),
+                ItemRef::behaviour(&b.id),
                 "Not classified yet: answer the Just Culture questions about this act.",
             )
         })
@@ -193,7 +192,7 @@ fn failing_actions(session: &Session, policy: &DuePolicy) -> Vec<Missing> {
                 .filter(|c| checks.get(*c).result == Verdict::Fail)
                 .map(|c| format!("{}: {}", c.label(), checks.get(c).reason))
                 .collect();
-            (!failed.is_empty()).then(|| missing(&format!("action:{}", a.id), failed.join("; ")))
+            (!failed.is_empty()).then(|| missing(ItemRef::action(&a.id), failed.join("; ")))
         })
         .collect()
 }
@@ -201,7 +200,7 @@ fn failing_actions(session: &Session, policy: &DuePolicy) -> Vec<Missing> {
 /// Wording findings at warning or above that nobody has dismissed with a reason.
 fn wording(session: &Session) -> Vec<Missing> {
     (review_language::review(session).into_iter())
-        .filter(|f| f.finding.severity >= Level::Warning)
+        .filter(|f| f.finding.severity >= Severity::Warning)
         .map(|f| {
             let message = format!(
                 "{} “{}”: {} Reword it, or keep it with a reason (z).",
@@ -212,7 +211,7 @@ fn wording(session: &Session) -> Vec<Missing> {
                 rule: f.finding.rule.clone(),
                 matched: f.finding.matched.clone(),
             };
-            Missing { wording: Some(wording), ..missing(&f.item, message) }
+            Missing { wording: Some(wording), ..missing(f.item, message) }
         })
         .collect()
 }

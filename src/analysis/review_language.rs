@@ -4,13 +4,12 @@
 
 use super::actions::known_names;
 use super::language::{Finding, LintContext, Severity, lint};
-use crate::model::{Mode, Session};
+use crate::model::{ItemKind, ItemRef, Mode, Session};
 
 /// A finding in one field of one item of a review.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldFinding {
-    /// `incident`, `event:e3`, `why:w2`…
-    pub item: String,
+    pub item: ItemRef,
     pub field: &'static str,
     pub finding: Finding,
     /// For a wrong turn's wording: the answer that reframes it (the finding is then info).
@@ -18,29 +17,29 @@ pub struct FieldFinding {
 }
 
 /// Every text field of the review, as (item, field, text).
-pub fn fields(session: &Session) -> Vec<(String, &'static str, &str)> {
+pub fn fields(session: &Session) -> Vec<(ItemRef, &'static str, &str)> {
     let i = &session.incident;
     let mut out = vec![
-        ("incident".to_string(), "title", i.title.as_str()),
-        ("incident".to_string(), "summary", i.summary.as_str()),
-        ("incident".to_string(), "impact", i.impact.as_str()),
+        (ItemRef::incident(), "title", i.title.as_str()),
+        (ItemRef::incident(), "summary", i.summary.as_str()),
+        (ItemRef::incident(), "impact", i.impact.as_str()),
     ];
     for e in &session.events {
-        out.push((format!("event:{}", e.id), "text", e.text.as_str()));
-        out.push((format!("event:{}", e.id), "known_then", e.known_then.as_str()));
+        out.push((ItemRef::event(&e.id), "text", e.text.as_str()));
+        out.push((ItemRef::event(&e.id), "known_then", e.known_then.as_str()));
     }
     for w in &session.whys {
-        out.push((format!("why:{}", w.id), "text", w.text.as_str()));
+        out.push((ItemRef::why(&w.id), "text", w.text.as_str()));
     }
     for f in &session.factors {
-        out.push((format!("factor:{}", f.id), "text", f.text.as_str()));
+        out.push((ItemRef::factor(&f.id), "text", f.text.as_str()));
     }
     for b in &session.behaviours {
-        out.push((format!("behaviour:{}", b.id), "act", b.act.as_str()));
-        out.push((format!("behaviour:{}", b.id), "context", b.context.as_str()));
+        out.push((ItemRef::behaviour(&b.id), "act", b.act.as_str()));
+        out.push((ItemRef::behaviour(&b.id), "context", b.context.as_str()));
     }
     for a in &session.actions {
-        out.push((format!("action:{}", a.id), "text", a.text.as_str()));
+        out.push((ItemRef::action(&a.id), "text", a.text.as_str()));
     }
     out.retain(|(_, _, text)| !text.trim().is_empty());
     out
@@ -53,12 +52,12 @@ pub fn review(session: &Session) -> Vec<FieldFinding> {
     findings(session, |_| true)
 }
 
-/// The findings in one item's fields (`event:e3`), for the side pane of its step.
-pub fn for_item(session: &Session, item: &str) -> Vec<FieldFinding> {
+/// The findings in one item's fields, for the side pane of its step.
+pub fn for_item(session: &Session, item: &ItemRef) -> Vec<FieldFinding> {
     findings(session, |it| it == item)
 }
 
-fn findings(session: &Session, wanted: impl Fn(&str) -> bool) -> Vec<FieldFinding> {
+fn findings(session: &Session, wanted: impl Fn(&ItemRef) -> bool) -> Vec<FieldFinding> {
     let names = known_names(session);
     let ctx = LintContext {
         known_names: &names,
@@ -68,16 +67,17 @@ fn findings(session: &Session, wanted: impl Fn(&str) -> bool) -> Vec<FieldFindin
     let answer = LintContext { answer: true, ..ctx };
     let fields: Vec<_> = fields(session).into_iter().filter(|(it, _, _)| wanted(it)).collect();
     // Wrong turns are worked out only when a why answer is among the fields.
-    let states = if fields.iter().any(|(it, _, _)| it.starts_with("why:")) {
+    let states = if fields.iter().any(|(it, _, _)| it.kind == ItemKind::Why) {
         super::whys::states(session)
     } else {
         Default::default()
     };
     let mut out = Vec::new();
     for (item, field, text) in fields {
-        let why = item.strip_prefix("why:");
-        let reframed_by = why.and_then(|id| states.get(id)).and_then(|s| s.reframed_by.clone());
-        let ctx = if why.is_some() { &answer } else { &ctx };
+        let why = item.kind == ItemKind::Why;
+        let reframed_by = why.then(|| states.get(item.id())).flatten();
+        let reframed_by = reframed_by.and_then(|s| s.reframed_by.clone());
+        let ctx = if why { &answer } else { &ctx };
         for mut finding in lint(text, ctx) {
             if is_dismissed(session, &item, field, &finding) {
                 continue;
@@ -85,18 +85,14 @@ fn findings(session: &Session, wanted: impl Fn(&str) -> bool) -> Vec<FieldFindin
             if reframed_by.is_some() {
                 finding.severity = finding.severity.min(Severity::Info);
             }
-            out.push(FieldFinding {
-                item: item.clone(),
-                field,
-                finding,
-                reframed_by: reframed_by.clone(),
-            });
+            let reframed_by = reframed_by.clone();
+            out.push(FieldFinding { item: item.clone(), field, finding, reframed_by });
         }
     }
     out
 }
 
-pub fn is_dismissed(session: &Session, item: &str, field: &str, f: &Finding) -> bool {
+pub fn is_dismissed(session: &Session, item: &ItemRef, field: &str, f: &Finding) -> bool {
     session.dismissed.iter().any(|d| d.covers(item, field, &f.rule, &f.matched))
 }
 

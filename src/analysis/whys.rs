@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::actions::known_names;
 use super::check::{Check, Severity};
 use super::messages;
-use crate::model::{Session, Why, WhyTree};
+use crate::model::{ItemRef, Session, Why, WhyTree};
 
 /// Which way an answer lands on a person. Named after the language linter's person-focused
 /// categories, so moving to the linter maps one to the other.
@@ -101,16 +101,25 @@ pub fn checks(session: &Session) -> Vec<Check> {
     for (w, depth) in whys.walk() {
         let Some(state) = states.get(&w.id) else { continue };
         if let Some(turn) = state.wrong_turn.as_ref().filter(|_| !state.reframed) {
-            let message = messages::wrong_turn(&turn.matched);
-            out.push(Check::new("why", &w.id, "text", Severity::Warning, message));
+            out.push(Check::new(
+                ItemRef::why(&w.id),
+                "text",
+                Severity::Warning,
+                messages::wrong_turn(&turn.matched),
+            ));
         }
         let lone = depth == 0 && whys.is_leaf(&w.id) && state.wrong_turn.is_none();
         if lone {
             let message = messages::SINGLE_ANSWER.into();
-            out.push(Check::new("why", &w.id, "children", Severity::Info, message));
+            out.push(Check::new(ItemRef::why(&w.id), "children", Severity::Info, message));
         } else if state.open {
             let message = messages::OPEN_BRANCH.into();
-            out.push(Check::new("why", &w.id, "system_condition", Severity::Warning, message));
+            out.push(Check::new(
+                ItemRef::why(&w.id),
+                "system_condition",
+                Severity::Warning,
+                message,
+            ));
         }
     }
     let leaves = whys.iter().filter(|w| whys.is_leaf(&w.id)).count();
@@ -119,7 +128,7 @@ pub fn checks(session: &Session) -> Vec<Check> {
         && whys.len() > 1
     {
         let message = messages::SINGLE_BRANCH.into();
-        out.push(Check::new("why", &root.id, "children", Severity::Info, message));
+        out.push(Check::new(ItemRef::why(&root.id), "children", Severity::Info, message));
     }
     out
 }
@@ -133,7 +142,7 @@ pub fn reframed(session: &Session) -> Vec<Check> {
         let Some(state) = states.get(&w.id) else { continue };
         if let (Some(turn), Some(by)) = (&state.wrong_turn, &state.reframed_by) {
             let message = messages::reframed_turn(&turn.matched, by);
-            out.push(Check::new("why", &w.id, "text", Severity::Info, message).reframed());
+            out.push(Check::new(ItemRef::why(&w.id), "text", Severity::Info, message).reframed());
         }
     }
     out

@@ -17,6 +17,7 @@ use crate::model::{ActionKind, ActionStatus, Session};
 use crate::store;
 
 pub use super::Format;
+use super::visible::{self, visible};
 
 /// What `waterline actions` was asked for.
 pub struct Request {
@@ -82,7 +83,8 @@ struct ActionOut<'a> {
 
 pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
     if !request.dir.is_dir() {
-        eprintln!("waterline: {}: no such folder of reviews", request.dir.display());
+        let dir = request.dir.display().to_string();
+        eprintln!("waterline: {}: no such folder of reviews", visible(&dir));
         return Ok(ExitCode::from(2));
     }
     let mut reviews: Vec<(PathBuf, Session)> = Vec::new();
@@ -91,7 +93,7 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
         match loaded {
             Ok(loaded) => reviews.push((path, loaded.session)),
             Err(e) => {
-                eprintln!("waterline: {e} (left out)");
+                eprintln!("waterline: {} (left out)", visible(&e.to_string()));
                 unreadable
                     .push(Unreadable { path: path.display().to_string(), error: e.to_string() });
             }
@@ -100,10 +102,13 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
     let items = committed(&reviews, request.today, &request.filter);
     let overdue = items.iter().filter(|i| i.urgency == Urgency::Overdue).count();
     let out = match request.format {
-        Format::Text => text(request, &reviews, &items, unreadable.len()),
+        // `sarif` and `github` are refused before this, at the command line.
+        Format::Text | Format::Sarif | Format::Github => {
+            text(request, &reviews, &items, unreadable.len())
+        }
         Format::Json => {
             let output = json(request, &reviews, &items, unreadable);
-            serde_json::to_string_pretty(&output)? + "\n"
+            visible::json(&output)? + "\n"
         }
     };
     std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes())?;
@@ -173,7 +178,8 @@ fn text(
 ) -> String {
     let mut out = String::new();
     if items.is_empty() {
-        let _ = writeln!(out, "No committed actions to list in {}.", request.dir.display());
+        let dir = request.dir.display().to_string();
+        let _ = writeln!(out, "No committed actions to list in {}.", visible(&dir));
     }
     let mut heading = None;
     for item in items {
@@ -196,25 +202,26 @@ fn text(
         let _ = writeln!(
             out,
             "  {:<4} {}  {}  {} {}{age}",
-            a.id,
+            visible(&a.id),
             when(a.due, item.urgency, request.today),
-            who,
+            visible(&who),
             a.status.glyph(),
             a.status.label()
         );
         for line in a.text.lines() {
-            let _ = writeln!(out, "       {line}");
+            let _ = writeln!(out, "       {}", visible(line));
         }
-        let _ = writeln!(out, "       — {} ({})", s.incident.title, file_name(path));
+        let (title, file) = (visible(&s.incident.title), file_name(path));
+        let _ = writeln!(out, "       — {title} ({})", visible(&file));
     }
     let count = |u: Urgency| items.iter().filter(|i| i.urgency == u).count();
     let _ = writeln!(
         out,
-        "\n{} overdue, {} due soon, {} in all, from {} reviews{}.",
+        "\n{} overdue, {} due soon, {} in all, from {}{}.",
         count(Urgency::Overdue),
         count(Urgency::DueSoon),
         items.len(),
-        reviews.len(),
+        plural(reviews.len() as i64, "review"),
         if unreadable > 0 { format!(" ({unreadable} could not be read)") } else { String::new() }
     );
     out

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{Format, report};
+use super::visible::visible;
+use super::{Format, report, visible};
 use crate::analysis::actions::{Checks, Context, check, known_names};
 use crate::analysis::check::{Check, Severity as CheckSeverity};
 use crate::analysis::language::{Finding, Severity};
@@ -15,7 +16,7 @@ use crate::analysis::readiness::{self, Gate};
 use crate::analysis::review_language;
 use crate::analysis::strength::{Strength, strength};
 use crate::analysis::{consistency, coverage, whys};
-use crate::model::{ActionStatus, Session};
+use crate::model::{ActionStatus, ItemRef, Session};
 use crate::store;
 
 /// One finding in one review, in the shape of a lint finding plus `item` and `field`.
@@ -73,6 +74,14 @@ struct MissingReport {
     message: String,
 }
 
+/// One entry of `files`: a file checked, or one that could not be read and why.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum FileEntry {
+    Checked(FileReport),
+    Unreadable { path: String, status: &'static str, error: String, findings: [(); 0] },
+}
+
 #[derive(Serialize)]
 struct FileReport {
     path: String,
@@ -118,7 +127,7 @@ fn from_check(category: &str, c: Check) -> ItemFinding {
         CheckSeverity::Error => 2,
     };
     ItemFinding {
-        item: c.item,
+        item: c.item.to_string(),
         field: c.field.to_string(),
         rule,
         category: category.to_string(),
@@ -141,18 +150,24 @@ fn from_check(category: &str, c: Check) -> ItemFinding {
 pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
     let mut out: Vec<ItemFinding> = review_language::review(session)
         .into_iter()
-        .map(|f| from_language(f.item, f.field, f.finding, f.reframed_by.is_some()))
+        .map(|f| from_language(f.item.to_string(), f.field, f.finding, f.reframed_by.is_some()))
         .collect();
     out.extend(whys::checks(session).into_iter().map(|c| from_check("whys", c)));
     out.extend(whys::reframed(session).into_iter().map(|c| from_check("whys", c)));
     out.extend(coverage::check(session).into_iter().map(|c| from_check("coverage", c)));
+    out.extend(
+        crate::analysis::conflicts::checks(session).into_iter().map(|c| from_check("merge", c)),
+    );
     for c in consistency::check(session) {
-        let category = c.item.split(':').next().unwrap_or("").to_string();
-        out.push(from_check(&category, c));
+        let category = c.item.kind.as_str();
+        out.push(from_check(category, c));
     }
     if let Some(message) = readiness::published_but_broken(session, gate) {
-        let c = Check::new("incident", "", "status", CheckSeverity::Error, message);
-        out.push(from_check("gate", c));
+        let check = Check::new(ItemRef::incident(), "status", CheckSeverity::Error, message);
+        let mut finding = from_check("gate", check);
+        // Written `incident:` since the first release: the JSON output is a public interface.
+        finding.item = "incident:".into();
+        out.push(finding);
     }
     out
 }
@@ -165,7 +180,7 @@ pub fn actions(session: &Session, policy: &DuePolicy) -> Vec<ActionReport> {
         .actions
         .iter()
         .map(|a| ActionReport {
-            item: format!("action:{}", a.id),
+            item: ItemRef::action(&a.id).to_string(),
             id: a.id.clone(),
             text: a.text.clone(),
             status: a.status,
@@ -190,7 +205,7 @@ fn gate_report(gate: &Gate) -> GateReport {
                 missing: e
                     .missing
                     .iter()
-                    .map(|m| MissingReport { item: m.item.clone(), message: m.message.clone() })
+                    .map(|m| MissingReport { item: m.item.to_string(), message: m.message.clone() })
                     .collect(),
             })
             .collect(),
@@ -203,6 +218,9 @@ pub fn run(
     strict: bool,
     policy: &DuePolicy,
 ) -> anyhow::Result<ExitCode> {
+    if matches!(format, Format::Sarif | Format::Github) {
+        return super::annotation::check_files(paths, format, strict, policy);
+    }
     let mut reports = Vec::new();
     let mut unreadable = false;
     let mut text_out = String::new();
@@ -210,8 +228,15 @@ pub fn run(
         let loaded = match store::load(path) {
             Ok(loaded) => loaded,
             Err(e) => {
-                eprintln!("{e}");
+                eprintln!("{}", visible(&e.to_string()));
                 unreadable = true;
+                let (path, error) = (path.display().to_string(), e.to_string());
+                reports.push(FileEntry::Unreadable {
+                    path,
+                    status: "unreadable",
+                    error,
+                    findings: [],
+                });
                 continue;
             }
         };
@@ -222,26 +247,32 @@ pub fn run(
         if format == Format::Text {
             text(&mut text_out, &name, session, &found, &gate);
         }
-        reports.push(FileReport {
+        reports.push(FileEntry::Checked(FileReport {
             path: name,
             status: session.incident.status.as_str(),
             findings: found,
             actions: actions(session, policy),
             gate: gate_report(&gate),
-        });
+        }));
     }
     match format {
         Format::Json => {
-            let json = serde_json::to_string_pretty(&serde_json::json!({ "files": reports }))?;
+            let json = visible::json(&serde_json::json!({ "files": reports }))?;
             super::print(&format!("{json}\n"))?;
         }
-        Format::Text => super::print(&text_out)?,
+        Format::Text | Format::Sarif | Format::Github => super::print(&text_out)?,
     }
     if unreadable {
         return Ok(ExitCode::from(2));
     }
     let threshold = if strict { 1 } else { 2 };
-    let failed = reports.iter().flat_map(|r| &r.findings).any(|f| f.rank >= threshold);
+    let failed = (reports.iter())
+        .filter_map(|entry| match entry {
+            FileEntry::Checked(report) => Some(report),
+            FileEntry::Unreadable { .. } => None,
+        })
+        .flat_map(|r| &r.findings)
+        .any(|f| f.rank >= threshold);
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -251,7 +282,7 @@ fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], 
         match (f.line, f.column) {
             (Some(line), Some(column)) => {
                 let text = (fields.iter())
-                    .find(|(i, fl, _)| *i == f.item && *fl == f.field)
+                    .find(|(i, fl, _)| i.to_string() == f.item && *fl == f.field)
                     .map_or("", |(_, _, t)| *t);
                 let reframed = if f.reframed { " (reframed)" } else { "" };
                 let location = format!("{name}: {} {}:{line}:{column}{reframed}", f.item, f.field);
@@ -271,18 +302,22 @@ fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], 
                 report::write(out, &r);
             }
             _ => out.push_str(&format!(
-                "{name}: {}: {}[{}]: {}\n\n",
-                f.item, f.severity, f.rule, f.message
+                "{}: {}: {}[{}]: {}\n\n",
+                visible(name),
+                visible(&f.item),
+                f.severity,
+                visible(&f.rule),
+                visible(&f.message)
             )),
         }
     }
     let (done, all) = gate.score();
     let verdict = if gate.passed() { "ready to publish" } else { "not ready yet" };
-    out.push_str(&format!("{name}: review gate {done} of {all} — {verdict}\n"));
+    out.push_str(&format!("{}: review gate {done} of {all} — {verdict}\n", visible(name)));
     for e in gate.entries.iter().filter(|e| !e.passed()) {
         out.push_str(&format!("  ✗ {}\n", e.criterion.label()));
         for m in &e.missing {
-            out.push_str(&format!("      {}: {}\n", m.item, m.message));
+            out.push_str(&format!("      {}: {}\n", m.item, visible(&m.message)));
         }
     }
     out.push('\n');

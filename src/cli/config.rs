@@ -6,7 +6,7 @@ mod facilitation;
 use std::path::Path;
 
 use crate::analysis::policy::DuePolicy;
-use crate::tui::agenda::Timeboxes;
+use crate::tui::facilitation::agenda::Timeboxes;
 use crate::tui::theme::ThemeName;
 
 pub struct Config {
@@ -19,6 +19,10 @@ pub struct Config {
     pub mouse: bool,
     /// `[policy] due_days`: how long after the review an action may fall due.
     pub policy: DuePolicy,
+    /// `[lock] stale_after_minutes`: when another waterline's lock counts as abandoned.
+    pub lock: crate::store::LockPolicy,
+    /// `[export] redact_names`: more names `waterline export --redact` hides.
+    pub redact_names: Vec<String>,
     /// `[teams] names`: the organisation's real teams, even when a name looks generic.
     pub teams: Vec<String>,
     pub messages: Vec<String>,
@@ -34,6 +38,8 @@ pub fn load(dir: Option<&Path>) -> Config {
         timeboxes: Timeboxes::default(),
         mouse: false,
         policy: DuePolicy::default(),
+        lock: crate::store::LockPolicy::default(),
+        redact_names: Vec::new(),
         teams: Vec::new(),
         messages: Vec::new(),
     };
@@ -76,6 +82,12 @@ pub fn load(dir: Option<&Path>) -> Config {
             }
             if let Some(policy) = table.remove("policy") {
                 read_policy(&policy, &path.display().to_string(), &mut config);
+            }
+            if let Some(lock) = table.remove("lock") {
+                read_lock(&lock, &path.display().to_string(), &mut config);
+            }
+            if let Some(export) = table.remove("export") {
+                read_export(&export, &path.display().to_string(), &mut config);
             }
             if let Some(teams) = table.remove("teams") {
                 read_teams(&teams, &path.display().to_string(), &mut config);
@@ -128,6 +140,42 @@ fn read_policy(value: &toml::Value, file: &str, config: &mut Config) {
                 "{file}: [policy] due_days.{severity} should be a number of days from 1 to {MAX_DUE_DAYS}; using the default"
             )),
         }
+    }
+}
+
+/// The longest a lock may stay silent before it counts as abandoned: a week.
+const MAX_STALE_MINUTES: i64 = 7 * 24 * 60;
+
+/// `[lock] stale_after_minutes = 30`: how long another host's lock may go without a sign
+/// of life before it may be taken over (after a question).
+fn read_lock(value: &toml::Value, file: &str, config: &mut Config) {
+    let minutes = value.as_table().and_then(|t| t.get("stale_after_minutes"));
+    let unknown =
+        value.as_table().into_iter().flat_map(|t| t.keys()).filter(|k| *k != "stale_after_minutes");
+    for key in unknown {
+        config
+            .messages
+            .push(format!("{file}: [lock] `{key}` is not a setting waterline knows; ignored"));
+    }
+    match minutes.and_then(toml::Value::as_integer).filter(|n| (1..=MAX_STALE_MINUTES).contains(n)) {
+        Some(n) => config.lock.stale_after = std::time::Duration::from_secs(n as u64 * 60),
+        None => config.messages.push(format!(
+            "{file}: [lock] stale_after_minutes should be a number of minutes from 1 to {MAX_STALE_MINUTES}; using {}",
+            crate::store::lock::DEFAULT_STALE_AFTER.as_secs() / 60
+        )),
+    }
+}
+
+/// `[export] redact_names = ["Kenji", "Lena = vendor engineer"]`.
+fn read_export(value: &toml::Value, file: &str, config: &mut Config) {
+    let names = value.as_table().and_then(|t| t.get("redact_names")).and_then(|n| n.as_array());
+    let strings: Option<Vec<String>> =
+        names.map(|n| n.iter().map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or(None);
+    match strings {
+        Some(names) => config.redact_names = names,
+        None => config.messages.push(format!(
+            "{file}: [export] should hold redact_names = [\"Name\", \"Name = role\"]; ignored"
+        )),
     }
 }
 

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::visible::{self, visible};
 use super::{Format, report};
 use crate::analysis::language::{Finding, LintContext, Severity, lint};
 use crate::analysis::review_language::{self, FieldFinding};
@@ -23,7 +24,7 @@ struct Output<'a> {
 /// A finding in a review file: where it is (item and field) and the finding.
 #[derive(Serialize)]
 struct InReview<'a> {
-    item: &'a str,
+    item: String,
     field: &'a str,
     reframed: bool,
     #[serde(flatten)]
@@ -37,6 +38,10 @@ struct ReviewOutput<'a> {
 }
 
 pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
+    if matches!(format, Format::Sarif | Format::Github) {
+        let paths: Vec<_> = path.map(Path::to_path_buf).into_iter().collect();
+        return super::annotation::lint_files(&paths, format);
+    }
     let (name, text, markdown) = match path {
         None => ("-".to_string(), read_stdin()?, false),
         Some(p) if p == Path::new("-") => ("-".to_string(), read_stdin()?, false),
@@ -44,7 +49,8 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
             let bytes = match std::fs::read(p) {
                 Ok(bytes) => bytes,
                 Err(e) => {
-                    eprintln!("waterline: {}: {e}", p.display());
+                    let shown = format!("{}: {e}", p.display());
+                    eprintln!("waterline: {}", visible(&shown));
                     return Ok(ExitCode::from(2));
                 }
             };
@@ -60,10 +66,10 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
     let findings = lint(&text, &ctx);
     match format {
         Format::Json => {
-            let json = serde_json::to_string_pretty(&Output { path: &name, findings: &findings })?;
+            let json = visible::json(&Output { path: &name, findings: &findings })?;
             super::print(&format!("{json}\n"))?;
         }
-        Format::Text => {
+        Format::Text | Format::Sarif | Format::Github => {
             let mut out = String::new();
             for f in &findings {
                 let location = format!("{name}:{}:{}", f.line, f.column);
@@ -89,7 +95,7 @@ fn review(path: &Path, text: &str, format: Format) -> anyhow::Result<ExitCode> {
     let session = match store::parse(path, text) {
         Ok(loaded) => loaded.session,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", visible(&e.to_string()));
             return Ok(ExitCode::from(2));
         }
     };
@@ -99,16 +105,18 @@ fn review(path: &Path, text: &str, format: Format) -> anyhow::Result<ExitCode> {
             let findings = found
                 .iter()
                 .map(|f| InReview {
-                    item: &f.item,
+                    item: f.item.to_string(),
                     field: f.field,
                     reframed: f.reframed_by.is_some(),
                     finding: &f.finding,
                 })
                 .collect();
-            let json = serde_json::to_string_pretty(&ReviewOutput { path: &name, findings })?;
+            let json = visible::json(&ReviewOutput { path: &name, findings })?;
             super::print(&format!("{json}\n"))?;
         }
-        Format::Text => super::print(&review_text(&name, &session, &found))?,
+        Format::Text | Format::Sarif | Format::Github => {
+            super::print(&review_text(&name, &session, &found))?;
+        }
     }
     let failed = found.iter().any(|f| f.finding.severity == Severity::Error);
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -1,10 +1,20 @@
 //! The command line: parses arguments, runs non-interactive commands, starts the console.
 
 pub mod actions;
+pub mod annotation;
 pub mod check;
 pub mod config;
+pub mod export;
+pub mod github;
+pub mod import;
+mod import_report;
+pub mod insights;
 pub mod lint;
+pub mod merge;
 mod report;
+pub mod sarif;
+pub mod signals;
+pub mod visible;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,9 +82,10 @@ pub enum Command {
     },
     /// Check wording in plain text or Markdown for blame, hindsight and counterfactuals
     Lint {
-        /// A text or Markdown file (.md skips code); `-` or nothing reads standard input
-        path: Option<PathBuf>,
-        /// text for people, json for tools (see docs/CLI.md)
+        /// Text or Markdown files (.md skips code); `-` or nothing reads standard input
+        paths: Vec<PathBuf>,
+        /// text for people, json for tools (one file), sarif for code scanning, github for
+        /// GitHub Actions annotations (see docs/CLI.md)
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
@@ -84,13 +95,20 @@ pub enum Command {
         /// One or more review files
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// text for people, json for tools (see docs/CLI.md)
+        /// text for people, json for tools, sarif for code scanning, github for GitHub
+        /// Actions annotations (see docs/CLI.md)
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
         /// Fail on warnings as well as errors
         #[arg(long)]
         strict: bool,
     },
+    /// Add timeline events from a log, journald JSON, a Slack export, a chat transcript,
+    /// CSV or JSON Lines. Exits 1 when nothing in the file could be read
+    Import(import::Args),
+    /// Publish a review: Markdown (the default), one self-contained HTML page, or JSON with
+    /// every analysis result; --redact replaces names with roles
+    Export(export::Args),
     /// Print a shell completion script for bash, zsh, fish, elvish or powershell
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -98,6 +116,42 @@ pub enum Command {
     },
     /// Print the manual page (roff) to standard output
     Man,
+    /// Git's merge driver for review files: merges item by item and writes the result over
+    /// OURS. Items changed on both sides are kept in the file as [[conflict]] entries.
+    /// Exits 0 when clean, 1 on conflicts (see docs/GIT.md)
+    Merge {
+        /// The common ancestor (git's %O; empty when both sides added the file)
+        base: PathBuf,
+        /// Our version, replaced by the merged review (git's %A)
+        ours: PathBuf,
+        /// Their version (git's %B)
+        theirs: PathBuf,
+        /// The file's path in the repository, for messages (git's %P)
+        name: Option<String>,
+    },
+    /// What a team learns across reviews: factors by category over time, conditions that
+    /// recur, follow-through on actions, time to detect / mitigate / resolve, wording kept
+    /// on purpose (see docs/CLI.md)
+    Insights {
+        /// A folder of review files (default: the data folder)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Only reviews whose incident started on or after this date (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        since: Option<chrono::NaiveDate>,
+        /// text for people, markdown for a report, json for tools
+        #[arg(long, value_enum, default_value = "text")]
+        format: insights::InsightsFormat,
+        /// Count as of this date instead of today (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// Print the JSON Schema of the review format, for editors with a TOML language server
+    /// (also in docs/review.schema.json)
+    Schema,
+    /// A language server on standard input and output: blame and hindsight wording in
+    /// Markdown and text, and every check in review files, as you type (see docs/EDITORS.md)
+    Lsp,
 }
 
 /// How a command prints what it found.
@@ -105,6 +159,10 @@ pub enum Command {
 pub enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning (`check` and `lint`)
+    Sarif,
+    /// GitHub Actions annotations, as workflow commands (`check` and `lint`)
+    Github,
 }
 
 /// Writes to standard output, so a closed pipe (`| head`) ends the command quietly.
@@ -117,11 +175,24 @@ pub fn print(text: &str) -> std::io::Result<()> {
 
 /// Runs the program; the binary's whole job is to call this.
 pub fn main() -> ExitCode {
+    // Before anything can write a file; a failure only means the default stays.
+    let _ = signals::survive_file_size_limit();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // clap prints help and version itself, and exits 2 on a usage error.
-            let _ = e.print();
+            // clap prints help and version itself, and exits 2 on a usage error. A usage
+            // error quotes the arguments, which can hold anything a script passed along.
+            // Its styled output passes them to a terminal raw, so then the message is shown
+            // plain (`render` without styles), with every control made visible.
+            let hostile = std::env::args_os()
+                .any(|a| visible::visible(&a.to_string_lossy()) != a.to_string_lossy());
+            if e.use_stderr() && hostile {
+                let plain = e.render().to_string();
+                let lines: Vec<_> = plain.lines().map(visible::visible).collect();
+                eprintln!("{}", lines.join("\n"));
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
@@ -130,8 +201,32 @@ pub fn main() -> ExitCode {
         // A reader that stops early (`| head`) is not an error worth reporting.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("waterline: {e:#}");
+            eprintln!("waterline: {}", visible::visible(&format!("{e:#}")));
             ExitCode::from(2)
+        }
+    }
+}
+
+/// `lint` over any number of documents: one at a time for text, all in one report for
+/// sarif and github; JSON describes one document.
+fn lint_paths(paths: &[PathBuf], format: Format) -> anyhow::Result<ExitCode> {
+    match (format, paths) {
+        (Format::Sarif | Format::Github, _) => annotation::lint_files(paths, format),
+        (_, []) => lint::run(None, format),
+        (_, [one]) => lint::run(Some(one), format),
+        (Format::Json, _) => {
+            eprintln!("waterline: --format json takes one file; use sarif for several");
+            Ok(ExitCode::from(2))
+        }
+        (_, several) => {
+            let mut worst = ExitCode::SUCCESS;
+            for path in several {
+                let code = lint::run(Some(path), format)?;
+                if code != ExitCode::SUCCESS && worst != ExitCode::from(2) {
+                    worst = code;
+                }
+            }
+            Ok(worst)
         }
     }
 }
@@ -147,12 +242,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = store::data_dir();
     let mut config = config::load(store::config_dir().as_deref());
     let lexicon_messages = config::load_lexicon(store::config_dir().as_deref());
-    if matches!(cli.command, Some(Command::Lint { .. } | Command::Check { .. })) {
+    if matches!(cli.command, Some(Command::Lint { .. } | Command::Check { .. } | Command::Lsp)) {
         for message in &lexicon_messages {
-            eprintln!("waterline: {message}");
+            eprintln!("waterline: {}", visible::visible(message));
         }
     }
     config.messages.extend(lexicon_messages);
+    let mut held: Option<store::ReviewFile> = None;
     crate::analysis::actions::use_known_teams(config.teams.clone());
     let start = match cli.command {
         Some(Command::Completions { shell }) => {
@@ -167,9 +263,48 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
             return Ok(ExitCode::SUCCESS);
         }
-        Some(Command::Lint { path, format }) => return lint::run(path.as_deref(), format),
+        Some(Command::Insights { dir, since, format, today }) => {
+            let Some(dir) = dir.or_else(|| data_dir.clone()) else {
+                eprintln!(
+                    "waterline: no data folder is known on this system; set WATERLINE_HOME or give --dir"
+                );
+                return Ok(ExitCode::from(2));
+            };
+            let request = insights::Request {
+                dir,
+                since,
+                today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                format,
+                policy: config.policy,
+            };
+            return insights::run(&request);
+        }
+        Some(Command::Lsp) => {
+            crate::lsp::run(config.policy)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Schema) => {
+            print(&store::schema::json_schema_text())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Merge { base, ours, theirs, name }) => {
+            let request =
+                merge::Request { base: &base, ours: &ours, theirs: &theirs, name: name.as_deref() };
+            return merge::run(&request);
+        }
+        Some(Command::Lint { paths, format }) => return lint_paths(&paths, format),
+        Some(Command::Import(args)) => return import::run(args),
         Some(Command::Check { paths, format, strict }) => {
             return check::run(&paths, format, strict, &config.policy);
+        }
+        Some(Command::Actions { format: Format::Sarif | Format::Github, .. }) => {
+            eprintln!(
+                "waterline: actions prints text or json; sarif and github are for check and lint"
+            );
+            return Ok(ExitCode::from(2));
+        }
+        Some(Command::Export(args)) => {
+            return export::run(&args, &config.redact_names, &config.policy);
         }
         Some(Command::Actions { dir, owner, team, overdue, format, today }) => {
             let Some(dir) = dir.or_else(|| data_dir.clone()) else {
@@ -191,10 +326,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Demo) => tui::Start::Demo,
         Some(Command::Open { path }) => {
             // A file that cannot be read is reported here, where the message stays on screen.
-            match store::load(&path) {
-                Ok(loaded) => tui::Start::Loaded(path, Box::new(loaded)),
+            // The review stays claimed while the console runs: a second waterline opening
+            // it is told who writes it, and opens it read-only.
+            match store::ReviewFile::open(&path, config.lock) {
+                Ok((review, loaded)) => {
+                    held = Some(review);
+                    tui::Start::Loaded(path, Box::new(loaded))
+                }
                 Err(e) => {
-                    eprintln!("{e}");
+                    eprintln!("{}", visible::visible(&e.to_string()));
                     return Ok(ExitCode::from(2));
                 }
             }
@@ -211,7 +351,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let path =
                 tui::effects::create_review(&dir, &title, &template).map_err(anyhow::Error::msg)?;
-            eprintln!("New review: {}", path.display());
+            eprintln!("New review: {}", visible::visible(&path.display().to_string()));
             tui::Start::Open(path)
         }
     };
@@ -224,8 +364,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         present: cli.present,
         policy: config.policy,
     };
-    if let Some(line) = tui::run(start, data_dir, settings)? {
-        eprintln!("{line}");
+    let ended = tui::run(start, data_dir, settings);
+    drop(held);
+    if let Some(line) = ended? {
+        eprintln!("{}", visible::visible(&line));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::visible::visible;
 use crate::analysis::language::Finding;
 
 /// Where a finding is and what it says, for [`write`].
@@ -41,10 +42,13 @@ impl<'a> Report<'a> {
     }
 }
 
-/// `location: severity[rule]: message`, the source line, the underline, the help.
+/// `location: severity[rule]: message`, the source line, the underline, the help. Every
+/// piece of user text goes through [`visible`]; the underline is measured on what is shown.
 pub fn write(out: &mut String, r: &Report) {
     let quoted = if r.quoted { " (in quoted text)" } else { "" };
-    let _ = writeln!(out, "{}: {}[{}]: {}{quoted}", r.location, r.severity, r.rule, r.message);
+    let (location, severity, rule) = (visible(r.location), visible(r.severity), visible(r.rule));
+    let message = visible(r.message);
+    let _ = writeln!(out, "{location}: {severity}[{rule}]: {message}{quoted}");
     let source = r.text.lines().nth(r.line.saturating_sub(1)).unwrap_or("");
     let number = r.line.to_string();
     let gutter = " ".repeat(number.len());
@@ -56,8 +60,10 @@ pub fn write(out: &mut String, r: &Report) {
     };
     let before: String = source.chars().take(start).collect();
     let span: String = source.chars().skip(start).take(span_chars).collect();
+    let after: String = source.chars().skip(start + span_chars).collect();
+    let (before, span, after) = (visible(&before), visible(&span), visible(&after));
     let _ = writeln!(out, "{gutter} |");
-    let _ = writeln!(out, "{number} | {source}");
+    let _ = writeln!(out, "{number} | {before}{span}{after}");
     let _ = writeln!(
         out,
         "{gutter} | {}{}",
@@ -65,7 +71,7 @@ pub fn write(out: &mut String, r: &Report) {
         "^".repeat(span.width().max(1))
     );
     if !r.suggestion.is_empty() {
-        let _ = writeln!(out, "{gutter} = help: {}", r.suggestion);
+        let _ = writeln!(out, "{gutter} = help: {}", visible(r.suggestion));
     }
     out.push('\n');
 }

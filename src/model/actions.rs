@@ -22,6 +22,8 @@ pub struct ActionItem {
     pub ticket: String,
     /// Evidence that the fix works; required before `verified`.
     pub verification: String,
+    /// The day the fix was verified, when it is known (follow-through across reviews).
+    pub verified_on: Option<NaiveDate>,
     /// The recorded decision and reason; required before `wont-do`.
     pub decision: String,
     pub extra: Extra,

@@ -1,11 +1,12 @@
 //! A language finding the room looked at and decided to keep, with the reason. Stored so
 //! the same finding does not ask again, and listed when the review is read.
 
-use super::Extra;
+use super::{Extra, ItemRef};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dismissal {
-    /// The item the text belongs to: `event:e3`, `why:w2`, `incident`.
+    /// The item the text belongs to, as the file writes it: `event:e3`, `why:w2`,
+    /// `incident`.
     pub item: String,
     /// The field of that item: `text`, `known_then`, `summary`.
     pub field: String,
@@ -19,8 +20,8 @@ pub struct Dismissal {
 }
 
 impl Dismissal {
-    pub fn covers(&self, item: &str, field: &str, rule: &str, matched: &str) -> bool {
-        self.item == item
+    pub fn covers(&self, item: &ItemRef, field: &str, rule: &str, matched: &str) -> bool {
+        ItemRef::parse(&self.item).as_ref() == Some(item)
             && self.field == field
             && self.rule == rule
             && self.matched.eq_ignore_ascii_case(matched)

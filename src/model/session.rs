@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ActionItem, Behaviour, Dismissal, Event, Extra, Factor, Parked, Timestamp, Why};
+use super::{
+    ActionItem, Behaviour, Conflict, Dismissal, Event, Extra, Factor, Lessons, Parked, Timestamp,
+    Why,
+};
 
 /// One postmortem review: the unit saved as one file.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17,6 +20,10 @@ pub struct Session {
     pub dismissed: Vec<Dismissal>,
     /// Points parked for later.
     pub parked: Vec<Parked>,
+    /// Items a git merge found changed on both sides, waiting for someone to choose.
+    pub conflicts: Vec<Conflict>,
+    /// What went well, what went wrong, where we got lucky.
+    pub lessons: Lessons,
     /// Top-level keys this version does not know, kept for the next save.
     pub extra: Extra,
 }

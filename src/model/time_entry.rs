@@ -6,17 +6,20 @@
 //! - `14:32`, `14:32:05`, `9:05`: a time of day, dated from the reference (the previous
 //!   event) in its offset, on whichever of the day before, the same day or the day after
 //!   lands closest to the reference — so `00:10` after `23:50` is the next morning;
-//! - any of those with a zone: `09:12 UTC`, `09:12Z`, `09:12 +02:00`, `09:12+0200`;
+//! - any of those with a zone: `09:12 UTC`, `09:12Z`, `09:12 +02:00`, `09:12+0200`, an
+//!   abbreviation (`09:37 PST`, see [`super::zone::ABBREVIATIONS`]) or an IANA name
+//!   (`09:37 Europe/Berlin`, read with the daylight-saving rules of that day);
 //! - relative: `+5m`, `-2m`, `+1h30m`, `+90s`, `+2d`, from the selected event (else now);
 //! - a date and time: `2026-03-02 14:32`, `2026-03-02T14:32:05`, optionally with a zone;
 //! - RFC 3339: `2026-03-02T14:32:00Z`, `2026-03-02T14:32:00.250+01:00`.
 //!
 //! Every result has whole seconds. Nothing here panics, whatever it is given.
 
-use chrono::{Days, FixedOffset, NaiveDate, NaiveTime, TimeDelta, TimeZone, Timelike};
+use chrono::{Days, FixedOffset, NaiveDate, NaiveTime, TimeDelta, Timelike};
 
 use super::Timestamp;
 use super::text::sanitize_line;
+use super::zone::{self, WallClock, Zone};
 
 /// What a typed time is read against.
 #[derive(Debug, Clone, Copy)]
@@ -68,6 +71,13 @@ pub enum TimeError {
         forms = ACCEPTED_FORMS
     )]
     OutOfRange { input: String },
+    #[error("“{input}” — {zone} isn't a time zone I know. Try UTC, +02:00, PST or Europe/Berlin")]
+    UnknownZone { input: String, zone: String },
+    #[error(
+        "“{input}” — clocks in {zone} skipped that time when they went forward. Try the \
+         time with its offset, as in 03:30 +02:00"
+    )]
+    SkippedByClockChange { input: String, zone: String },
 }
 
 pub const ACCEPTED_FORMS: &str =
@@ -88,9 +98,63 @@ pub fn parse_time(input: &str, ctx: &TimeContext) -> Result<Timestamp, TimeError
     let (absolute, used) = parse_absolute(s, Mode::Whole).map_err(|fail| fail.into_error(s))?;
     let rest = s[used..].trim();
     if !rest.is_empty() {
+        if looks_like_zone(rest) {
+            return Err(TimeError::UnknownZone { input: shown(s), zone: shown(rest) });
+        }
         return Err(TimeError::TrailingText { input: shown(s), rest: shown(rest) });
     }
-    resolve(absolute, ctx).ok_or_else(|| TimeError::OutOfRange { input: shown(s) })
+    resolve(absolute, ctx).map_err(|fail| fail.into_error(s))
+}
+
+/// A time of day in `zone`, on whichever of the day before, the same day or the day after
+/// (as seen in that zone) lands closest to `reference` — the rule of a typed `14:32`.
+/// The second value says the time was skipped by a clock change and read with the offset
+/// from before it. `None` only at the edges of chrono's range.
+pub fn time_of_day_near(
+    time: NaiveTime,
+    zone: &Zone,
+    reference: Timestamp,
+) -> Option<(Timestamp, bool)> {
+    let day = local_date(&zone.at(&reference.to_utc()))?;
+    [day.checked_sub_days(Days::new(1)), Some(day), day.checked_add_days(Days::new(1))]
+        .into_iter()
+        .flatten()
+        .filter_map(|date| zone.wall_clock(&date.and_time(time)))
+        .flat_map(|wall| {
+            let skipped = matches!(wall, WallClock::Skipped(_));
+            wall.candidates().map(move |t| (t, skipped))
+        })
+        // The same day wins a tie, so the result is never more than 12 hours away.
+        .min_by_key(|(candidate, _)| {
+            ((*candidate - reference).abs(), local_date(candidate) != Some(day))
+        })
+}
+
+/// The date on the wall clock; `date_naive()` would panic at the very edges of chrono's range.
+fn local_date(t: &Timestamp) -> Option<NaiveDate> {
+    let shift = TimeDelta::seconds(t.offset().local_minus_utc().into());
+    t.naive_utc().checked_add_signed(shift).map(|local| local.date())
+}
+
+/// A log runs forward: a clock time (no date) more than an hour before the line above it is
+/// the next day (`23:58` then `00:04`; `09:40` then `23:58`). `at` is the time already read
+/// near `previous` with [`time_of_day_near`]. Lines with a date keep it and do not come here.
+pub fn roll_forward(at: Timestamp, previous: Timestamp) -> Timestamp {
+    if at >= previous - TimeDelta::hours(1) {
+        return at;
+    }
+    match at.checked_add_signed(TimeDelta::days(1)) {
+        Some(next) if next - previous < TimeDelta::days(1) => next,
+        _ => at,
+    }
+}
+
+/// Words after a time that were meant as a zone: a name with a `/`, or an upper-case
+/// abbreviation of three to five letters.
+fn looks_like_zone(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    (b.contains(&b'/') && b.iter().all(|&c| zone::is_name_byte(c)))
+        || ((3..=5).contains(&b.len()) && b.iter().all(u8::is_ascii_uppercase))
 }
 
 /// Splits a leading timestamp off a pasted chat or log line: `14:32 text`, `[14:32:05] text`,
@@ -119,7 +183,7 @@ fn leading_time<'a>(line: &'a str, ctx: &TimeContext) -> Option<(Timestamp, &'a 
     } else {
         strip_separator(after)?
     };
-    let at = resolve(absolute, ctx)?;
+    let at = resolve(absolute, ctx).ok()?;
     Some((at, rest))
 }
 
@@ -238,8 +302,8 @@ struct Clock {
 
 #[derive(Debug, Clone, Copy)]
 enum Absolute {
-    TimeOfDay(Clock, Option<FixedOffset>),
-    DateTime(NaiveDate, Clock, Option<FixedOffset>),
+    TimeOfDay(Clock, Option<Zone>),
+    DateTime(NaiveDate, Clock, Option<Zone>),
 }
 
 /// A parse failure before it is dressed as a [`TimeError`] with the whole input.
@@ -252,6 +316,8 @@ enum Fail {
     Date(String),
     DateWithoutTime,
     Offset(String),
+    Skipped(String),
+    OutOfRange,
 }
 
 impl Fail {
@@ -265,6 +331,8 @@ impl Fail {
             Fail::Date(date) => TimeError::InvalidDate { input, date },
             Fail::DateWithoutTime => TimeError::DateWithoutTime { input },
             Fail::Offset(offset) => TimeError::InvalidOffset { input, offset },
+            Fail::Skipped(zone) => TimeError::SkippedByClockChange { input, zone },
+            Fail::OutOfRange => TimeError::OutOfRange { input },
         }
     }
 }
@@ -285,11 +353,12 @@ fn parse_absolute(s: &str, mode: Mode) -> Result<(Absolute, usize), Fail> {
             return Err(Fail::DateWithoutTime);
         }
         let (clock, pos) = parse_clock(b, pos)?;
-        let (zone, pos) = parse_zone(s, pos, true)?;
+        // A date and time takes a glued offset in either mode: `2026-03-02T14:32-08:00`.
+        let (zone, pos) = parse_zone(s, pos, Mode::Whole)?;
         Ok((Absolute::DateTime(date, clock, zone), pos))
     } else if (1..=2).contains(&lead) && b.get(lead) == Some(&b':') {
         let (clock, pos) = parse_clock(b, 0)?;
-        let (zone, pos) = parse_zone(s, pos, mode == Mode::Whole)?;
+        let (zone, pos) = parse_zone(s, pos, mode)?;
         Ok((Absolute::TimeOfDay(clock, zone), pos))
     } else {
         Err(Fail::Unrecognised)
@@ -347,46 +416,61 @@ fn parse_clock(b: &[u8], pos: usize) -> Result<(Clock, usize), Fail> {
     Ok((Clock { hour, minute, second }, p))
 }
 
-/// An optional zone at `pos`: glued on (`Z`, `UTC`, `+02:00`, `+0200`; numeric offsets only
-/// when `glued_offsets`) or after spaces (`UTC`, `GMT`, `+02:00`, `+0200`, or a final `Z`).
-/// Returns the offset and the position after it, or `pos` unchanged when there is none.
-fn parse_zone(
-    s: &str,
-    pos: usize,
-    glued_offsets: bool,
-) -> Result<(Option<FixedOffset>, usize), Fail> {
+/// An optional zone at `pos`: glued on (`Z`, `UTC`, `PST`, `+02:00`, `+0200`; numeric
+/// offsets only when `glued_offsets`) or after spaces (an offset, `UTC`, an abbreviation, a
+/// zone name, or a final `Z`). In the middle of a pasted line (`Mode::Leading`) an
+/// abbreviation must be in capitals and a zone name must have a `/`, so "14:32 ist das so"
+/// keeps its words. Returns the zone and the position after it, or `pos` when there is none.
+fn parse_zone(s: &str, pos: usize, mode: Mode) -> Result<(Option<Zone>, usize), Fail> {
     let b = s.as_bytes();
-    let utc = FixedOffset::east_opt(0);
+    let utc = Some(Zone::UTC);
     let word_ends = |at: usize| b.get(at).is_none_or(|c| !c.is_ascii_alphanumeric());
-    let named = |at: usize| {
-        let word = b.get(at..at + 3)?;
-        (word.eq_ignore_ascii_case(b"utc") || word.eq_ignore_ascii_case(b"gmt"))
-            .then_some(at + 3)
-            .filter(|&end| word_ends(end))
+    let letters = |at: usize| {
+        b.get(at..).map_or(0, |t| t.iter().take_while(|c| c.is_ascii_alphabetic()).count())
+    };
+    let abbreviation = |at: usize| {
+        let len = letters(at);
+        let word = s.get(at..at + len)?;
+        let strict = mode == Mode::Leading && word.bytes().any(|c| c.is_ascii_lowercase());
+        let found = zone::abbreviation(word).filter(|_| len >= 2 && !strict)?;
+        let offset = FixedOffset::east_opt(found.offset)?;
+        Some((Zone::Fixed(offset), at + len))
     };
 
     if matches!(b.get(pos), Some(b'Z' | b'z')) && word_ends(pos + 1) {
         return Ok((utc, pos + 1));
     }
-    if let Some(end) = named(pos) {
-        return Ok((utc, end));
+    if let Some((zone, end)) = abbreviation(pos) {
+        return Ok((Some(zone), end));
     }
-    if glued_offsets && let Some((offset, end)) = parse_offset(s, pos)? {
-        return Ok((Some(offset), end));
+    if mode == Mode::Whole
+        && let Some((offset, end)) = parse_offset(s, pos)?
+    {
+        return Ok((Some(Zone::Fixed(offset)), end));
     }
 
     let start = skip_spaces(b, pos);
     if start == pos {
         return Ok((None, pos));
     }
-    if let Some(end) = named(start) {
-        return Ok((utc, end));
+    if let Some((zone, end)) = abbreviation(start) {
+        return Ok((Some(zone), end));
     }
     if matches!(b.get(start), Some(b'Z' | b'z')) && start + 1 == b.len() {
         return Ok((utc, start + 1));
     }
     if let Some((offset, end)) = parse_offset(s, start)? {
-        return Ok((Some(offset), end));
+        return Ok((Some(Zone::Fixed(offset)), end));
+    }
+    let name_len =
+        b.get(start..).map_or(0, |t| t.iter().take_while(|&&c| zone::is_name_byte(c)).count());
+    let name = &s[start..start + name_len];
+    let allowed = mode == Mode::Whole || name.contains('/');
+    if allowed
+        && b.get(start).is_some_and(u8::is_ascii_alphabetic)
+        && let Some(tz) = zone::named(name)
+    {
+        return Ok((Some(Zone::Named(tz)), start + name_len));
     }
     Ok((None, pos))
 }
@@ -417,29 +501,30 @@ fn parse_offset(s: &str, pos: usize) -> Result<Option<(FixedOffset, usize)>, Fai
         .ok_or_else(|| Fail::Offset(s[pos..end].to_string()))
 }
 
-/// Turns what was read into a timestamp. `None` only at the edges of chrono's range.
-fn resolve(absolute: Absolute, ctx: &TimeContext) -> Option<Timestamp> {
+/// Turns what was read into a timestamp: in its own zone, else the reference's offset.
+fn resolve(absolute: Absolute, ctx: &TimeContext) -> Result<Timestamp, Fail> {
     let reference = ctx.reference.unwrap_or(ctx.now);
+    let default = Zone::Fixed(*reference.offset());
     match absolute {
         Absolute::DateTime(date, clock, zone) => {
-            let offset = zone.unwrap_or(*reference.offset());
-            let local = date.and_time(clock.time()?);
-            offset.from_local_datetime(&local).single()
+            let zone = zone.unwrap_or(default);
+            let local = date.and_time(clock.time().ok_or(Fail::OutOfRange)?);
+            match zone.wall_clock(&local).ok_or(Fail::OutOfRange)? {
+                WallClock::Skipped(_) => Err(Fail::Skipped(zone.label())),
+                wall => wall
+                    .candidates()
+                    .min_by_key(|candidate| (*candidate - reference).abs())
+                    .ok_or(Fail::OutOfRange),
+            }
         }
         Absolute::TimeOfDay(clock, zone) => {
-            let offset = zone.unwrap_or(*reference.offset());
-            let time = clock.time()?;
-            // `date_naive()` would panic at the very edges of chrono's range.
-            let day = reference
-                .naive_utc()
-                .checked_add_signed(TimeDelta::seconds(offset.local_minus_utc().into()))?
-                .date();
-            // The same day wins a tie, so the result is never more than 12 hours away.
-            [Some(day), day.checked_sub_days(Days::new(1)), day.checked_add_days(Days::new(1))]
-                .into_iter()
-                .flatten()
-                .filter_map(|date| offset.from_local_datetime(&date.and_time(time)).single())
-                .min_by_key(|candidate| (*candidate - reference).abs())
+            let zone = zone.unwrap_or(default);
+            let time = clock.time().ok_or(Fail::OutOfRange)?;
+            match time_of_day_near(time, &zone, reference) {
+                Some((_, true)) => Err(Fail::Skipped(zone.label())),
+                Some((at, false)) => Ok(at),
+                None => Err(Fail::OutOfRange),
+            }
         }
     }
 }

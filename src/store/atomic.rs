@@ -3,7 +3,14 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A temporary file this old is a leftover of an interrupted save, not one being written.
+const LEFTOVER_AGE: Duration = Duration::from_secs(60);
+
+/// Temporary files are `.NAME.XXXXXX.saving`, so leftovers can be told from anything else.
+const TEMP_SUFFIX: &str = ".saving";
 
 /// Replaces `path` with `bytes`, or leaves it as it was. The file is private to its owner
 /// (0600) and a missing folder is created private too (0700), since reviews can hold names.
@@ -15,14 +22,48 @@ pub(super) fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if !dir.is_dir() {
         create_private_dir(dir)?;
     }
-    // Same folder as the target: a rename across file systems would not be atomic.
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    // Same folder as the target: a rename across file systems would not be atomic. On every
+    // error below, dropping `tmp` removes it: nothing is left behind in the folder.
+    let mut tmp =
+        tempfile::Builder::new().prefix(&temp_prefix(path)).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     set_private(tmp.as_file())?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Follows a symlinked review to the file it points at, so a save replaces that file in
+/// its own folder and the link stays a link. Any other path is returned as it is.
+pub(super) fn resolve(path: &Path) -> io::Result<PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path),
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// Removes what interrupted saves of `target` left behind (a SIGKILL, a power cut). Only
+/// the writer holding the review's lock calls this, and only old files are removed.
+pub(super) fn remove_leftovers(target: &Path) {
+    let (Some(dir), prefix) = (target.parent(), temp_prefix(target)) else { return };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let old = (entry.metadata().and_then(|m| m.modified()).ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > LEFTOVER_AGE);
+        if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn temp_prefix(target: &Path) -> String {
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    format!(".{name}.")
 }
 
 #[cfg(unix)]

@@ -8,8 +8,8 @@ use toml::Spanned;
 use super::datetime::{FileDate, FileTime};
 use super::unknown::Unknown;
 use crate::model::{
-    ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Dismissal, Event, EventKind,
-    Factor, Incident, Mode, Parked, Participant, ReviewStatus, Session, Why,
+    ActionItem, ActionKind, ActionStatus, Answer, Behaviour, Category, Conflict, Dismissal, Event,
+    EventKind, Factor, Incident, Lessons, Mode, Parked, Participant, ReviewStatus, Session, Why,
 };
 
 /// Keys format 1 knows, per table, in the order they are written (tested against the writer).
@@ -23,6 +23,8 @@ pub(super) const TOP_KEYS: &[&str] = &[
     "action",
     "dismissed",
     "parked",
+    "conflict",
+    "lessons",
 ];
 pub(super) const INCIDENT_KEYS: &[&str] = &[
     "title",
@@ -62,11 +64,14 @@ pub(super) const ACTION_KEYS: &[&str] = &[
     "behaviours",
     "ticket",
     "verification",
+    "verified_on",
     "decision",
 ];
 
 pub(super) const PARKED_KEYS: &[&str] = &["id", "text", "step"];
 pub(super) const DISMISSED_KEYS: &[&str] = &["item", "field", "rule", "matched", "reason"];
+pub(super) const CONFLICT_KEYS: &[&str] = &["item", "field", "reason", "base", "ours", "theirs"];
+pub(super) const LESSONS_KEYS: &[&str] = &["went_well", "went_wrong", "lucky"];
 
 /// A whole format-1 file. `waterline` itself is read before this, by the version check.
 /// Fields whose presence is checked by hand are `Option` so the message can say what to do.
@@ -87,12 +92,36 @@ pub(super) struct FileV1 {
     pub dismissed: Vec<DismissedV1>,
     #[serde(default)]
     pub parked: Vec<ParkedV1>,
+    #[serde(default)]
+    pub conflict: Vec<ConflictV1>,
+    #[serde(default)]
+    pub lessons: LessonsV1,
+}
+
+/// A merge conflict (`model::Conflict`): each version is any TOML value, usually a table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct ConflictV1 {
+    pub item: String,
+    pub field: String,
+    pub reason: String,
+    pub base: Option<toml::Value>,
+    pub ours: Option<toml::Value>,
+    pub theirs: Option<toml::Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct LessonsV1 {
+    pub went_well: Vec<String>,
+    pub went_wrong: Vec<String>,
+    pub lucky: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub(super) struct ParkedV1 {
-    pub id: String,
+    pub id: Option<Spanned<String>>,
     pub text: String,
     pub step: String,
 }
@@ -189,6 +218,7 @@ pub(super) struct ActionV1 {
     pub behaviours: Vec<Spanned<String>>,
     pub ticket: String,
     pub verification: String,
+    pub verified_on: Option<FileDate>,
     pub decision: String,
 }
 
@@ -306,6 +336,7 @@ impl FileV1 {
                     behaviours: texts(a.behaviours),
                     ticket: a.ticket,
                     verification: a.verification,
+                    verified_on: a.verified_on.map(|d| d.0),
                     decision: a.decision,
                 }
             })
@@ -321,15 +352,36 @@ impl FileV1 {
             })
             .collect();
         let parked = (self.parked.into_iter().enumerate())
-            .map(|(i, p)| Parked {
-                extra: unknown.item("parked", PARKED_KEYS, i, &p.id),
-                id: p.id,
-                text: p.text,
-                step: p.step,
+            .map(|(i, p)| {
+                let id = p.id.map(Spanned::into_inner).unwrap_or_default();
+                Parked {
+                    extra: unknown.item("parked", PARKED_KEYS, i, &id),
+                    id,
+                    text: p.text,
+                    step: p.step,
+                }
             })
             .collect();
+        let conflicts = (self.conflict.into_iter().enumerate())
+            .map(|(i, c)| Conflict {
+                extra: unknown.item("conflict", CONFLICT_KEYS, i, &c.item),
+                item: c.item,
+                field: c.field,
+                reason: c.reason,
+                base: c.base,
+                ours: c.ours,
+                theirs: c.theirs,
+            })
+            .collect();
+        let lessons = Lessons {
+            went_well: self.lessons.went_well,
+            went_wrong: self.lessons.went_wrong,
+            lucky: self.lessons.lucky,
+            extra: unknown.table("lessons", LESSONS_KEYS),
+        };
         Session {
             extra: top_extra,
+            lessons,
             incident,
             events,
             whys,
@@ -338,6 +390,7 @@ impl FileV1 {
             actions,
             dismissed,
             parked,
+            conflicts,
         }
     }
 }

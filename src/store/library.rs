@@ -52,7 +52,7 @@ pub(super) fn load_all(dir: &Path) -> Vec<(PathBuf, Result<super::Loaded, super:
         .collect()
 }
 
-fn is_review_file(path: &Path) -> bool {
+pub(super) fn is_review_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };

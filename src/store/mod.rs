@@ -6,16 +6,34 @@
 //! exists, will be migrated in memory by the version `match` in `read.rs`, with the
 //! original kept as `*.bak` before the first save.
 
+mod access;
 mod atomic;
 mod datetime;
+mod demo;
 mod diagnostics;
+mod directive;
+mod fingerprint;
 mod format;
+pub mod git;
+mod host;
 mod library;
+pub mod locate;
+pub mod lock;
 mod paths;
 mod read;
+mod review_file;
+mod save_error;
+pub mod schema;
 mod unknown;
 mod validate;
 mod write;
+
+pub use access::ReadOnly;
+pub use demo::{demo_copy, demo_copy_in, remove_abandoned_demos};
+pub use fingerprint::Fingerprint;
+pub use lock::{Claim, Holder, LockError, LockPolicy, LockRecord, Stale, WriterLock};
+pub use review_file::{Access, DiskState, ReviewFile};
+pub use save_error::{SaveError, SaveProblem};
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -40,18 +58,16 @@ pub enum LoadError {
     Format { path: PathBuf, line: usize, column: usize, message: String },
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("could not save {path}: {source}")]
-pub struct SaveError {
-    pub path: PathBuf,
-    pub source: std::io::Error,
-}
-
 /// Reads a session file. Never writes to it, never panics on what it contains.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes =
         std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
-    match std::str::from_utf8(&bytes) {
+    from_bytes(path, &bytes)
+}
+
+/// Reads a session from the bytes of a file; `path` is only used in messages.
+pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    match std::str::from_utf8(bytes) {
         Ok(text) => parse(path, text),
         Err(e) => {
             // Point at the first byte that is not UTF-8, counted in the text before it.
@@ -84,32 +100,58 @@ pub fn to_toml(session: &Session) -> String {
 }
 
 /// Writes the session atomically: the old file stays whole until the new one is complete.
-/// Refuses to replace a file written by a newer waterline, which would lose what it added,
-/// and to write a file that would not open again (an empty title, an id used twice).
+/// A symlinked review is written through its link (the file it points at is replaced in its
+/// own folder). Refuses to replace a file its owner made read-only, a file written by a
+/// newer waterline, which would lose what it added, and to write a file that would not open
+/// again (an empty title, an id used twice).
+///
+/// This does not check for changes made since the review was loaded: an open review is
+/// saved through [`ReviewFile::save`], which does.
 pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
-    let fail = |source| SaveError { path: path.to_path_buf(), source };
-    if let Ok(existing) = std::fs::read_to_string(path)
-        && let Some(version) = read::declared_version(&existing)
+    let fail = |problem| SaveError { path: path.to_path_buf(), problem };
+    let target = atomic::resolve(path).map_err(|e| fail(SaveProblem::from_io(e)))?;
+    let existing = match std::fs::read(&target) {
+        Ok(bytes) => {
+            access::check(&target).map_err(|reason| fail(SaveProblem::ReadOnly(reason)))?;
+            Some(bytes)
+        }
+        Err(_) => None,
+    };
+    let text = prepare(session, existing.as_deref()).map_err(fail)?;
+    atomic::write(&target, text.as_bytes()).map_err(|e| fail(SaveProblem::from_io(e)))
+}
+
+/// The text to save, unless saving must not happen: the file there now (`existing`) is from
+/// a newer waterline, or the text would not load again.
+fn prepare(session: &Session, existing: Option<&[u8]>) -> Result<String, SaveProblem> {
+    if let Some(version) =
+        existing.and_then(|bytes| std::str::from_utf8(bytes).ok()).and_then(read::declared_version)
         && version > read::CURRENT_VERSION
     {
-        return Err(fail(std::io::Error::other(format!(
-            "it was written by a newer waterline (format {version}); save under another name"
-        ))));
+        return Err(SaveProblem::ReadOnly(ReadOnly::NewerFormat(version)));
     }
-    let text = to_toml(session);
+    let mut text = to_toml(session);
+    if let Some(directive) = existing
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        .and_then(directive::schema_directive)
+    {
+        text = format!("{directive}\n{text}");
+    }
     if let Err(problem) = read::read(&text) {
-        return Err(fail(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("the review would not open again: {}", problem.message),
-        )));
+        return Err(SaveProblem::WouldNotOpen(problem.message));
     }
-    atomic::write(path, text.as_bytes()).map_err(fail)
+    Ok(text)
 }
 
 /// Writes bytes atomically (temp file in the same folder, fsync, rename, fsync the folder),
 /// mode 0600, creating the folder with mode 0700.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     atomic::write(path, bytes)
+}
+
+/// The leading `#:schema …` line of a review's text, which editors read and saves keep.
+pub fn schema_directive(text: &str) -> Option<&str> {
+    directive::schema_directive(text)
 }
 
 /// Where reviews live: `WATERLINE_HOME`, else the platform data directory.

@@ -40,6 +40,12 @@ impl<'a> Unknown<'a> {
         self.diff(incident, INCIDENT_KEYS, "incident")
     }
 
+    /// Unknown keys of a single table at the top level (`[lessons]`).
+    pub(super) fn table(&mut self, key: &str, known: &[&str]) -> Extra {
+        let table = self.root.get(key).and_then(Value::as_table);
+        self.diff(table, known, key)
+    }
+
     /// Unknown keys of the `index`-th `[[kind]]` table, whose id is `id`.
     pub(super) fn item(&mut self, kind: &str, known: &[&str], index: usize, id: &str) -> Extra {
         let table = (self.root.get(kind).and_then(Value::as_array))

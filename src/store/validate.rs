@@ -13,6 +13,10 @@ use crate::model::ids::IdAllocator;
 const TITLE_EXAMPLE: &str = "title = \"Payment service down after a config change\"";
 const TIME_EXAMPLE: &str = "at = 2026-03-02T09:12:00Z";
 
+/// The largest number an id may carry: far past any review, and far enough below the
+/// counter's limit that numbering new items from it can never wrap around.
+pub(super) const MAX_ID_NUMBER: u64 = 999_999_999_999_999_999;
+
 /// The first problem in `file` (whose source is `text`), if there is one.
 pub(super) fn check(file: &FileV1, text: &str) -> Result<(), Problem> {
     let mut c = Checker { text, problems: Vec::new() };
@@ -24,6 +28,12 @@ pub(super) fn check(file: &FileV1, text: &str) -> Result<(), Problem> {
     let behaviours =
         c.ids("behaviour", "b", file.behaviour.iter().map(|b| (b.span(), &b.get_ref().id)));
     c.ids("action", "a", file.action.iter().map(|a| (a.span(), &a.get_ref().id)));
+    // A parked point's id is optional, but one that is there follows the same grammar.
+    for id in file.parked.iter().filter_map(|p| p.id.as_ref()) {
+        if let Some(message) = id_problem("parked point", id.get_ref(), "p1") {
+            c.report(id.span(), message);
+        }
+    }
 
     for event in &file.event {
         if event.get_ref().at.is_none() {
@@ -36,7 +46,7 @@ pub(super) fn check(file: &FileV1, text: &str) -> Result<(), Problem> {
         if let Some(parent) = &why.parent
             && !whys.contains_key(parent.get_ref().as_str())
         {
-            let (who, p) = (label("why", &why.id), parent.get_ref());
+            let (who, p) = (label("why", &why.id), parent.get_ref().escape_debug());
             c.report(
                 parent.span(),
                 format!(
@@ -67,10 +77,34 @@ pub(super) fn check(file: &FileV1, text: &str) -> Result<(), Problem> {
     c.problems.into_iter().min_by_key(|p| p.offset).map_or(Ok(()), Err)
 }
 
+/// What is wrong with `id`, if anything: ids are lowercase letters then a number
+/// (`^[a-z]+[0-9]+$`), and the number is at most [`MAX_ID_NUMBER`].
+fn id_problem(kind: &str, id: &str, suggestion: &str) -> Option<String> {
+    let letters = id.bytes().take_while(u8::is_ascii_lowercase).count();
+    let digits = &id[letters..];
+    let like =
+        if suggestion.is_empty() { String::new() } else { format!(", like id = \"{suggestion}\"") };
+    if letters == 0 || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        // Shown escaped: an id can hold anything a hand-edited file puts there.
+        let shown = id.escape_debug();
+        return Some(format!(
+            "this {kind}'s id `{shown}` is not one waterline can use: an id is lowercase \
+             letters followed by a number{like}"
+        ));
+    }
+    match digits.parse::<u64>() {
+        Ok(n) if n <= MAX_ID_NUMBER => None,
+        _ => Some(format!(
+            "the number in id `{id}` is too large to count on from; ids go up to \
+             {MAX_ID_NUMBER}{like}"
+        )),
+    }
+}
+
 /// "event `e3`", or "this event" when it has no id yet.
 fn label(kind: &str, id: &Option<Spanned<String>>) -> String {
     match id.as_ref().map(|id| id.get_ref().as_str()) {
-        Some(id) if !id.trim().is_empty() => format!("{kind} `{id}`"),
+        Some(id) if !id.trim().is_empty() => format!("{kind} `{}`", id.escape_debug()),
         _ => format!("this {kind}"),
     }
 }
@@ -118,10 +152,13 @@ impl<'t> Checker<'t> {
         items: impl Iterator<Item = (Range<usize>, &'f Option<Spanned<String>>)> + Clone,
     ) -> HashMap<&'f str, usize> {
         let mut free = IdAllocator::new(prefix);
+        // Only well-formed ids count: one past the counter's limit must not wrap the next.
         free.observe(
-            items.clone().filter_map(|(_, id)| id.as_ref()).map(|id| id.get_ref().as_str()),
+            (items.clone().filter_map(|(_, id)| id.as_ref()))
+                .map(|id| id.get_ref().as_str())
+                .filter(|id| id_problem(kind, id, "").is_none()),
         );
-        let suggestion = free.next_id();
+        let suggestion = free.suggestion();
 
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (span, id) in items {
@@ -137,6 +174,8 @@ impl<'t> Checker<'t> {
                 let message = format!(
                     "this {kind}'s `id` is empty; give it one no other {kind} uses, like id = \"{suggestion}\""
                 );
+                self.report(id.span(), message);
+            } else if let Some(message) = id_problem(kind, value, &suggestion) {
                 self.report(id.span(), message);
             } else if let Some(&offset) = first.get(value) {
                 let (line, _) = line_column(self.text, offset);
@@ -163,6 +202,7 @@ impl<'t> Checker<'t> {
         for target in list {
             let id = target.get_ref();
             if !existing.contains_key(id.as_str()) {
+                let id = id.escape_debug();
                 let message = format!(
                     "{who} refers to {kind} `{id}`, which is not in this file; add that {kind}, or remove it from `{field}`"
                 );

@@ -7,13 +7,13 @@ use toml::Value;
 
 use super::datetime::{format_date, format_time};
 use super::format::{
-    ACTION_KEYS, BEHAVIOUR_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS, INCIDENT_KEYS,
-    PARKED_KEYS, TOP_KEYS, WHY_KEYS,
+    ACTION_KEYS, BEHAVIOUR_KEYS, CONFLICT_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS,
+    INCIDENT_KEYS, LESSONS_KEYS, PARKED_KEYS, TOP_KEYS, WHY_KEYS,
 };
 use super::read::CURRENT_VERSION;
 use crate::model::{
-    ActionItem, Answer, Behaviour, Dismissal, Event, Extra, Factor, Incident, Parked, Session,
-    Timestamp, Why,
+    ActionItem, Answer, Behaviour, Conflict, Dismissal, Event, Extra, Factor, Incident, Lessons,
+    Parked, Session, Timestamp, Why,
 };
 
 pub(super) fn to_toml(session: &Session) -> String {
@@ -35,6 +35,8 @@ pub(super) fn to_toml(session: &Session) -> String {
     session.actions.iter().for_each(|a| action(&mut w, a));
     session.dismissed.iter().for_each(|d| dismissed(&mut w, d));
     session.parked.iter().for_each(|p| parked(&mut w, p));
+    session.conflicts.iter().for_each(|c| conflict(&mut w, c));
+    lessons(&mut w, &session.lessons);
     for (key, value) in tables {
         w.unknown_table(key, value);
     }
@@ -83,6 +85,19 @@ fn parked(w: &mut Writer, p: &Parked) {
     w.extra(&p.extra, PARKED_KEYS);
 }
 
+/// Written only when there is something in it; one lesson a line, so a change is a small diff.
+fn lessons(w: &mut Writer, l: &Lessons) {
+    let unknown = l.extra.keys().any(|key| !LESSONS_KEYS.contains(&key.as_str()));
+    if l.went_well.is_empty() && l.went_wrong.is_empty() && l.lucky.is_empty() && !unknown {
+        return;
+    }
+    w.header("[lessons]");
+    w.lines("went_well", &l.went_well);
+    w.lines("went_wrong", &l.went_wrong);
+    w.lines("lucky", &l.lucky);
+    w.extra(&l.extra, LESSONS_KEYS);
+}
+
 fn dismissed(w: &mut Writer, d: &Dismissal) {
     w.header("[[dismissed]]");
     w.text("item", &d.item);
@@ -91,6 +106,30 @@ fn dismissed(w: &mut Writer, d: &Dismissal) {
     w.text("matched", &d.matched);
     w.text("reason", &d.reason);
     w.extra(&d.extra, DISMISSED_KEYS);
+}
+
+/// A version that is a table is written as its own `[conflict.ours]` section, one key a
+/// line, so a person can read both versions side by side; other values stay inline.
+fn conflict(w: &mut Writer, c: &Conflict) {
+    w.header("[[conflict]]");
+    w.value("item", &c.item);
+    w.text("field", &c.field);
+    w.text("reason", &c.reason);
+    let sides = [("base", &c.base), ("ours", &c.ours), ("theirs", &c.theirs)];
+    for (key, value) in sides {
+        if let Some(value) = value.as_ref().filter(|v| !v.is_table()) {
+            w.raw(key, &inline(value));
+        }
+    }
+    w.extra(&c.extra, CONFLICT_KEYS);
+    for (key, value) in sides {
+        if let Some(table) = value.as_ref().and_then(toml::Value::as_table) {
+            w.header(&format!("[conflict.{key}]"));
+            for (k, v) in table {
+                w.raw(&quote_key(k), &inline(v));
+            }
+        }
+    }
 }
 
 fn why(w: &mut Writer, y: &Why) {
@@ -159,6 +198,9 @@ fn action(w: &mut Writer, a: &ActionItem) {
     w.list("behaviours", &a.behaviours);
     w.text("ticket", &a.ticket);
     w.text("verification", &a.verification);
+    if let Some(day) = &a.verified_on {
+        w.raw("verified_on", &format_date(day));
+    }
     w.text("decision", &a.decision);
     w.extra(&a.extra, ACTION_KEYS);
 }
@@ -198,6 +240,21 @@ impl Writer {
         if !list.is_empty() {
             self.value(key, list);
         }
+    }
+
+    /// A list of strings, one item a line.
+    fn lines(&mut self, key: &str, list: &[String]) {
+        if list.is_empty() {
+            return;
+        }
+        self.out.push_str(key);
+        self.out.push_str(" = [\n");
+        for item in list {
+            self.out.push_str("  ");
+            self.out.push_str(&inline(item));
+            self.out.push_str(",\n");
+        }
+        self.out.push_str("]\n");
     }
 
     fn time(&mut self, key: &str, time: Option<&Timestamp>) {
@@ -347,6 +404,7 @@ mod tests {
             behaviours: vec!["b1".into()],
             ticket: "t".into(),
             verification: "v".into(),
+            verified_on: Some(t.date_naive()),
             decision: "d".into(),
             ..ActionItem::default()
         });
@@ -367,6 +425,19 @@ mod tests {
             reason: "r".into(),
             extra: Extra::new(),
         });
+        let version: toml::Table = toml::from_str("id = \"a1\"").unwrap();
+        s.conflicts.push(Conflict {
+            item: "action:a1".into(),
+            field: "text".into(),
+            reason: "r".into(),
+            base: Some(Value::Table(version.clone())),
+            ours: Some(Value::Table(version.clone())),
+            theirs: Some(Value::Table(version)),
+            extra: Extra::new(),
+        });
+        s.lessons.went_well.push("w".into());
+        s.lessons.went_wrong.push("w".into());
+        s.lessons.lucky.push("l".into());
         let text = to_toml(&s);
         let root: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(root.keys().collect::<Vec<_>>(), TOP_KEYS);
@@ -379,6 +450,8 @@ mod tests {
             ("action", ACTION_KEYS),
             ("dismissed", DISMISSED_KEYS),
             ("parked", PARKED_KEYS),
+            ("conflict", CONFLICT_KEYS),
+            ("lessons", LESSONS_KEYS),
         ];
         for (kind, known) in lists {
             assert_eq!(keys_written(&text, kind), known, "{kind}");

@@ -1,24 +1,30 @@
 //! The console's state: the open review, the screen, forms and overlays. It changes only
-//! through `update` (in `update.rs`), so flows are tested without a terminal.
+//! through `update` (in `update.rs`), so flows are tested without a terminal. Each step's
+//! own state lives in its folder under `steps/`.
 
 use std::cell::Cell;
 use std::path::PathBuf;
 
-use super::action::{Action, Step};
-use super::actions_step::ActionsView;
-use super::behaviours_step::{self, BehavioursView};
-use super::effects::Effect;
-use super::factors_step::FactorsView;
-use super::followup::FollowUpView;
-use super::form::Form;
-use super::keymap::{Context, KeyInput, Keymap};
-use super::picker::Picker;
-use super::whys_step::WhysView;
 use crate::analysis::policy::DuePolicy;
 use crate::model::history::History;
-use crate::model::ids::IdAllocator;
+use crate::model::ids::{Exhausted, Ids};
+use crate::model::just_culture::Family;
 use crate::model::{Session, Timestamp};
-use crate::store::{Listing, Loaded};
+use crate::store::Loaded;
+use crate::tui::effects::Effect;
+use crate::tui::intent::Intent;
+use crate::tui::keymap::{KeyContext, KeyInput, Keymap};
+use crate::tui::screens::followup::state::FollowUpView;
+use crate::tui::screens::form::Form;
+use crate::tui::screens::home::state::Home;
+use crate::tui::screens::picker::Picker;
+use crate::tui::steps::Step;
+use crate::tui::steps::actions::state::{ActionsMode, ActionsView};
+use crate::tui::steps::behaviours::state::{BehavioursMode, BehavioursView};
+use crate::tui::steps::factors::state::FactorsView;
+use crate::tui::steps::review::state::ReviewView;
+use crate::tui::steps::timeline::state::TimelineView;
+use crate::tui::steps::whys::state::WhysView;
 
 /// Reads the current time; tests give a fixed one.
 pub type Clock = fn() -> Timestamp;
@@ -33,7 +39,7 @@ pub struct Model {
     pub doc: Option<Doc>,
     pub overlay: Option<Overlay>,
     pub keymap: Keymap,
-    pub theme: super::theme::Theme,
+    pub theme: crate::tui::theme::Theme,
     /// One line at the bottom: what just happened, or a problem worth knowing.
     pub notice: Option<Notice>,
     pub clock: Clock,
@@ -46,11 +52,11 @@ pub struct Model {
     /// Whether the home screen exists in this run (not when a file was opened directly).
     pub has_home: bool,
     /// Presentation mode: for a room reading a shared screen.
-    pub present: super::present::Presentation,
+    pub present: crate::tui::screens::present::state::Presentation,
     /// Minutes per step, from config.toml.
-    pub timeboxes: super::agenda::Timeboxes,
+    pub timeboxes: crate::tui::facilitation::agenda::Timeboxes,
     /// Where the last frame put what a click can reach.
-    pub zones: Cell<super::mouse::Zones>,
+    pub zones: Cell<crate::tui::mouse::Zones>,
     /// How long after the incident an action may fall due, by severity (config.toml).
     pub policy: DuePolicy,
     /// Open actions across the reviews in the data folder (the follow-up view).
@@ -77,13 +83,6 @@ pub enum Screen {
     FollowUp,
 }
 
-#[derive(Debug, Default)]
-pub struct Home {
-    pub listings: Vec<Listing>,
-    pub selected: usize,
-    pub failure: Option<String>,
-}
-
 /// An open review.
 pub struct Doc {
     pub session: Session,
@@ -92,20 +91,20 @@ pub struct Doc {
     /// The built-in example, opened on a throwaway copy.
     pub demo: bool,
     pub history: History,
-    pub event_ids: IdAllocator,
-    pub behaviour_ids: IdAllocator,
-    pub action_ids: IdAllocator,
-    pub why_ids: IdAllocator,
-    pub factor_ids: IdAllocator,
+    /// One id allocator per kind of item; an id once used is never handed out again.
+    pub ids: Ids,
     pub dirty: bool,
     pub last_saved: Option<chrono::DateTime<chrono::Local>>,
+    /// Saves handed to the saving thread and not reported back yet: until they all have
+    /// returned, some edit may exist only in memory, so the header says "saving…".
+    pub saves_in_flight: usize,
     pub save_error: Option<String>,
     pub step: Step,
     pub timeline: TimelineView,
     pub behaviours: BehavioursView,
     pub whys: WhysView,
     pub factors: FactorsView,
-    pub review: super::review_step::ReviewView,
+    pub review: ReviewView,
     /// Counts every change to the session, so what is derived from it can be cached.
     pub generation: u64,
     /// Flagged wording per step, for the stepper, as of a generation: linting every field
@@ -114,21 +113,13 @@ pub struct Doc {
     /// The review gate as of a generation: it lints every field, and the Review step asks
     /// for it on each key and twice per frame.
     pub gate_cache: std::cell::RefCell<Option<(u64, crate::analysis::readiness::Gate)>>,
-    pub agenda: super::agenda::Agenda,
-    pub cards: super::cards::CardPosition,
+    pub agenda: crate::tui::facilitation::agenda::Agenda,
+    pub cards: crate::tui::facilitation::cards::CardPosition,
     pub actions: ActionsView,
     /// The other reviews in the data folder, for recurrence; read when the Actions step
     /// is first shown.
     pub library: Option<Vec<(PathBuf, Session)>>,
     pub library_requested: bool,
-}
-
-#[derive(Debug, Default)]
-pub struct TimelineView {
-    /// Index into the (time-sorted) events.
-    pub selected: usize,
-    /// First visible row; the renderer keeps the selection in view.
-    pub offset: Cell<usize>,
 }
 
 pub enum Overlay {
@@ -160,6 +151,11 @@ impl Notice {
         Notice { text: text.into(), problem: false, glyph: "·" }
     }
 
+    /// A kind of item has no id left: said, and nothing is added.
+    pub fn exhausted(e: &Exhausted) -> Self {
+        Notice::problem(e.to_string())
+    }
+
     pub fn problem(text: impl Into<String>) -> Self {
         Notice { text: text.into(), problem: true, glyph: "⚠" }
     }
@@ -174,29 +170,17 @@ impl Doc {
     pub fn new(loaded: Loaded, path: PathBuf, demo: bool) -> Self {
         let mut session = loaded.session;
         session.sort_events();
-        let mut event_ids = IdAllocator::new("e");
-        event_ids.observe(session.events.iter().map(|e| e.id.as_str()));
-        let mut behaviour_ids = IdAllocator::new("b");
-        behaviour_ids.observe(session.behaviours.iter().map(|b| b.id.as_str()));
-        let mut action_ids = IdAllocator::new("a");
-        action_ids.observe(session.actions.iter().map(|a| a.id.as_str()));
-        let mut why_ids = IdAllocator::new("w");
-        why_ids.observe(session.whys.iter().map(|w| w.id.as_str()));
-        let mut factor_ids = IdAllocator::new("f");
-        factor_ids.observe(session.factors.iter().map(|f| f.id.as_str()));
+        let ids = Ids::of(&session);
         Doc {
             session,
             path,
             read_only: loaded.read_only,
             demo,
             history: History::default(),
-            event_ids,
-            behaviour_ids,
-            action_ids,
-            why_ids,
-            factor_ids,
+            ids,
             dirty: false,
             last_saved: None,
+            saves_in_flight: 0,
             save_error: None,
             step: Step::Timeline,
             timeline: TimelineView::default(),
@@ -216,12 +200,13 @@ impl Doc {
     }
 
     /// Applies one edit as one undo step. Returns false (and changes nothing) when read-only.
-    pub fn edit(&mut self, change: impl FnOnce(&mut Session, &mut IdAllocator)) -> bool {
+    /// New items take their ids from `ids` before the edit.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Session)) -> bool {
         if self.read_only {
             return false;
         }
         self.history.record(self.session.clone());
-        change(&mut self.session, &mut self.event_ids);
+        change(&mut self.session);
         self.session.sort_events();
         self.dirty = true;
         self.generation += 1;
@@ -240,16 +225,6 @@ impl Doc {
         gate
     }
 
-    pub fn selected_event(&self) -> Option<&crate::model::Event> {
-        self.session.events.get(self.timeline.selected)
-    }
-
-    pub fn select_event(&mut self, id: &str) {
-        if let Some(i) = self.session.events.iter().position(|e| e.id == id) {
-            self.timeline.selected = i;
-        }
-    }
-
     /// After the items changed under the views (undo, delete): selections stay in range,
     /// and an open classifier closes, since what it showed may be gone.
     pub fn clamp_selection(&mut self) {
@@ -257,10 +232,27 @@ impl Doc {
         self.timeline.selected = self.timeline.selected.min(n.saturating_sub(1));
         let n = self.session.behaviours.len();
         self.behaviours.selected = self.behaviours.selected.min(n.saturating_sub(1));
-        self.behaviours.mode = behaviours_step::Mode::List;
+        self.behaviours.mode = BehavioursMode::List;
         let n = self.session.factors.len();
         self.factors.selected = self.factors.selected.min(n.saturating_sub(1));
         self.clamp_actions();
+    }
+}
+
+/// The contexts of the step shown and its mode, most specific first.
+fn step_contexts(doc: &Doc) -> Vec<KeyContext> {
+    use KeyContext as K;
+    match (doc.step, &doc.behaviours.mode, &doc.actions.mode) {
+        (Step::Behaviours, BehavioursMode::Summary, _) => vec![K::BehaviourSummary],
+        (Step::Behaviours, BehavioursMode::Wizard(w), _) => match w.classifier.outcome() {
+            None => vec![K::Classifier],
+            Some(o) if o.family == Family::Reckless => vec![K::RecklessOutcome, K::Outcome],
+            Some(_) => vec![K::Outcome],
+        },
+        (Step::Actions, _, ActionsMode::Recurrence { .. }) => vec![K::Recurrence],
+        (Step::Actions, _, ActionsMode::Walk { finished: false, .. }) => vec![K::Meeting],
+        (Step::Actions, _, ActionsMode::Walk { finished: true, .. }) => vec![K::MeetingSummary],
+        (step, _, _) => vec![K::Step(step)],
     }
 }
 
@@ -272,7 +264,7 @@ impl Model {
             doc: None,
             overlay: None,
             keymap,
-            theme: super::theme::Theme::from_env(),
+            theme: crate::tui::theme::Theme::from_env(),
             notice: None,
             clock,
             quitting: false,
@@ -295,39 +287,89 @@ impl Model {
     }
 
     /// The contexts a key is looked up in, most specific first.
-    pub fn contexts(&self) -> Vec<Context> {
-        match (&self.overlay, self.screen) {
-            (Some(Overlay::Help { .. }), _) => vec![Context::Help, Context::Global],
-            (Some(Overlay::Form(_) | Overlay::PasteOffer { .. }), _) => vec![Context::Form],
-            (Some(Overlay::Pick(_)), _) => vec![Context::Pick, Context::Global],
-            (None, Screen::Home) => vec![Context::Home, Context::Global],
-            (None, Screen::Failed) => vec![Context::Global],
-            (None, Screen::FollowUp) => vec![Context::FollowUp, Context::Global],
-            (None, Screen::Console) => {
-                let step = self.doc.as_ref().map_or(Step::Timeline, |d| d.step);
-                vec![Context::Step(step), Context::Console, Context::Global]
+    pub fn contexts(&self) -> Vec<KeyContext> {
+        use KeyContext as K;
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => vec![K::Help, K::Global],
+            Some(Overlay::Form(_)) => vec![K::Form],
+            Some(Overlay::PasteOffer { .. }) => vec![K::PasteOffer],
+            // Like a form, a list to choose from is left with Enter or Esc before anything else.
+            Some(Overlay::Pick(list)) if list.multi => vec![K::PickSeveral, K::Pick],
+            Some(Overlay::Pick(_)) => vec![K::Pick],
+            None => self.screen_contexts(),
+        }
+    }
+
+    /// The contexts of the screen under any overlay, most specific first.
+    pub fn screen_contexts(&self) -> Vec<KeyContext> {
+        use KeyContext as K;
+        match self.screen {
+            Screen::Home => vec![K::Home, K::Global],
+            Screen::Failed => vec![K::Global],
+            Screen::FollowUp => vec![K::FollowUp, K::Global],
+            Screen::Console => {
+                let mut contexts = match self.doc.as_ref() {
+                    Some(doc) => step_contexts(doc),
+                    None => vec![K::Step(Step::Timeline)],
+                };
+                contexts.extend([K::Console, K::Global]);
+                contexts
             }
         }
+    }
+
+    /// What a key reaches here and now, most specific first: what the footer and the help
+    /// overlay offer.
+    pub fn offered(&self) -> Vec<(Vec<KeyInput>, Intent)> {
+        self.keymap.reachable(&self.contexts())
+    }
+
+    /// The first key that reaches `intent` on the screen under any overlay, for hints such
+    /// as "press a to add"; empty when none does.
+    pub fn key_hint(&self, intent: &Intent) -> String {
+        self.keymap
+            .key_for(&self.screen_contexts(), intent)
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Whether the list shown has an item selected (what `Intent::needs_selection` asks).
+    pub fn has_selection(&self) -> bool {
+        match (self.screen, self.doc.as_ref()) {
+            (Screen::Home, _) => !self.home.listings.is_empty(),
+            (Screen::FollowUp, _) => {
+                self.follow_up.as_ref().is_some_and(|v| v.selected().is_some())
+            }
+            (Screen::Console, Some(doc)) => match doc.step {
+                Step::Timeline => !doc.session.events.is_empty(),
+                Step::Whys => !doc.session.whys.is_empty(),
+                Step::Factors => !doc.session.factors.is_empty(),
+                Step::Behaviours => !doc.session.behaviours.is_empty(),
+                Step::Actions => match doc.actions.mode {
+                    ActionsMode::Walk { .. } => doc.walked_action().is_some(),
+                    _ => !doc.session.actions.is_empty(),
+                },
+                Step::Review => {
+                    !crate::tui::steps::review::state::rows(doc, &doc.gate(&self.policy)).is_empty()
+                }
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether some key reaches `intent` here and now.
+    pub fn offers(&self, intent: &Intent) -> bool {
+        self.offered().iter().any(|(_, i)| i == intent)
     }
 
     /// A key press: a command if the keymap knows it here, otherwise typed text.
     pub fn press(&mut self, key: KeyInput) -> Vec<Effect> {
         if self.screen == Screen::Failed && self.overlay.is_none() {
-            return self.leave_failure();
+            return crate::tui::screens::failed::update::leave(self);
         }
-        let action = self.keymap.resolve(&self.contexts(), key).unwrap_or(Action::Type(key));
+        let action = self.keymap.resolve(&self.contexts(), key).unwrap_or(Intent::Type(key));
         update(self, action)
-    }
-
-    pub(super) fn leave_failure(&mut self) -> Vec<Effect> {
-        self.home.failure = None;
-        if self.has_home {
-            self.screen = Screen::Home;
-            vec![Effect::ListReviews]
-        } else {
-            vec![Effect::Quit]
-        }
     }
 }
 
-pub use super::update::{refresh_feedback, update};
+pub use crate::tui::update::update;

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::Command;
 
-use super::terminal::TerminalGuard;
+use crate::tui::terminal::TerminalGuard;
 
 /// `$VISUAL`, else `$EDITOR`, else `vi`; may carry arguments (`code --wait`).
 fn editor_command() -> Vec<String> {

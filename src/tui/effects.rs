@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use super::action::Action;
-use super::app::Leaving;
 use crate::model::Session;
+use crate::tui::app::Leaving;
+use crate::tui::intent::Intent;
 use crate::{assets, store};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +52,7 @@ pub struct Runner {
 /// large review never holds up typing; results come back as actions.
 struct Saver {
     jobs: Option<mpsc::Sender<(PathBuf, Box<Session>)>>,
-    results: mpsc::Receiver<Action>,
+    results: mpsc::Receiver<Intent>,
     in_flight: usize,
     worker: Option<std::thread::JoinHandle<()>>,
 }
@@ -92,14 +92,21 @@ impl Runner {
         self.saver.in_flight > 0
     }
 
+    /// Blocks until the next save in flight reports; None when the saving thread is gone.
+    pub fn wait_for_save(&mut self) -> Option<Intent> {
+        let result = self.saver.results.recv().ok()?;
+        self.saver.in_flight = self.saver.in_flight.saturating_sub(1);
+        Some(result)
+    }
+
     /// Results of saves that finished since the last call.
-    pub fn finished_saves(&mut self) -> Vec<Action> {
-        let done: Vec<Action> = self.saver.results.try_iter().collect();
+    pub fn finished_saves(&mut self) -> Vec<Intent> {
+        let done: Vec<Intent> = self.saver.results.try_iter().collect();
         self.saver.in_flight = self.saver.in_flight.saturating_sub(done.len());
         done
     }
 
-    pub fn run(&mut self, effect: Effect) -> Vec<Action> {
+    pub fn run(&mut self, effect: Effect) -> Vec<Intent> {
         match effect {
             Effect::Save { path, session } => {
                 let sent = self.saver.jobs.as_ref().map(|jobs| jobs.send((path.clone(), session)));
@@ -109,7 +116,7 @@ impl Runner {
                         Vec::new()
                     }
                     // The saver thread is gone (it cannot be, short of a panic): say so.
-                    _ => vec![Action::SaveFailed(format!(
+                    _ => vec![Intent::SaveFailed(format!(
                         "could not save {}: the saving thread stopped",
                         path.display()
                     ))],
@@ -125,31 +132,31 @@ impl Runner {
                     }
                     Err(e) => Err(format!("{}: {e}", path.display())),
                 };
-                vec![Action::Rescued { result, then }]
+                vec![Intent::Rescued { result, then }]
             }
             Effect::Open { path } => vec![open(path, false)],
             Effect::OpenDemo => vec![self.open_demo()],
             Effect::CreateReview { title, template } => vec![self.create(&title, &template)],
             Effect::ListReviews => {
                 let listings = self.data_dir.as_deref().map(store::list).unwrap_or_default();
-                vec![Action::Listed(listings)]
+                vec![Intent::Listed(listings)]
             }
             Effect::LoadLibrary => {
                 let all = self.data_dir.as_deref().map(store::load_all).unwrap_or_default();
                 let unreadable = all.iter().filter(|(_, r)| r.is_err()).count();
                 let reviews =
                     all.into_iter().filter_map(|(p, r)| r.ok().map(|l| (p, l.session))).collect();
-                vec![Action::Library { reviews, unreadable }]
+                vec![Intent::Library { reviews, unreadable }]
             }
             // Run by the loop, which owns the terminal.
             Effect::Quit | Effect::Editor { .. } => Vec::new(),
         }
     }
 
-    fn open_demo(&mut self) -> Action {
+    fn open_demo(&mut self) -> Intent {
         match demo_copy(&mut self.demo_dir) {
             Ok(path) => open(path, true),
-            Err(e) => Action::Loaded {
+            Err(e) => Intent::Loaded {
                 path: PathBuf::from("demo.toml"),
                 result: Err(format!("could not prepare the example review: {e}")),
                 demo: true,
@@ -157,7 +164,7 @@ impl Runner {
         }
     }
 
-    fn create(&mut self, title: &str, template: &str) -> Action {
+    fn create(&mut self, title: &str, template: &str) -> Intent {
         let Some(dir) = self.data_dir.clone() else {
             return failed(
                 PathBuf::new(),
@@ -182,25 +189,23 @@ pub fn create_review(dir: &Path, title: &str, template: &str) -> Result<PathBuf,
 
 /// Copies the built-in example into a fresh temporary folder.
 pub fn demo_copy(holder: &mut Option<tempfile::TempDir>) -> std::io::Result<PathBuf> {
-    let dir = tempfile::Builder::new().prefix("waterline-demo-").tempdir()?;
-    let path = dir.path().join("payment-outage-demo.toml");
-    std::fs::write(&path, assets::DEMO)?;
+    let (dir, path) = store::demo_copy(assets::DEMO, "payment-outage-demo.toml")?;
     *holder = Some(dir);
     Ok(path)
 }
 
-fn save(path: &Path, session: &Session) -> Action {
+fn save(path: &Path, session: &Session) -> Intent {
     match store::save(path, session) {
-        Ok(()) => Action::Saved(chrono::Local::now()),
-        Err(e) => Action::SaveFailed(e.to_string()),
+        Ok(()) => Intent::Saved(chrono::Local::now()),
+        Err(e) => Intent::SaveFailed(e.to_string()),
     }
 }
 
-fn open(path: PathBuf, demo: bool) -> Action {
+fn open(path: PathBuf, demo: bool) -> Intent {
     let result = store::load(&path).map(Box::new).map_err(|e| e.to_string());
-    Action::Loaded { path, result, demo }
+    Intent::Loaded { path, result, demo }
 }
 
-fn failed(path: PathBuf, message: String) -> Action {
-    Action::Loaded { path, result: Err(message), demo: false }
+fn failed(path: PathBuf, message: String) -> Intent {
+    Intent::Loaded { path, result: Err(message), demo: false }
 }

@@ -4,7 +4,8 @@
 
 use std::fmt;
 
-use super::action::{Action, Step};
+use crate::tui::intent::Intent;
+use crate::tui::steps::Step;
 
 const DEFAULTS: &str = include_str!("../../assets/keymap.toml");
 
@@ -128,22 +129,63 @@ impl fmt::Display for KeyInput {
     }
 }
 
-/// Where a key is pressed. Resolution tries the most specific context first.
+/// Where a key is pressed. Resolution tries the most specific context first. A step's
+/// modes are contexts of their own, so what a key does — and what the footer and help
+/// offer — follows from the keymap and the mode alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
+pub enum KeyContext {
     Global,
     Home,
     /// The follow-up view: open actions across reviews.
     FollowUp,
     Console,
+    /// A step's list, in its usual mode.
     Step(Step),
+    /// The Just Culture classifier, while questions remain.
+    Classifier,
+    /// The classifier at its outcome: drafts to take as actions.
+    Outcome,
+    /// On top of `Outcome` when the outcome is reckless: its evidence.
+    RecklessOutcome,
+    /// The outcome counts and warnings of the Behaviours step.
+    BehaviourSummary,
+    /// The follow-up meeting, one committed action at a time.
+    Meeting,
+    /// The meeting's closing summary.
+    MeetingSummary,
+    /// Conditions of this review seen in earlier ones.
+    Recurrence,
     Form,
+    /// Several pasted lines, offered as one event each.
+    PasteOffer,
     Help,
     /// A list to choose from (a new parent, the evidence of a factor).
     Pick,
+    /// On top of `Pick` when several items can be ticked.
+    PickSeveral,
 }
 
-impl Context {
+impl KeyContext {
+    const FIXED: [KeyContext; 16] = [
+        Self::Global,
+        Self::Home,
+        Self::FollowUp,
+        Self::Console,
+        Self::Classifier,
+        Self::Outcome,
+        Self::RecklessOutcome,
+        Self::BehaviourSummary,
+        Self::Meeting,
+        Self::MeetingSummary,
+        Self::Recurrence,
+        Self::Form,
+        Self::PasteOffer,
+        Self::Help,
+        Self::Pick,
+        Self::PickSeveral,
+    ];
+
+    /// The name of the context's table in keymap.toml and config.toml's `[keys]`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Global => "global",
@@ -151,31 +193,59 @@ impl Context {
             Self::FollowUp => "followup",
             Self::Console => "console",
             Self::Step(step) => step.key(),
+            Self::Classifier => "classifier",
+            Self::Outcome => "outcome",
+            Self::RecklessOutcome => "reckless_outcome",
+            Self::BehaviourSummary => "behaviour_summary",
+            Self::Meeting => "meeting",
+            Self::MeetingSummary => "meeting_summary",
+            Self::Recurrence => "recurrence",
             Self::Form => "form",
+            Self::PasteOffer => "paste_offer",
             Self::Help => "help",
             Self::Pick => "pick",
+            Self::PickSeveral => "pick_several",
         }
     }
 
-    pub fn parse(name: &str) -> Option<Context> {
-        let fixed = [
-            Self::Global,
-            Self::Home,
-            Self::FollowUp,
-            Self::Console,
-            Self::Form,
-            Self::Help,
-            Self::Pick,
-        ];
-        fixed.into_iter().chain(Step::ALL.into_iter().map(Self::Step)).find(|c| c.name() == name)
+    /// The heading the help overlay gives the context's keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Global => "Anywhere",
+            Self::Home => "Home",
+            Self::FollowUp => "Follow-up",
+            Self::Console => "In a review",
+            Self::Step(step) => step.title(),
+            Self::Classifier => "Classifying an act",
+            Self::Outcome => "The classifier's outcome",
+            Self::RecklessOutcome => "A reckless outcome",
+            Self::BehaviourSummary => "Behaviour summary",
+            Self::Meeting => "Follow-up meeting",
+            Self::MeetingSummary => "End of the meeting",
+            Self::Recurrence => "Seen before",
+            Self::Form => "In a form (other keys are typed)",
+            Self::PasteOffer => "Pasted lines",
+            Self::Help => "Help",
+            Self::Pick => "Choosing from a list",
+            Self::PickSeveral => "Ticking several",
+        }
+    }
+
+    /// Every context, for validating and documenting the keymap.
+    pub fn all() -> impl Iterator<Item = KeyContext> {
+        Self::FIXED.into_iter().chain(Step::ALL.map(Self::Step))
+    }
+
+    pub fn parse(name: &str) -> Option<KeyContext> {
+        Self::all().find(|c| c.name() == name)
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
-    pub context: Context,
+    pub context: KeyContext,
     pub key: KeyInput,
-    pub action: Action,
+    pub intent: Intent,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -201,7 +271,7 @@ impl Keymap {
 
     fn apply(&mut self, table: &toml::Table, origin: &str, messages: &mut Vec<String>) {
         for (context_name, entries) in table {
-            let Some(context) = Context::parse(context_name) else {
+            let Some(context) = KeyContext::parse(context_name) else {
                 messages.push(format!("{origin}: unknown context [{context_name}] ignored"));
                 continue;
             };
@@ -216,7 +286,7 @@ impl Keymap {
                         .push(format!("{origin}: [{context_name}] “{chord}” is not a key I know"));
                     continue;
                 };
-                let Some(action) = action_name.as_str().and_then(Action::from_name) else {
+                let Some(action) = action_name.as_str().and_then(Intent::from_name) else {
                     messages.push(format!(
                         "{origin}: [{context_name}] “{chord}” = {action_name}: no such action"
                     ));
@@ -229,37 +299,37 @@ impl Keymap {
                 }
                 seen.push(key);
                 self.bindings.retain(|b| !(b.context == context && b.key == key));
-                self.bindings.push(Binding { context, key, action });
+                self.bindings.push(Binding { context, key, intent: action });
             }
         }
     }
 
     /// The action for `key`, trying each context in order.
-    pub fn resolve(&self, contexts: &[Context], key: KeyInput) -> Option<Action> {
+    pub fn resolve(&self, contexts: &[KeyContext], key: KeyInput) -> Option<Intent> {
         contexts.iter().find_map(|context| {
             self.bindings
                 .iter()
                 .find(|b| b.context == *context && b.key == key)
-                .map(|b| b.action.clone())
+                .map(|b| b.intent.clone())
         })
     }
 
     /// Bindings reachable in these contexts, most specific first, one entry per action;
     /// a key shadowed by a more specific context is left out.
-    pub fn reachable(&self, contexts: &[Context]) -> Vec<(Vec<KeyInput>, Action)> {
-        let mut out: Vec<(Vec<KeyInput>, Action)> = Vec::new();
+    pub fn reachable(&self, contexts: &[KeyContext]) -> Vec<(Vec<KeyInput>, Intent)> {
+        let mut out: Vec<(Vec<KeyInput>, Intent)> = Vec::new();
         for context in contexts {
             for b in self.bindings.iter().filter(|b| b.context == *context) {
-                if self.resolve(contexts, b.key).as_ref() != Some(&b.action) {
+                if self.resolve(contexts, b.key).as_ref() != Some(&b.intent) {
                     continue;
                 }
-                match out.iter_mut().find(|(_, a)| *a == b.action) {
+                match out.iter_mut().find(|(_, a)| *a == b.intent) {
                     Some((keys, _)) => {
                         if !keys.contains(&b.key) {
                             keys.push(b.key)
                         }
                     }
-                    None => out.push((vec![b.key], b.action.clone())),
+                    None => out.push((vec![b.key], b.intent.clone())),
                 }
             }
         }
@@ -267,12 +337,12 @@ impl Keymap {
     }
 
     /// Every binding of one context, in file order.
-    pub fn in_context(&self, context: Context) -> impl Iterator<Item = &Binding> {
+    pub fn in_context(&self, context: KeyContext) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| b.context == context)
     }
 
     /// The first key bound to `action` in any of `contexts`, for hints like "press a to add".
-    pub fn key_for(&self, contexts: &[Context], action: &Action) -> Option<KeyInput> {
+    pub fn key_for(&self, contexts: &[KeyContext], action: &Intent) -> Option<KeyInput> {
         self.reachable(contexts)
             .into_iter()
             .find(|(_, a)| a == action)
@@ -288,10 +358,10 @@ mod tests {
     fn built_in_keymap_loads_without_messages() {
         let (keymap, messages) = Keymap::load(None);
         assert!(messages.is_empty(), "{messages:?}");
-        let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
-        assert_eq!(keymap.resolve(&ctx, KeyInput::char('a')), Some(Action::AddEvent));
-        assert_eq!(keymap.resolve(&ctx, KeyInput::char('q')), Some(Action::Close));
-        assert_eq!(keymap.resolve(&ctx, KeyInput::ctrl('c')), Some(Action::Quit));
+        let ctx = [KeyContext::Step(Step::Timeline), KeyContext::Console, KeyContext::Global];
+        assert_eq!(keymap.resolve(&ctx, KeyInput::char('a')), Some(Intent::AddEvent));
+        assert_eq!(keymap.resolve(&ctx, KeyInput::char('q')), Some(Intent::Close));
+        assert_eq!(keymap.resolve(&ctx, KeyInput::ctrl('c')), Some(Intent::Quit));
     }
 
     #[test]
@@ -318,8 +388,8 @@ mod tests {
         )
         .expect("test config parses");
         let (keymap, messages) = Keymap::load(Some(&overrides));
-        let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
-        assert_eq!(keymap.resolve(&ctx, KeyInput::char('n')), Some(Action::AddEvent));
+        let ctx = [KeyContext::Step(Step::Timeline), KeyContext::Console, KeyContext::Global];
+        assert_eq!(keymap.resolve(&ctx, KeyInput::char('n')), Some(Intent::AddEvent));
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("fly_to_the_moon")));
         assert!(messages.iter().any(|m| m.contains("hyper-q")));
@@ -329,9 +399,9 @@ mod tests {
     #[test]
     fn reachable_hides_keys_shadowed_by_a_more_specific_context() {
         let (keymap, _) = Keymap::load(None);
-        let ctx = [Context::Step(Step::Timeline), Context::Console, Context::Global];
+        let ctx = [KeyContext::Step(Step::Timeline), KeyContext::Console, KeyContext::Global];
         let reachable = keymap.reachable(&ctx);
-        let quit = reachable.iter().find(|(_, a)| *a == Action::Quit).expect("quit is bound");
+        let quit = reachable.iter().find(|(_, a)| *a == Intent::Quit).expect("quit is bound");
         assert_eq!(quit.0, [KeyInput::ctrl('c')], "q closes the review here, so it is not quit");
     }
 }

@@ -17,9 +17,18 @@ pub const NOT_WORDING: &str = "z keeps a wording finding on purpose; select one 
 pub const REASON_REQUIRED: &str = "Write the reason in a line: it is kept in the file for readers.";
 pub const WORDING_KEPT: &str = "Kept, with its reason; it will not ask again. Undo takes it back.";
 pub const PARKED: &str = "Parked: it waits on the Review step.";
+pub const PARKED_STAYS: &str =
+    "A parked point waits here until the room takes it up; x removes it once it is dealt with.";
+pub const NOT_PARKED: &str = "x removes a parked point; select one in the parking lot first.";
+pub const NOTHING_MISSING: &str = "Nothing is missing: the gate is passed.";
 pub const PARKED_REMOVED: &str = "Parked point removed. Undo brings it back.";
 pub const PARK_TEXT_REQUIRED: &str = "Write the point in a few words.";
 pub const GATE_NOT_PASSED: &str = "The gate is not passed yet: fix what the Review step lists, or write why this review should be published anyway.";
+
+/// `n` and its noun, singular for one: "1 event", "3 events".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
 
 pub fn events_created(n: usize) -> String {
     format!("{n} events added from the pasted lines. Undo removes them all.")
@@ -60,6 +69,7 @@ pub const EMPTY_BEHAVIOURS: [&str; 4] = [
     "Then Enter asks the Just Culture questions about it, one at a time.",
     "Most acts turn out to be human error or at-risk behaviour; both call for system fixes.",
 ];
+pub const FIRST_QUESTION: &str = "This is the first question: there is no answer to take back.";
 pub const WIZARD_CLOSED: &str = "Classifier closed; the act keeps its saved answers.";
 pub const RECKLESS_NOT_SAVED: &str =
     "Not saved: reckless needs written evidence and a second reviewer; r records them.";
@@ -189,6 +199,8 @@ pub fn linked(id: &str, n: usize, what: &str) -> String {
 pub const NO_ACTION: &str = "No action selected. Press a to add one.";
 pub const ACTION_TEXT_REQUIRED: &str =
     "Say what will change, as someone else could pick it up: “Add …”, “Require …”.";
+pub const FIRST_IN_MEETING: &str = "This is the first action of the meeting.";
+pub const NO_FOLLOW_UP: &str = "No action selected: nothing here needs following up.";
 pub const ACTION_DELETED: &str = "Action deleted. Undo brings it back.";
 pub const NO_COMMITTED: &str =
     "No committed actions to walk through yet: ideas are kept apart until the room commits (o).";
@@ -247,7 +259,9 @@ pub fn meeting_summary(done: usize, verified: usize, open: usize, overdue: usize
 }
 
 pub fn library_unreadable(n: usize) -> String {
-    format!("{n} file(s) in the data folder could not be read and are left out.")
+    let files = count(n, "file", "files");
+    let verb = if n == 1 { "was" } else { "were" };
+    format!("{files} in the data folder {verb} unreadable and left out.")
 }
 
 pub fn note_title(status: &str, id: &str) -> String {

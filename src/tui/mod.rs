@@ -1,36 +1,22 @@
 //! The console: the only part of waterline that knows about the terminal.
 
-pub mod action;
-pub mod action_form;
-pub mod actions_step;
-pub mod agenda;
 pub mod app;
-pub mod behaviour_form;
-pub mod behaviours_step;
-pub mod cards;
 pub mod editor;
 pub mod effects;
-pub mod factors_step;
-pub mod followup;
-pub mod form;
-pub mod incident_form;
+pub mod ending;
+pub mod facilitation;
+pub mod intent;
 pub mod keymap;
 pub mod messages;
 pub mod mouse;
-pub mod picker;
-pub mod present;
-pub mod prompts;
 pub mod render;
-pub mod review_step;
 pub mod screens;
 pub mod selection;
+pub mod steps;
 pub mod terminal;
 pub mod theme;
-pub mod timeline_edit;
 pub mod update;
-pub mod whys_step;
 pub mod widgets;
-pub mod wording;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -38,9 +24,9 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind, KeyModifiers};
 
-use action::Action;
 use app::{Model, update};
 use effects::{Effect, Runner};
+use intent::Intent;
 use keymap::{KeyCode, KeyInput, Keymap};
 
 /// How the console starts.
@@ -70,7 +56,7 @@ pub struct Settings {
     pub policy: crate::analysis::policy::DuePolicy,
     pub messages: Vec<String>,
     /// Minutes per step (`[agenda]`).
-    pub timeboxes: agenda::Timeboxes,
+    pub timeboxes: facilitation::agenda::Timeboxes,
     /// `mouse = true`: clicks and the wheel.
     pub mouse: bool,
     /// `--present`: start in presentation mode.
@@ -88,7 +74,7 @@ pub fn run(
     model.theme = theme::Theme::choose(settings.theme);
     model.timeboxes = settings.timeboxes;
     if settings.present {
-        present::start(&mut model);
+        screens::present::update::start(&mut model);
     }
     model.policy = settings.policy;
     let messages: Vec<String> = settings.messages.into_iter().chain(key_messages).collect();
@@ -115,7 +101,7 @@ pub fn run(
         }
         Start::Loaded(path, loaded) => {
             model.has_home = false;
-            pending_first.push(Action::Loaded { path, result: Ok(loaded), demo: false });
+            pending_first.push(Intent::Loaded { path, result: Ok(loaded), demo: false });
             None
         }
         Start::Demo => {
@@ -123,7 +109,8 @@ pub fn run(
             Some(Effect::OpenDemo)
         }
         Start::NewReview { template } => {
-            model.overlay = Some(app::Overlay::Form(incident_form::new_review_with(&template)));
+            model.overlay =
+                Some(app::Overlay::Form(screens::home::forms::new_review_with(&template)));
             Some(Effect::ListReviews)
         }
     };
@@ -132,6 +119,8 @@ pub fn run(
     for action in pending_first {
         pending.extend(update(&mut model, action));
     }
+    // Installed before the terminal changes, so a SIGHUP at any moment is handled here.
+    let end_requests = crate::cli::signals::EndRequests::install()?;
     let mut guard = terminal::TerminalGuard::enter()?;
     if settings.mouse {
         guard.capture_mouse()?;
@@ -147,7 +136,7 @@ pub fn run(
             }
             if let Effect::Editor { text } = &effect {
                 let result = editor::edit(text, &mut guard);
-                pending.extend(update(&mut model, Action::Edited(result)));
+                pending.extend(update(&mut model, Intent::Edited(result)));
                 continue;
             }
             for action in runner.run(effect) {
@@ -155,6 +144,11 @@ pub fn run(
             }
         }
         if model.quitting {
+            break;
+        }
+        if end_requests.take().is_some() {
+            // SIGTERM or SIGHUP: every edit is written (or rescued) before leaving.
+            ending::write_everything(&mut model, &mut runner);
             break;
         }
         guard.terminal.draw(|frame| render::render(&model, frame))?;
@@ -168,11 +162,11 @@ pub fn run(
                         pending.extend(model.press(input));
                     }
                 }
-                Event::Paste(text) => pending.extend(update(&mut model, Action::Paste(text))),
-                Event::Resize(w, h) => pending.extend(update(&mut model, Action::Resize(w, h))),
+                Event::Paste(text) => pending.extend(update(&mut model, Intent::Paste(text))),
+                Event::Resize(w, h) => pending.extend(update(&mut model, Intent::Resize(w, h))),
                 Event::Mouse(m) => {
                     if let Some(pointer) = pointer(m) {
-                        pending.extend(update(&mut model, Action::Mouse(pointer)));
+                        pending.extend(update(&mut model, Intent::Mouse(pointer)));
                     }
                 }
                 _ => {}
@@ -183,7 +177,7 @@ pub fn run(
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
-            pending.extend(update(&mut model, Action::Tick));
+            pending.extend(update(&mut model, Intent::Tick));
         }
     }
     drop(guard);

@@ -4,13 +4,14 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, Step};
-use super::app::{Model, Screen, update};
-use super::behaviours_step::Mode;
-use super::effects::Effect;
-use super::screens::{timeline, whys};
-use super::whys_step::visible;
-use super::widgets::stepper;
+use crate::tui::app::{Model, Screen, update};
+use crate::tui::effects::Effect;
+use crate::tui::intent::Intent;
+use crate::tui::steps::Step;
+use crate::tui::steps::behaviours::state::BehavioursMode;
+use crate::tui::steps::whys::state::visible;
+use crate::tui::steps::{timeline, whys};
+use crate::tui::widgets::stepper;
 
 /// A click or a turn of the wheel, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,8 +43,8 @@ pub fn record_list(model: &Model, list: Rect) {
 
 pub fn action(model: &mut Model, pointer: Pointer) -> Vec<Effect> {
     match pointer {
-        Pointer::ScrollUp => update(model, Action::Up),
-        Pointer::ScrollDown => update(model, Action::Down),
+        Pointer::ScrollUp => update(model, Intent::Up),
+        Pointer::ScrollDown => update(model, Intent::Down),
         Pointer::Click { column, row } => click(model, Position::new(column, row)),
     }
 }
@@ -56,7 +57,7 @@ fn click(model: &mut Model, at: Position) -> Vec<Effect> {
     if let Some(row) = zones.stepper.filter(|r| r.contains(at))
         && let Some(step) = step_at(model, at.x - row.x, row.width)
     {
-        return update(model, Action::GoToStep(step));
+        return update(model, Intent::GoToStep(step));
     }
     if let Some(list) = zones.list.filter(|r| r.contains(at)) {
         select_row(model, usize::from(at.y - list.y), list.width);
@@ -83,7 +84,7 @@ fn select_row(model: &mut Model, row: usize, width: u16) {
     let Some(doc) = model.doc.as_ref() else { return };
     let chosen_why = match doc.step {
         Step::Whys if !doc.whys.big => {
-            let rows = whys::rows(model, doc, usize::from(width));
+            let rows = whys::view::rows(model, doc, usize::from(width));
             let node = rows.get(doc.whys.offset.get() + row).map_or(0, |r| r.node);
             let nodes = visible(doc);
             node.checked_sub(1).and_then(|n| nodes.get(n)).map(|(w, _)| w.id.clone())
@@ -93,8 +94,8 @@ fn select_row(model: &mut Model, row: usize, width: u16) {
     let Some(doc) = model.doc.as_mut() else { return };
     match doc.step {
         Step::Timeline => {
-            let rows = timeline::rows(&doc.session.events);
-            if let Some(timeline::Row::Event(i)) = rows.get(doc.timeline.offset.get() + row) {
+            let rows = timeline::view::rows(&doc.session.events);
+            if let Some(timeline::view::Row::Event(i)) = rows.get(doc.timeline.offset.get() + row) {
                 doc.timeline.selected = *i;
             }
         }
@@ -106,7 +107,7 @@ fn select_row(model: &mut Model, row: usize, width: u16) {
                 doc.factors.selected = i;
             }
         }
-        Step::Behaviours if matches!(doc.behaviours.mode, Mode::List) => {
+        Step::Behaviours if matches!(doc.behaviours.mode, BehavioursMode::List) => {
             let i = doc.behaviours.offset.get() + row;
             if i < doc.session.behaviours.len() {
                 doc.behaviours.selected = i;

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::app::{Model, Overlay, Screen};
-use super::screens;
+use crate::tui::app::{Model, Overlay, Screen};
+use crate::tui::screens;
 
 /// Smaller than this, the console shows a notice instead of a cramped, misleading screen.
 pub const MIN_WIDTH: u16 = 60;
@@ -21,17 +21,17 @@ pub fn render(model: &Model, frame: &mut Frame) {
         return;
     }
     match model.screen {
-        Screen::Home => screens::home::render(model, frame, area),
-        Screen::Console => screens::console::render(model, frame, area),
-        Screen::Failed => screens::failed::render(model, frame, area),
-        Screen::FollowUp => screens::followup::render(model, frame, area),
+        Screen::Home => screens::home::view::render(model, frame, area),
+        Screen::Console => screens::console::view::render(model, frame, area),
+        Screen::Failed => screens::failed::view::render(model, frame, area),
+        Screen::FollowUp => screens::followup::view::render(model, frame, area),
     }
     match &model.overlay {
-        Some(Overlay::Help { scroll }) => screens::help::render(model, frame, area, *scroll),
-        Some(Overlay::Form(form)) => screens::form::render(model, form, frame, area),
-        Some(Overlay::Pick(list)) => screens::picker::render(model, list, frame, area),
+        Some(Overlay::Help { scroll }) => screens::help::view::render(model, frame, area, *scroll),
+        Some(Overlay::Form(form)) => screens::form::view::render(model, form, frame, area),
+        Some(Overlay::Pick(list)) => screens::picker::view::render(model, list, frame, area),
         Some(Overlay::PasteOffer { events, .. }) => {
-            screens::form::render_paste_offer(model, events, frame, area)
+            screens::form::view::render_paste_offer(model, events, frame, area)
         }
         None => {}
     }

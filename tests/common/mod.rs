@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use waterline::model::{Session, Timestamp};
 use waterline::store::Loaded;
-use waterline::tui::action::Action;
 use waterline::tui::app::{Model, update};
 use waterline::tui::effects::Effect;
+use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput, Keymap};
 
 pub fn fixed_now() -> Timestamp {
@@ -28,7 +28,7 @@ pub fn open(session: Session) -> Model {
     let loaded = Loaded { session, read_only: false, notices: Vec::new() };
     update(
         &mut m,
-        Action::Loaded {
+        Intent::Loaded {
             path: PathBuf::from("review.toml"),
             result: Ok(Box::new(loaded)),
             demo: false,

@@ -158,6 +158,17 @@ fn screen_text(parser: &vt100::Parser) -> String {
 }
 
 impl Tui {
+    /// Sends `signal` (a name `kill` knows: HUP, TERM, KILL) to the program.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().expect("the program has a process id");
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -{signal} {pid} worked");
+    }
+
     /// The screen as a person sees it now, one line per row.
     pub fn screen(&self) -> String {
         screen_text(&lock(&self.parser))

@@ -8,8 +8,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::line_column;
-use crate::tui::action::Step;
-use crate::tui::agenda::{MAX_MINUTES, Timeboxes};
+use crate::tui::facilitation::agenda::{MAX_MINUTES, Timeboxes};
+use crate::tui::steps::Step;
 
 #[derive(Debug, Default, Deserialize)]
 struct Positions {

@@ -1,10 +1,9 @@
-//! One file per screen or overlay.
+//! Everything that is not a step, one folder each in the steps' shape (`state.rs`,
+//! `update.rs`, `forms.rs`, `view.rs`, as far as each needs them): the home list, the
+//! follow-up view, the console frame around the steps, the error screen, presentation
+//! mode, and the overlays drawn over them (help, forms, the picker).
 
-pub mod actions;
-pub mod behaviours;
 pub mod console;
-pub mod factors;
-pub mod factors_picture;
 pub mod failed;
 pub mod followup;
 pub mod form;
@@ -12,9 +11,3 @@ pub mod help;
 pub mod home;
 pub mod picker;
 pub mod present;
-pub mod review;
-pub mod timeline;
-pub mod walkthrough;
-pub mod whys;
-pub mod whys_big;
-pub mod wizard;

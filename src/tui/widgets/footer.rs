@@ -1,38 +1,39 @@
-//! The footer: the keys that work right now, read from the keymap.
+//! The footer: the keys that work right now, read from the keymap for the contexts the
+//! console is in (a step's mode is a context), so it cannot offer a key that does nothing.
 
 use ratatui::text::{Line, Span};
 
-use crate::tui::action::Action;
 use crate::tui::app::Model;
+use crate::tui::intent::Intent;
 use crate::tui::keymap::KeyInput;
-use crate::tui::{actions_step, behaviours_step, followup};
 
 /// Actions not worth footer space (they are in help).
-fn hidden(action: &Action) -> bool {
+fn hidden(action: &Intent) -> bool {
     matches!(
         action,
-        Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
-            | Action::Redo
-            | Action::PrevStep
-            | Action::PrevCard
-            | Action::GoToStep(_)
-            | Action::PrevField
-            | Action::Collapse
-            | Action::Expand
-            | Action::MoveWhyUp
-            | Action::MoveWhyDown
+        Intent::Up
+            | Intent::Down
+            | Intent::PageUp
+            | Intent::PageDown
+            | Intent::Top
+            | Intent::Bottom
+            | Intent::Redo
+            | Intent::PrevStep
+            | Intent::PrevCard
+            | Intent::GoToStep(_)
+            | Intent::PrevField
+            | Intent::Collapse
+            | Intent::Expand
+            | Intent::MoveWhyUp
+            | Intent::MoveWhyDown
     )
 }
 
 pub fn line(model: &Model, width: u16) -> Line<'static> {
     let theme = &model.theme;
+    let selected = model.overlay.is_some() || model.has_selection();
     let reachable: Vec<_> = (model.keymap.reachable(&model.contexts()).into_iter())
-        .filter(|(_, a)| !hidden(a) && offered(model, a))
+        .filter(|(_, a)| !hidden(a) && (selected || !a.needs_selection()))
         .collect();
     // Aliases ("x/Del") only when everything fits with them.
     let label = |keys: &[KeyInput], aliases: bool| {
@@ -85,16 +86,9 @@ pub fn line(model: &Model, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-fn is_milestone(action: &Action) -> bool {
+fn is_milestone(action: &Intent) -> bool {
     matches!(
         action,
-        Action::MarkStart | Action::MarkDetected | Action::MarkMitigated | Action::MarkResolved
+        Intent::MarkStart | Intent::MarkDetected | Intent::MarkMitigated | Intent::MarkResolved
     )
-}
-
-/// Whether the current step or view can do `action` right now.
-fn offered(model: &Model, action: &Action) -> bool {
-    behaviours_step::offers(model, action)
-        && actions_step::offers(model, action)
-        && followup::offers(model, action)
 }

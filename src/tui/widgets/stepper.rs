@@ -4,9 +4,10 @@
 use ratatui::text::{Line, Span};
 
 use crate::analysis;
-use crate::tui::action::Step;
-use crate::tui::agenda;
+use crate::model::ItemKind;
 use crate::tui::app::{Doc, Model};
+use crate::tui::facilitation::agenda;
+use crate::tui::steps::Step;
 
 /// How much of each step's label to keep; the first level that fits the width wins.
 #[derive(Clone, Copy, PartialEq)]
@@ -88,14 +89,14 @@ fn count_wording(doc: &Doc) -> [usize; 6] {
         if f.finding.severity < analysis::language::Severity::Warning {
             continue;
         }
-        let step = match f.item.split(':').next().unwrap_or("") {
-            "event" => Step::Timeline,
+        let step = match f.item.kind {
+            ItemKind::Event => Step::Timeline,
             // Wrong turns already count among the Whys step's open checks.
-            "why" => continue,
-            "factor" => Step::Factors,
-            "behaviour" => Step::Behaviours,
-            "action" => Step::Actions,
-            _ => Step::Review,
+            ItemKind::Why => continue,
+            ItemKind::Factor => Step::Factors,
+            ItemKind::Behaviour => Step::Behaviours,
+            ItemKind::Action => Step::Actions,
+            ItemKind::Incident => Step::Review,
         };
         counts[step.index()] += 1;
     }

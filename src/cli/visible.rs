@@ -1,0 +1,118 @@
+//! Text from a review, a path or a config file on its way to a terminal: every control
+//! character becomes visible as an escape (`\e`, `\r`, `\u{9b}`), so no byte of user data
+//! can move the cursor, set a window title or fill the clipboard.
+//!
+//! Policy: a tab is kept (it cannot start a sequence); a newline inside one value is shown
+//! as `\n`, so a title cannot forge a line of output. Text printed over several lines is
+//! split into lines first and each line made visible. Backslashes are not doubled: the
+//! output is for reading, not for parsing back (that is what `--format json` is for).
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use serde::Serialize;
+
+/// `text` with every control character, bidi override and line separator made visible.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{1b}' => out.push_str("\\e"),
+            '\0' => out.push_str("\\0"),
+            c if needs_escape(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Pretty JSON in which C1 controls, DEL, bidi overrides and line separators are escaped
+/// too (serde_json escapes only C0 controls, and leaves U+009B, a CSI, raw). Still valid
+/// JSON with the same meaning: these characters can only occur inside strings.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    if !text.chars().any(needs_json_escape) {
+        return Ok(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if needs_json_escape(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Characters no terminal should receive raw from user data. Tab is harmless and kept.
+fn needs_escape(c: char) -> bool {
+    c != '\t' && (c.is_control() || is_invisible_reordering(c))
+}
+
+/// What serde_json leaves raw but a terminal would act on. (C0 is escaped by serde_json.)
+fn needs_json_escape(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}') || is_invisible_reordering(c)
+}
+
+/// Bidi embeddings, overrides, isolates and marks (they make text display as something
+/// other than what it says), and the Unicode line and paragraph separators.
+fn is_invisible_reordering(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+            | '\u{2028}' | '\u{2029}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn escape_sequences_become_readable_text() {
+        assert_eq!(visible("\u{1b}]0;pwned\u{7}title"), "\\e]0;pwned\\u{7}title");
+        assert_eq!(visible("a\rb\nc\td"), "a\\rb\\nc\td");
+        assert_eq!(visible("csi \u{9b}2J and \u{202e}evil"), "csi \\u{9b}2J and \\u{202e}evil");
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed_untouched() {
+        let text = "Sam's rollout — 14:32 ✓ żółw";
+        assert!(matches!(visible(text), Cow::Borrowed(t) if t == text));
+    }
+
+    #[test]
+    fn json_escapes_c1_and_bidi_and_still_parses_to_the_same_text() {
+        let hostile = "x\u{9b}31m\u{202e}y\u{7f}\u{1b}z\u{2028}";
+        let out = json(&serde_json::json!({ "text": hostile })).unwrap();
+        assert!(out.contains("\\u009b") && out.contains("\\u202e") && out.contains("\\u001b"));
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back["text"], hostile);
+    }
+
+    proptest! {
+        #[test]
+        fn visible_never_lets_a_control_through(text in any::<String>()) {
+            let out = visible(&text);
+            prop_assert!(!out.chars().any(|c| c != '\t' && c.is_control()), "{:?}", out);
+        }
+
+        #[test]
+        fn json_round_trips_any_text(text in any::<String>()) {
+            let out = json(&text).unwrap();
+            prop_assert!(!out.chars().any(|c| c.is_control()), "{:?}", out);
+            let back: String = serde_json::from_str(&out).unwrap();
+            prop_assert_eq!(back, text);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! What an intent does on the Review step: Enter on a missing item goes to it; parked
+//! points are removed; wording is kept on purpose; the status changes.
+
+use crate::model::{ItemKind, ItemRef};
+use crate::tui::app::{Doc, Model, Notice, Overlay};
+use crate::tui::intent::Intent;
+use crate::tui::messages;
+use crate::tui::selection::move_in_list;
+use crate::tui::steps::Step;
+use crate::tui::steps::actions::state::ActionsMode;
+use crate::tui::steps::behaviours::state::BehavioursMode;
+use crate::tui::steps::review::forms::{keep_form, status_form};
+use crate::tui::steps::review::state::{Row, rows};
+use crate::tui::update::Handled;
+
+pub fn handle(model: &mut Model, intent: Intent) -> Handled {
+    let Some(doc) = model.doc.as_mut() else { return Handled::No };
+    let gate = doc.gate(&model.policy);
+    let rows = rows(doc, &gate);
+    let selected = doc.review.selected;
+    match intent {
+        i if i.is_movement() => move_in_list(&mut doc.review.selected, rows.len(), &i),
+        Intent::GoToItem => match rows.get(selected) {
+            Some(Row::Missing { item, .. }) => jump(doc, item),
+            Some(Row::Parked { .. }) => model.notice = Some(Notice::info(messages::PARKED_STAYS)),
+            None => model.notice = Some(Notice::info(messages::NOTHING_MISSING)),
+        },
+        Intent::DeleteParked => match rows.get(selected) {
+            Some(Row::Parked { id }) => {
+                let id = id.clone();
+                model.notice = Some(if doc.edit(|s| s.parked.retain(|p| p.id != id)) {
+                    Notice::info(messages::PARKED_REMOVED)
+                } else {
+                    Notice::problem(messages::READ_ONLY)
+                });
+            }
+            _ => model.notice = Some(Notice::info(messages::NOT_PARKED)),
+        },
+        Intent::KeepWording => {
+            let chosen = match rows.get(selected) {
+                Some(Row::Missing { index, .. }) => {
+                    gate.entries.iter().flat_map(|e| e.missing.iter()).nth(*index).cloned()
+                }
+                _ => None,
+            };
+            match chosen.and_then(|m| m.wording.map(|w| (m.item, w))) {
+                Some(_) if doc.read_only => {
+                    model.notice = Some(Notice::problem(messages::READ_ONLY))
+                }
+                Some((item, w)) => model.overlay = Some(Overlay::Form(keep_form(item, w))),
+                None => model.notice = Some(Notice::info(messages::NOT_WORDING)),
+            }
+        }
+        Intent::SetReviewStatus if doc.read_only => {
+            model.notice = Some(Notice::problem(messages::READ_ONLY));
+        }
+        Intent::SetReviewStatus => model.overlay = Some(Overlay::Form(status_form(doc, &gate))),
+        _ => return Handled::No,
+    }
+    Handled::done()
+}
+
+/// Shows an item on its own step, selected — or the step, for a kind as a whole.
+pub fn jump(doc: &mut Doc, item: &ItemRef) {
+    let id = item.id.as_deref();
+    match item.kind {
+        ItemKind::Incident => doc.step = Step::Timeline,
+        ItemKind::Event => {
+            doc.step = Step::Timeline;
+            if let Some(id) = id {
+                doc.select_event(id);
+            }
+        }
+        ItemKind::Why => {
+            doc.step = Step::Whys;
+            if let Some(id) = id {
+                doc.reveal_why(id);
+            }
+        }
+        ItemKind::Factor => {
+            doc.step = Step::Factors;
+            doc.factors.picture = false;
+            if let Some(i) = doc.session.factors.iter().position(|f| Some(f.id.as_str()) == id) {
+                doc.factors.selected = i;
+            }
+        }
+        ItemKind::Behaviour => {
+            doc.step = Step::Behaviours;
+            doc.behaviours.mode = BehavioursMode::List;
+            if let Some(id) = id {
+                doc.select_behaviour(id);
+            }
+        }
+        ItemKind::Action => {
+            doc.step = Step::Actions;
+            doc.actions.mode = ActionsMode::List;
+            if let Some(id) = id {
+                doc.select_action(id);
+            }
+        }
+    }
+}

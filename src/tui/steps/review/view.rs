@@ -1,0 +1,133 @@
+//! The Review step: the gate with a score, each missing item under its criterion, the
+//! review's status, and the parking lot.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::tui::app::{Doc, Model};
+use crate::tui::steps::review::state::{Row, rows};
+use crate::tui::widgets::truncate;
+
+pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+    let theme = &model.theme;
+    let gate = doc.gate(&model.policy);
+    let (done, all) = gate.score();
+    let verdict = if gate.passed() { "ready to publish" } else { "not ready yet" };
+    let block = Block::bordered()
+        .title(format!(" Review · gate {done} of {all} · {verdict} "))
+        .border_style(theme.border_focus);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let selectable = rows(doc, &gate);
+    let selected = selectable.get(doc.review.selected);
+    let i = &doc.session.incident;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Status ", theme.dim),
+        Span::styled(i.status.as_str().to_string(), theme.title),
+        Span::styled("   s changes it; reviewed needs the gate or a written reason", theme.dim),
+    ])];
+    if !i.gate_override.is_empty() {
+        lines.push(Line::styled(
+            truncate(&format!("Published before the gate passed: {}", i.gate_override), width),
+            theme.dim,
+        ));
+    }
+    // Which line holds the selection, to keep it in view.
+    let mut selected_line = 0;
+    let mut index = 0;
+    for entry in &gate.entries {
+        let (glyph, style) =
+            if entry.passed() { ("✓", theme.good) } else { ("✗", theme.problem) };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{glyph} "), style),
+            Span::styled(
+                entry.criterion.label().to_string(),
+                if entry.passed() { theme.base } else { theme.title },
+            ),
+        ]));
+        for m in &entry.missing {
+            let is_selected = selected == Some(&Row::Missing { index, item: m.item.clone() });
+            index += 1;
+            let text = truncate(&format!("{} — {}", m.item, m.message), width.saturating_sub(4));
+            if is_selected {
+                selected_line = lines.len();
+                lines.push(Line::styled(format!("  ▶ {text}"), theme.selected));
+            } else {
+                lines.push(Line::raw(format!("    {text}")));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    let parked = &doc.session.parked;
+    lines.push(Line::styled(format!("Parking lot · {}", parked.len()), theme.title));
+    if parked.is_empty() {
+        lines.push(Line::styled(
+            "    o parks a point that is off-topic now; it waits here.",
+            theme.dim,
+        ));
+    }
+    for p in parked {
+        let text =
+            truncate(&format!("{} · {} · {}", p.id, p.step, p.text), width.saturating_sub(4));
+        if selected == Some(&Row::Parked { id: p.id.clone() }) {
+            selected_line = lines.len();
+            lines.push(Line::styled(format!("  ▶ {text}"), theme.selected));
+        } else {
+            lines.push(Line::raw(format!("    {text}")));
+        }
+    }
+    let kept = &doc.session.dismissed;
+    if !kept.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("Wording kept on purpose · {}", kept.len()), theme.title));
+        for d in kept {
+            let text = format!("{} {} “{}” — {}", d.item, d.field, d.matched, d.reason);
+            lines.push(Line::raw(format!("    {}", truncate(&text, width.saturating_sub(4)))));
+        }
+    }
+    let height = usize::from(inner.height).max(1);
+    let mut offset = doc.review.offset.get();
+    if selected_line < offset {
+        offset = selected_line;
+    } else if selected_line >= offset + height {
+        offset = selected_line + 1 - height;
+    }
+    doc.review.offset.set(offset);
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+/// The selected missing item in full, for the side pane.
+pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
+    let theme = &model.theme;
+    let gate = doc.gate(&model.policy);
+    let selectable = rows(doc, &gate);
+    match selectable.get(doc.review.selected) {
+        Some(Row::Missing { index, item }) => {
+            let message = (gate.entries.iter())
+                .flat_map(|e| e.missing.iter())
+                .nth(*index)
+                .map(|m| m.message.clone())
+                .unwrap_or_default();
+            vec![
+                Line::styled(item.to_string(), theme.key),
+                Line::raw(message),
+                Line::styled("Enter goes there.", theme.dim),
+            ]
+        }
+        Some(Row::Parked { id }) => {
+            let Some(p) = doc.session.parked.iter().find(|p| &p.id == id) else {
+                return Vec::new();
+            };
+            vec![
+                Line::styled(format!("{} · parked during {}", p.id, p.step), theme.key),
+                Line::raw(p.text.clone()),
+                Line::styled("x removes it once it has been dealt with.", theme.dim),
+            ]
+        }
+        None => Vec::new(),
+    }
+}

@@ -1,0 +1,179 @@
+//! The timeline: events in time order, the gap since the one before, a line where the day
+//! changes, and milestone marks; the selected event in full in the side pane.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::timeline::format_duration;
+use crate::model::{Event, ItemRef, Milestone};
+use crate::tui::app::{Doc, Model};
+use crate::tui::intent::Intent;
+use crate::tui::messages;
+use crate::tui::widgets::truncate;
+
+pub enum Row {
+    Day(NaiveDate),
+    Event(usize),
+}
+
+pub fn rows(events: &[Event]) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(events.len() + 4);
+    let mut day = None;
+    for (i, e) in events.iter().enumerate() {
+        let d = e.at.date_naive();
+        if day != Some(d) {
+            rows.push(Row::Day(d));
+            day = Some(d);
+        }
+        rows.push(Row::Event(i));
+    }
+    rows
+}
+
+pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
+    let theme = &model.theme;
+    let events = &doc.session.events;
+    let block = Block::bordered()
+        .title(format!(" Timeline · {} ", messages::count(events.len(), "event", "events")))
+        .border_style(theme.border_focus);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if events.is_empty() {
+        let add = model.key_hint(&Intent::AddEvent);
+        let lines = vec![
+            Line::raw(""),
+            Line::raw(format!("  No events yet. Press {add} to add the first one —")),
+            Line::raw("  the time defaults to now; type 14:32 or +5m for another."),
+            Line::raw("  Pasting several lines adds one event per line."),
+        ];
+        frame.render_widget(Paragraph::new(lines).style(theme.dim), inner);
+        return;
+    }
+    let rows = rows(events);
+    let height = usize::from(inner.height).max(1);
+    let selected_row = rows
+        .iter()
+        .position(|r| matches!(r, Row::Event(i) if *i == doc.timeline.selected))
+        .unwrap_or(0);
+    // Keep the selection in view, moving the window as little as possible; show the
+    // day line above the first event of a day when there is room.
+    let mut offset = doc.timeline.offset.get().min(rows.len().saturating_sub(1));
+    let want_top = if selected_row > 0 && matches!(rows[selected_row - 1], Row::Day(_)) {
+        selected_row - 1
+    } else {
+        selected_row
+    };
+    if want_top < offset {
+        offset = want_top;
+    } else if selected_row >= offset + height {
+        offset = selected_row + 1 - height;
+    }
+    doc.timeline.offset.set(offset);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(offset)
+        .take(height)
+        .map(|row| match row {
+            Row::Day(d) => {
+                let label = format!("── {} ", d.format("%A %-d %B %Y"));
+                let fill = width.saturating_sub(label.width());
+                Line::styled(format!("{label}{}", "─".repeat(fill)), theme.day)
+            }
+            Row::Event(i) => event_line(model, doc, *i, width),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn event_line(model: &Model, doc: &Doc, i: usize, width: usize) -> Line<'static> {
+    let theme = &model.theme;
+    let events = &doc.session.events;
+    let e = &events[i];
+    let selected = i == doc.timeline.selected;
+    let gap = match i.checked_sub(1).map(|p| e.at.signed_duration_since(events[p].at)) {
+        Some(d) => format!("+{}", format_duration(d)),
+        None => String::new(),
+    };
+    let mark = milestone_tag(doc, e);
+    let cursor = if selected { "▶" } else { " " };
+    let prefix =
+        format!("{cursor}{} {gap:>8} {mark:<4} {:<13} ", e.at.format("%H:%M"), e.kind.as_str());
+    // Flagged wording is marked by a glyph, not colour alone; the side pane says more.
+    let flag = if flagged(doc, e) { "⚑ " } else { "" };
+    let room = width.saturating_sub(prefix.width() + flag.width());
+    let text = truncate(&e.text.replace('\n', " "), room);
+    if selected {
+        let text = format!("{flag}{text}");
+        let pad = width.saturating_sub(prefix.width() + text.width());
+        return Line::styled(format!("{prefix}{text}{}", " ".repeat(pad)), theme.selected);
+    }
+    Line::from(vec![
+        Span::raw(format!("{cursor}{} ", e.at.format("%H:%M"))),
+        Span::styled(format!("{gap:>8} "), theme.dim),
+        Span::styled(format!("{mark:<4} "), theme.milestone),
+        Span::styled(format!("{:<13} ", e.kind.as_str()), theme.dim),
+        Span::styled(flag, theme.problem),
+        Span::raw(text),
+    ])
+}
+
+/// Whether the event's words hold a finding at warning or above that nobody kept on purpose.
+fn flagged(doc: &Doc, e: &Event) -> bool {
+    use crate::analysis::actions::known_names;
+    use crate::analysis::language::{LintContext, Severity, lint};
+    use crate::analysis::review_language::is_dismissed;
+    let s = &doc.session;
+    let names = known_names(s);
+    let self_review = s.incident.mode == crate::model::Mode::SelfReview;
+    let ctx = LintContext { known_names: &names, self_review, markdown: false, answer: false };
+    let item = ItemRef::event(&e.id);
+    [("text", &e.text), ("known_then", &e.known_then)].into_iter().any(|(field, text)| {
+        lint(text, &ctx)
+            .iter()
+            .any(|f| f.severity >= Severity::Warning && !is_dismissed(s, &item, field, f))
+    })
+}
+
+/// `◆DET` when this event's time is a milestone; start wins when several coincide.
+fn milestone_tag(doc: &Doc, e: &Event) -> &'static str {
+    let i = &doc.session.incident;
+    Milestone::ALL.into_iter().find(|m| m.get(i) == Some(e.at)).map_or("", |m| match m {
+        Milestone::Start => "◆ST",
+        Milestone::Detected => "◆DET",
+        Milestone::Mitigated => "◆MIT",
+        Milestone::Resolved => "◆RES",
+    })
+}
+
+/// The selected event in full, for the side pane.
+pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
+    let theme = &model.theme;
+    let Some(e) = doc.selected_event() else { return Vec::new() };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{} ", e.id), theme.key),
+            Span::raw(e.at.format("%a %-d %b %H:%M:%S %:z").to_string()),
+        ]),
+        Line::styled(e.kind.as_str().to_string(), theme.title),
+    ];
+    let i = &doc.session.incident;
+    let marks: Vec<&str> =
+        Milestone::ALL.into_iter().filter(|m| m.get(i) == Some(e.at)).map(|m| m.label()).collect();
+    if !marks.is_empty() {
+        lines.push(Line::styled(format!("◆ incident {}", marks.join(", ")), theme.milestone));
+    }
+    lines.extend(e.text.lines().map(|l| Line::raw(l.to_string())));
+    if !e.source.is_empty() {
+        lines.push(Line::styled(format!("source: {}", e.source), theme.dim));
+    }
+    if !e.known_then.is_empty() {
+        lines.push(Line::styled("known at the time:", theme.dim));
+        lines.extend(e.known_then.lines().map(|l| Line::raw(l.to_string())));
+    }
+    lines
+}

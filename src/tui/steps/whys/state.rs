@@ -1,0 +1,66 @@
+//! What the Whys step shows: the selected answer, the folded ones, the big view — and
+//! the answers on screen, derived from the tree and the folds.
+
+use std::cell::Cell;
+use std::collections::HashSet;
+
+use crate::model::{Why, WhyTree};
+use crate::tui::app::Doc;
+
+/// What the Whys step shows: which answer is selected, which are folded, large or not.
+#[derive(Debug, Default)]
+pub struct WhysView {
+    /// The selected answer's id; the first visible one when unset or gone.
+    pub selected: Option<String>,
+    pub collapsed: HashSet<String>,
+    /// The selected answer large, for the room.
+    pub big: bool,
+    pub offset: Cell<usize>,
+}
+
+/// The answers on screen, depth first, skipping those under a folded answer.
+pub fn visible(doc: &Doc) -> Vec<(&Why, usize)> {
+    let mut out = Vec::new();
+    let mut hidden_below: Option<usize> = None;
+    for (w, depth) in doc.session.whys.walk() {
+        match hidden_below {
+            Some(d) if depth > d => continue,
+            _ => hidden_below = None,
+        }
+        if doc.whys.collapsed.contains(&w.id) {
+            hidden_below = Some(depth);
+        }
+        out.push((w, depth));
+    }
+    out
+}
+
+/// The selected answer: the one chosen if it is on screen, else its nearest visible
+/// ancestor, else the first answer.
+pub fn selected_id(doc: &Doc) -> Option<String> {
+    let rows = visible(doc);
+    let on_screen = |id: &str| rows.iter().any(|(w, _)| w.id == id);
+    if let Some(chosen) = &doc.whys.selected {
+        let path = doc.session.whys.path_to_root(chosen);
+        if let Some(w) = path.iter().rev().find(|w| on_screen(&w.id)) {
+            return Some(w.id.clone());
+        }
+    }
+    rows.first().map(|(w, _)| w.id.clone())
+}
+
+pub fn selected(doc: &Doc) -> Option<&Why> {
+    selected_id(doc).and_then(|id| doc.session.whys.why(&id))
+}
+
+impl Doc {
+    /// Selects answer `id` and unfolds the way down to it, so the selection is visible.
+    pub fn reveal_why(&mut self, id: &str) {
+        let mut at = self.session.whys.why(id).and_then(|w| w.parent.clone());
+        while let Some(parent) = at {
+            at = self.session.whys.why(&parent).and_then(|w| w.parent.clone());
+            self.whys.collapsed.remove(&parent);
+        }
+        self.whys.selected = Some(id.to_string());
+    }
+}
