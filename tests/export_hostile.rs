@@ -158,7 +158,7 @@ fn hostile_json_parses_back_to_the_text_as_typed() {
         "Deploy | with a pipe and `backticks` and **stars** and _under_ and ~~strike~~"
     );
     assert_eq!(review["events"][2]["text"], "Line one\nline two\n\n# line after a blank");
-    assert_eq!(review["events"][3]["id"], "e<4>");
+    assert_eq!(review["events"][3]["id"], "e4");
     // Control characters and direction overrides are gone, the words stay.
     assert_eq!(review["incident"]["impact"], "Direction override and a bell and colour");
     assert!(!text.contains("\\u001b") && !text.contains('\u{202E}') && !text.contains("\\u0007"));
