@@ -188,16 +188,18 @@ fn the_table_is_large_labelled_and_split() {
     assert!(seen.values().all(|(a, b)| *a && *b), "{seen:?}");
 }
 
-/// Floors: the agreement the checks reached when the table was written, before any phrase
-/// list was changed for it. They only ever go up.
+/// Floors: the agreement the checks reach now, on both splits; they only ever go up. When
+/// the table was written (before any phrase list changed for it) they stood at Specific
+/// 0.78 / 0.77, Measurable 0.71 / 0.67, Assignable 0.98 / 0.97, Realistic 0.97 / 0.97,
+/// Systemic 0.97 / 0.97 and strength 0.56 / 0.53 (train / validation): see docs/LANGUAGE.md.
 const FLOORS: [(Criterion, f64); 5] = [
-    (Criterion::Specific, 0.76),
-    (Criterion::Measurable, 0.66),
-    (Criterion::Assignable, 0.97),
-    (Criterion::Realistic, 0.97),
+    (Criterion::Specific, 0.98),
+    (Criterion::Measurable, 0.97),
+    (Criterion::Assignable, 1.0),
+    (Criterion::Realistic, 0.99),
     (Criterion::Systemic, 0.96),
 ];
-const STRENGTH_FLOOR: f64 = 0.52;
+const STRENGTH_FLOOR: f64 = 0.77;
 
 #[test]
 fn training_split_agreement() {

@@ -232,3 +232,20 @@ fn a_generic_team_fails_and_says_so_unless_config_names_it_as_real() {
     assert_eq!(assignable_among("IT", "Sarah", &real).result, Verdict::Fail);
     assert_eq!(assignable_among("Payments", "Sarah", &[]).result, Verdict::Pass);
 }
+
+#[test]
+fn a_direction_with_a_method_is_specific_and_measurable_and_without_one_is_neither() {
+    use waterline::analysis::actions::{measurable, specific};
+    let with = "Strengthen the login form by adding a captcha after repeated failures";
+    assert_eq!((specific(with).result, measurable(with).result), (Verdict::Pass, Verdict::Pass));
+    let target = "Lower the p99 of the search API from 900 ms to under 300 ms";
+    assert_eq!(
+        (specific(target).result, measurable(target).result),
+        (Verdict::Pass, Verdict::Pass)
+    );
+    let without = "Strengthen the login form";
+    assert_eq!(
+        (specific(without).result, measurable(without).result),
+        (Verdict::Fail, Verdict::Fail)
+    );
+}

@@ -171,7 +171,8 @@ fn demo_factors_match_the_figure_in_the_domain_source() {
 
 #[test]
 fn demo_tree_holds_the_five_whys_chain_and_a_reframed_wrong_turn() {
-    use waterline::analysis::whys::{checks, states};
+    use waterline::analysis::check::Severity;
+    use waterline::analysis::whys::{checks, reframed, states};
     use waterline::model::WhyTree;
     let s = demo();
     let chain = s.whys.path_to_root("w5");
@@ -181,5 +182,14 @@ fn demo_tree_holds_the_five_whys_chain_and_a_reframed_wrong_turn() {
         states.iter().filter(|(_, st)| st.wrong_turn.is_some()).map(|(id, _)| id).collect();
     assert_eq!(turns.len(), 1, "one wrong turn: {turns:?}");
     assert!(states[turns[0]].reframed, "and it is already reframed");
+    assert_eq!(states[turns[0]].reframed_by.as_deref(), Some("w15"), "by the answer that says so");
     assert!(checks(&s).is_empty(), "the demo tree has nothing left open: {:?}", checks(&s));
+    // The reframed wrong turn is still reported, at info, marked reframed.
+    let record = reframed(&s);
+    assert_eq!(record.len(), 1, "{record:?}");
+    assert_eq!(
+        (record[0].item.to_string(), record[0].severity),
+        ("why:w17".into(), Severity::Info)
+    );
+    assert!(record[0].reframed);
 }

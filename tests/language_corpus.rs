@@ -177,18 +177,19 @@ fn validation_split_recall_and_precision() {
     assert_eq!(counts.fp, 0, "no false alarm on the documents corpus");
 }
 
-/// Floors: what the rules reached when the published corpus was written (before any rule
-/// was changed for it). They only ever go up.
+/// Floors: what the rules reach now; they only ever go up. When the published corpus was
+/// written (before any rule changed for it) recall stood at 0.267 (train) and 0.163
+/// (validation), precision at 0.952 and 0.889: see docs/LANGUAGE.md.
 #[test]
 fn published_training_split() {
     let counts = evaluate("published", PUBLISHED, "train", true);
-    assert!(counts.recall() >= 0.26, "train recall {:.3}", counts.recall());
-    assert!(counts.precision() >= 0.95, "train precision {:.3}", counts.precision());
+    assert!(counts.recall() >= 0.93, "train recall {:.3}", counts.recall());
+    assert_eq!(counts.fp, 0, "no false alarm on the training split");
 }
 
 #[test]
 fn published_validation_split() {
     let counts = evaluate("published", PUBLISHED, "validation", false);
-    assert!(counts.recall() >= 0.16, "validation recall {:.3}", counts.recall());
-    assert!(counts.precision() >= 0.88, "validation precision {:.3}", counts.precision());
+    assert!(counts.recall() >= 0.79, "validation recall {:.3}", counts.recall());
+    assert!(counts.precision() >= 0.97, "validation precision {:.3}", counts.precision());
 }

@@ -17,12 +17,13 @@ fn every_builtin_phrase_is_matched_by_its_rule() {
                 "self" => format!("{phrase} and left."),
                 "agent" => format!("It was a {phrase} the engineer."),
                 _ if rule.is_omission() => format!("The engineer {phrase} run the check."),
+                _ if rule.takes_next_word() => format!("The change {phrase} tested twice."),
                 _ if rule.needs_fault() => format!("The engineer {phrase} the wrong change."),
                 _ => format!("The engineer {phrase} the change."),
             };
             let found = lint(&text, &ctx);
             // An omission's finding takes in the act after it: "did not run".
-            let same = |matched: &str| match rule.is_omission() {
+            let same = |matched: &str| match rule.takes_next_word() {
                 true => matched.to_lowercase().starts_with(&format!("{phrase} ")),
                 false => matched.to_lowercase() == *phrase,
             };

@@ -104,10 +104,16 @@ fn a_wrong_turn_is_flagged_and_reframing_adds_a_sibling_that_keeps_the_words() {
         reframed.note,
         "Reframed from w4: “The engineer was careless with the cohort picker”"
     );
+    assert_eq!(reframed.reframes.as_deref(), Some("w4"), "the link is recorded");
     assert!(checks::states(s)["w4"].reframed);
     assert!(
         !checks::checks(s).iter().any(|c| c.item.to_string() == "why:w4"),
         "reframed: nothing open"
+    );
+    let record = checks::reframed(s);
+    assert!(
+        record.iter().any(|c| c.item.to_string() == "why:w4" && c.reframed),
+        "kept on record: {record:?}"
     );
 }
 

@@ -37,7 +37,7 @@ const PERSON: &[(&str, &str)] = &[
     ("Carelessness during the rollout", "Carelessness"),
     ("The on-call wasn't careful", "wasn't careful"),
     ("He was not careful enough with the flag", "not careful"),
-    ("Priya should have been more careful", "should have"),
+    ("Priya should have been more careful", "more careful"),
     ("The change was rushed before the freeze", "rushed"),
     ("The team was rushing to ship", "rushing"),
     ("They deployed it in a hurry", "in a hurry"),
@@ -105,4 +105,69 @@ fn an_ambiguous_word_needs_a_person_in_the_answer() {
     assert!(wrong_turn("The worker pool was exhausted", &[]).is_none());
     assert!(wrong_turn("Dev was exhausted", &[]).is_none(), "Dev is not known as a person here");
     assert!(wrong_turn("Dev was exhausted", &["Dev".into()]).is_some());
+}
+
+mod reframing {
+    use waterline::analysis::check::Severity;
+    use waterline::analysis::whys::{checks, reframed, states};
+    use waterline::model::{Session, Why};
+
+    /// w2 is a wrong turn; w3 beside it a system condition; `extra` adds more answers.
+    fn tree(extra: Vec<Why>) -> Session {
+        let mut s = Session::new("Checkout errors");
+        s.whys.push(Why::new("w1", None, "A flag change enabled the tax engine for everyone"));
+        s.whys.push(Why::new("w2", Some("w1"), "The engineer was careless with the picker"));
+        let mut w3 = Why::new("w3", Some("w1"), "The picker preselects the everyone cohort");
+        w3.system_condition = true;
+        s.whys.push(w3);
+        s.whys.extend(extra);
+        s
+    }
+
+    fn reframing(id: &str, text: &str, of: &str) -> Why {
+        Why { reframes: Some(of.into()), ..Why::new(id, Some("w1"), text) }
+    }
+
+    #[test]
+    fn a_system_condition_sibling_does_not_reframe_a_wrong_turn() {
+        let s = tree(Vec::new());
+        let st = &states(&s)["w2"];
+        assert!(st.wrong_turn.is_some() && !st.reframed && st.reframed_by.is_none());
+        let w2: Vec<_> =
+            checks(&s).into_iter().filter(|c| c.item.to_string() == "why:w2").collect();
+        assert_eq!(w2.len(), 1);
+        assert_eq!((w2[0].severity, w2[0].reframed), (Severity::Warning, false));
+    }
+
+    #[test]
+    fn only_an_answer_that_says_so_reframes_and_the_wrong_turn_stays_reported_at_info() {
+        let s = tree(vec![reframing("w4", "Nothing confirms a rollout to everyone", "w2")]);
+        let st = &states(&s)["w2"];
+        assert!(st.reframed);
+        assert_eq!(st.reframed_by.as_deref(), Some("w4"));
+        assert!(
+            checks(&s).iter().all(|c| c.item.to_string() != "why:w2"),
+            "nothing left to look at"
+        );
+        let w2 = reframed(&s);
+        assert_eq!(w2.len(), 1, "never silent");
+        assert_eq!(
+            (w2[0].item.to_string(), w2[0].severity),
+            ("why:w2".to_string(), Severity::Info)
+        );
+        assert!(w2[0].reframed && w2[0].message.contains("w4"), "{}", w2[0].message);
+    }
+
+    #[test]
+    fn a_reframing_that_is_itself_a_wrong_turn_does_not_count() {
+        let s = tree(vec![reframing("w4", "The reviewer should have caught it", "w2")]);
+        assert!(!states(&s)["w2"].reframed);
+    }
+
+    #[test]
+    fn removing_a_wrong_turn_drops_the_links_to_it() {
+        let mut s = tree(vec![reframing("w4", "Nothing confirms a rollout to everyone", "w2")]);
+        s.remove_why_subtree("w2");
+        assert_eq!(s.whys.iter().find(|w| w.id == "w4").and_then(|w| w.reframes.clone()), None);
+    }
 }

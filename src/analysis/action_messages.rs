@@ -156,8 +156,10 @@ pub fn due_in_past(due: NaiveDate, set_on: NaiveDate) -> String {
 }
 pub const FUTURE_DATE_SUGGESTION: &str = "Choose a date from the day of the review on.";
 
-pub fn beyond_policy(days: i64, allowed: u32, severity: &str) -> String {
-    format!("due {days} days after the review; {} allows {allowed}", policy_label(severity))
+/// `from` is the day counted from: the day of the review, or the incident's for an older
+/// file that does not record it.
+pub fn beyond_policy(days: i64, allowed: u32, severity: &str, from: NaiveDate) -> String {
+    format!("due {days} days after {from}; {} allows {allowed}", policy_label(severity))
 }
 pub const SPLIT_SUGGESTION: &str = "Split off a first step that fits the window, or record why \
 this one needs longer.";

@@ -268,6 +268,12 @@ pub fn measurable(text: &str) -> Check {
                     say::DIRECTION_SUGGESTION,
                 );
             }
+            // "Harden the SSH configuration by disabling password login": the method is
+            // the change, and its own done state.
+            Some(ShapeMeasure::Direction) if number.is_none() => {
+                let by = (at..w.len()).find(|&i| w[i] == "by").unwrap_or(at);
+                return Check::pass(say::change_is_done_state(&quote(&w, by, 3)));
+            }
             // "Ensure backups are tested": judged on the state it names.
             None => None,
             _ => Some(at),
@@ -391,8 +397,9 @@ pub fn realistic(text: &str, due: Option<NaiveDate>, ctx: &Context) -> Check {
     }
     let days = from.map(|from| (due - from).num_days());
     let mut warnings = Vec::new();
-    if let Some(days) = days.filter(|d| *d > i64::from(allowed)) {
-        warnings.push((say::beyond_policy(days, allowed, ctx.severity), say::SPLIT_SUGGESTION));
+    if let (Some(from), Some(days)) = (from, days.filter(|d| *d > i64::from(allowed))) {
+        let reason = say::beyond_policy(days, allowed, ctx.severity, from);
+        warnings.push((reason, say::SPLIT_SUGGESTION));
     }
     let w = words(text);
     if let Some((at, len, _)) = find(&LISTS.realistic.unbounded_scope, &w) {

@@ -11,11 +11,19 @@ pub struct Check {
     pub field: &'static str,
     pub message: String,
     pub severity: Severity,
+    /// A wrong turn, or its wording, that an answer has reframed: reported at info so the
+    /// record stays visible.
+    pub reframed: bool,
 }
 
 impl Check {
     pub fn new(item: ItemRef, field: &'static str, severity: Severity, message: String) -> Self {
-        Check { item, field, message, severity }
+        Check { item, field, message, severity, reframed: false }
+    }
+
+    /// The same finding, marked as reframed.
+    pub fn reframed(self) -> Self {
+        Check { reframed: true, ..self }
     }
 
     /// The id of the item (`w4` for `why:w4`).

@@ -20,6 +20,23 @@ pub fn wrong_turn(matched: &str) -> String {
     format!("“{matched}” lands on a person: ask what about the system allowed it")
 }
 
+pub fn reframed_turn(matched: &str, by: &str) -> String {
+    format!("“{matched}” lands on a person; reframed by {by}, kept as the record")
+}
+
+pub fn reframes_nothing(target: &str) -> String {
+    format!(
+        "reframes {target}, which is not in this file: point `reframes` at the wrong turn it asks again, or remove it"
+    )
+}
+
+pub fn reframes_no_wrong_turn(target: &str) -> String {
+    format!("reframes {target}, which does not land on a person: nothing there to reframe")
+}
+
+pub const VERIFIED_WITHOUT_EVIDENCE: &str = "marked verified with no evidence that it works: write the evidence in `verification`, or set it back to done";
+pub const WONT_DO_WITHOUT_DECISION: &str = "marked won't do with no decision recorded: write who decided and why in `decision`, or reopen it";
+
 pub fn no_action(ideas: &[String]) -> String {
     if ideas.is_empty() {
         "No action addresses this factor and no decision to accept the risk is recorded".into()

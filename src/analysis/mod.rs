@@ -6,6 +6,7 @@ mod action_shape;
 pub mod actions;
 pub mod check;
 pub mod conflicts;
+pub mod consistency;
 pub mod coverage;
 pub mod followup;
 pub mod insights;

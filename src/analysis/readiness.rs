@@ -6,7 +6,7 @@ use super::language::Severity;
 use super::policy::DuePolicy;
 use super::{coverage, review_language, whys};
 use crate::model::behaviour::derive_outcome;
-use crate::model::{ItemKind, ItemRef, Session};
+use crate::model::{ItemKind, ItemRef, ReviewStatus, Session};
 
 /// One condition of the gate, in the order the Review step lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +98,23 @@ impl Gate {
 
 fn missing(item: ItemRef, message: impl Into<String>) -> Missing {
     Missing { item, message: message.into(), wording: None }
+}
+
+/// A review marked `reviewed` or `closed` whose gate no longer passes, with no reason to
+/// publish anyway recorded: what to say about it, or `None`. Edits after the review can
+/// break the gate; `check` reports this as an error, and the console can offer to go back
+/// to `in-review`.
+pub fn published_but_broken(session: &Session, gate: &Gate) -> Option<String> {
+    let status = session.incident.status;
+    let published = matches!(status, ReviewStatus::Reviewed | ReviewStatus::Closed);
+    if gate.passed() || !published || !session.incident.gate_override.trim().is_empty() {
+        return None;
+    }
+    let (done, all) = gate.score();
+    Some(format!(
+        "marked {} but the gate has {done} of {all}, and no reason to publish anyway is recorded",
+        status.as_str()
+    ))
 }
 
 /// The gate for a review.

@@ -1,5 +1,6 @@
 //! The language linter over a whole review: every text field, each finding addressed by
-//! item and field, and findings the room dismissed left out.
+//! item and field, and findings the room dismissed left out. Why answers are read as
+//! answers, and a reframed wrong turn's wording stays visible at info.
 
 use super::actions::known_names;
 use super::language::{Finding, LintContext, Severity, lint};
@@ -11,6 +12,8 @@ pub struct FieldFinding {
     pub item: ItemRef,
     pub field: &'static str,
     pub finding: Finding,
+    /// For a wrong turn's wording: the answer that reframes it (the finding is then info).
+    pub reframed_by: Option<String>,
 }
 
 /// Every text field of the review, as (item, field, text).
@@ -42,51 +45,48 @@ pub fn fields(session: &Session) -> Vec<(ItemRef, &'static str, &str)> {
     out
 }
 
-/// Language findings across the review, without the dismissed ones.
+/// Language findings across the review, without the dismissed ones. Why answers are read
+/// as answers to "why?"; the wording of a wrong turn an answer has reframed is kept at
+/// info, marked reframed.
 pub fn review(session: &Session) -> Vec<FieldFinding> {
-    let names = known_names(session);
-    let ctx = LintContext {
-        known_names: &names,
-        self_review: session.incident.mode == Mode::SelfReview,
-        ..LintContext::default()
-    };
-    // A wrong turn the room has reframed stays in the tree as a record; its wording has
-    // been dealt with where it belongs, in the Five Whys.
-    let states = super::whys::states(session);
-    let reframed = |item: &ItemRef| {
-        (item.kind == ItemKind::Why)
-            .then(|| states.get(item.id()))
-            .flatten()
-            .is_some_and(|s| s.wrong_turn.is_some() && s.reframed)
-    };
-    let mut out = Vec::new();
-    for (item, field, text) in fields(session) {
-        if reframed(&item) {
-            continue;
-        }
-        for finding in lint(text, &ctx) {
-            if !is_dismissed(session, &item, field, &finding) {
-                out.push(FieldFinding { item: item.clone(), field, finding });
-            }
-        }
-    }
-    out
+    findings(session, |_| true)
 }
 
 /// The findings in one item's fields, for the side pane of its step.
 pub fn for_item(session: &Session, item: &ItemRef) -> Vec<FieldFinding> {
+    findings(session, |it| it == item)
+}
+
+fn findings(session: &Session, wanted: impl Fn(&ItemRef) -> bool) -> Vec<FieldFinding> {
     let names = known_names(session);
     let ctx = LintContext {
         known_names: &names,
         self_review: session.incident.mode == Mode::SelfReview,
         ..LintContext::default()
     };
+    let answer = LintContext { answer: true, ..ctx };
+    let fields: Vec<_> = fields(session).into_iter().filter(|(it, _, _)| wanted(it)).collect();
+    // Wrong turns are worked out only when a why answer is among the fields.
+    let states = if fields.iter().any(|(it, _, _)| it.kind == ItemKind::Why) {
+        super::whys::states(session)
+    } else {
+        Default::default()
+    };
     let mut out = Vec::new();
-    for (it, field, text) in fields(session).into_iter().filter(|(it, _, _)| it == item) {
-        for finding in lint(text, &ctx) {
-            if !is_dismissed(session, &it, field, &finding) {
-                out.push(FieldFinding { item: it.clone(), field, finding });
+    for (item, field, text) in fields {
+        let why = item.kind == ItemKind::Why;
+        let reframed_by = why.then(|| states.get(item.id())).flatten();
+        let reframed_by = reframed_by.and_then(|s| s.reframed_by.clone());
+        let ctx = if why { &answer } else { &ctx };
+        for mut finding in lint(text, ctx) {
+            if is_dismissed(session, &item, field, &finding) {
+                continue;
             }
+            if reframed_by.is_some() {
+                finding.severity = finding.severity.min(Severity::Info);
+            }
+            let reframed_by = reframed_by.clone();
+            out.push(FieldFinding { item: item.clone(), field, finding, reframed_by });
         }
     }
     out

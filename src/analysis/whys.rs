@@ -1,9 +1,10 @@
 //! Five Whys checks: answers that land on a person (wrong turns), branches that stop before
 //! a system condition, a tree with a single branch, a branch of a single answer.
 //!
-//! A wrong turn counts as **reframed** when an answer beside it (a sibling) or under it (a
-//! child) is not itself a wrong turn: the room has asked again in system terms. A reframed
-//! wrong turn that ends its branch is not an open branch; the reframed answer carries on.
+//! A wrong turn counts as **reframed** only when an answer says so: its `reframes` names the
+//! wrong turn, and it is not a wrong turn itself. A system condition that happens to sit
+//! beside it is not a reframing. A reframed wrong turn is still reported, at info, marked
+//! reframed; one that ends its branch is not an open branch — the reframing carries on.
 
 use std::collections::HashMap;
 
@@ -59,8 +60,11 @@ pub fn wrong_turn(text: &str, known_names: &[String]) -> Option<WrongTurn> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NodeState {
     pub wrong_turn: Option<WrongTurn>,
-    /// A wrong turn with a sibling or child that is not one.
+    /// A wrong turn that an answer reframes (its `reframes` names this one, and it is not a
+    /// wrong turn itself). A system condition beside it is not a reframing.
     pub reframed: bool,
+    /// The answer that reframes it.
+    pub reframed_by: Option<String>,
     /// A leaf that has not reached a system condition (and is not a wrong turn).
     pub open: bool,
 }
@@ -76,18 +80,20 @@ pub fn states(session: &Session) -> HashMap<String, NodeState> {
         .map(|w| {
             let turn = turns.get(w.id.as_str()).cloned().flatten();
             let leaf = whys.is_leaf(&w.id);
-            let reframed = turn.is_some() && {
-                let siblings = whys.children_of(w.parent.as_deref());
-                let children = whys.children_of(Some(&w.id));
-                siblings.iter().filter(|s| s.id != w.id).chain(children.iter()).any(|o| !is_turn(o))
-            };
+            let reframed_by = turn.as_ref().and_then(|_| {
+                whys.iter()
+                    .find(|o| o.reframes.as_deref() == Some(w.id.as_str()) && !is_turn(o))
+                    .map(|o| o.id.clone())
+            });
             let open = leaf && !w.system_condition && turn.is_none();
-            (w.id.clone(), NodeState { wrong_turn: turn, reframed, open })
+            let reframed = reframed_by.is_some();
+            (w.id.clone(), NodeState { wrong_turn: turn, reframed, reframed_by, open })
         })
         .collect()
 }
 
-/// Every Five Whys check, in tree order.
+/// Every Five Whys check still open, in tree order (a reframed wrong turn is in
+/// [`reframed`]).
 pub fn checks(session: &Session) -> Vec<Check> {
     let whys = &session.whys;
     let states = states(session);
@@ -123,6 +129,21 @@ pub fn checks(session: &Session) -> Vec<Check> {
     {
         let message = messages::SINGLE_BRANCH.into();
         out.push(Check::new(ItemRef::why(&root.id), "children", Severity::Info, message));
+    }
+    out
+}
+
+/// The wrong turns an answer has reframed, at info and marked reframed: not left to look
+/// at, but never silent — the room's first answer stays part of the record.
+pub fn reframed(session: &Session) -> Vec<Check> {
+    let states = states(session);
+    let mut out = Vec::new();
+    for (w, _) in session.whys.walk() {
+        let Some(state) = states.get(&w.id) else { continue };
+        if let (Some(turn), Some(by)) = (&state.wrong_turn, &state.reframed_by) {
+            let message = messages::reframed_turn(&turn.matched, by);
+            out.push(Check::new(ItemRef::why(&w.id), "text", Severity::Info, message).reframed());
+        }
     }
     out
 }

@@ -8,13 +8,15 @@ use serde::Serialize;
 
 use super::visible::visible;
 use super::{Format, report, visible};
+use crate::analysis::actions::{Checks, Context, check, known_names};
 use crate::analysis::check::{Check, Severity as CheckSeverity};
 use crate::analysis::language::{Finding, Severity};
+use crate::analysis::policy::DuePolicy;
 use crate::analysis::readiness::{self, Gate};
 use crate::analysis::review_language;
-use crate::analysis::{coverage, whys};
-use crate::model::behaviour::outcome_disagrees;
-use crate::model::{ItemRef, ReviewStatus, Session};
+use crate::analysis::strength::{Strength, strength};
+use crate::analysis::{consistency, coverage, whys};
+use crate::model::{ActionStatus, ItemRef, Session};
 use crate::store;
 
 /// One finding in one review, in the shape of a lint finding plus `item` and `field`.
@@ -34,8 +36,21 @@ pub struct ItemFinding {
     pub message: String,
     pub suggestion: String,
     pub quoted: bool,
+    /// A wrong turn, or its wording, that an answer has reframed: kept at info.
+    pub reframed: bool,
     #[serde(skip)]
     rank: u8,
+}
+
+/// One action and its five checks, in the shape `waterline actions` uses.
+#[derive(Debug, Serialize)]
+pub struct ActionReport {
+    pub item: String,
+    pub id: String,
+    pub text: String,
+    pub status: ActionStatus,
+    pub strength: Strength,
+    pub criteria: Checks,
 }
 
 #[derive(Serialize)]
@@ -72,6 +87,7 @@ struct FileReport {
     path: String,
     status: &'static str,
     findings: Vec<ItemFinding>,
+    actions: Vec<ActionReport>,
     gate: GateReport,
 }
 
@@ -83,7 +99,7 @@ fn rank(s: Severity) -> u8 {
     }
 }
 
-fn from_language(item: String, field: &str, f: Finding) -> ItemFinding {
+fn from_language(item: String, field: &str, f: Finding, reframed: bool) -> ItemFinding {
     ItemFinding {
         item,
         field: field.to_string(),
@@ -98,6 +114,7 @@ fn from_language(item: String, field: &str, f: Finding) -> ItemFinding {
         message: f.message,
         suggestion: f.suggestion,
         quoted: f.quoted,
+        reframed,
         rank: rank(f.severity),
     }
 }
@@ -123,55 +140,54 @@ fn from_check(category: &str, c: Check) -> ItemFinding {
         message: c.message,
         suggestion: String::new(),
         quoted: false,
+        reframed: c.reframed,
         rank: r,
     }
 }
 
-/// Every finding about a review, wording first, then structure, then the gate's verdict.
+/// Every finding about a review, wording first, then structure, then what a hand-edited
+/// file can hold that the console refuses, then the gate's verdict.
 pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
     let mut out: Vec<ItemFinding> = review_language::review(session)
         .into_iter()
-        .map(|f| from_language(f.item.to_string(), f.field, f.finding))
+        .map(|f| from_language(f.item.to_string(), f.field, f.finding, f.reframed_by.is_some()))
         .collect();
     out.extend(whys::checks(session).into_iter().map(|c| from_check("whys", c)));
+    out.extend(whys::reframed(session).into_iter().map(|c| from_check("whys", c)));
     out.extend(coverage::check(session).into_iter().map(|c| from_check("coverage", c)));
     out.extend(
         crate::analysis::conflicts::checks(session).into_iter().map(|c| from_check("merge", c)),
     );
-    for b in &session.behaviours {
-        if let Some(d) = outcome_disagrees(b) {
-            out.push(from_check(
-                "behaviour",
-                Check::new(
-                    ItemRef::behaviour(&b.id),
-                    "outcome",
-                    CheckSeverity::Error,
-                    d.to_string(),
-                ),
-            ));
-        }
+    for c in consistency::check(session) {
+        let category = c.item.kind.as_str();
+        out.push(from_check(category, c));
     }
-    let published =
-        matches!(session.incident.status, ReviewStatus::Reviewed | ReviewStatus::Closed);
-    if !gate.passed() && published && session.incident.gate_override.trim().is_empty() {
-        let (done, all) = gate.score();
-        let mut finding = from_check(
-            "gate",
-            Check::new(
-                ItemRef::incident(),
-                "status",
-                CheckSeverity::Error,
-                format!(
-                    "marked {} but the gate has {done} of {all}, and no reason to publish anyway is recorded",
-                    session.incident.status.as_str()
-                ),
-            ),
-        );
+    if let Some(message) = readiness::published_but_broken(session, gate) {
+        let check = Check::new(ItemRef::incident(), "status", CheckSeverity::Error, message);
+        let mut finding = from_check("gate", check);
         // Written `incident:` since the first release: the JSON output is a public interface.
         finding.item = "incident:".into();
         out.push(finding);
     }
     out
+}
+
+/// Each action with its five checks and its strength, judged from the day of the review.
+pub fn actions(session: &Session, policy: &DuePolicy) -> Vec<ActionReport> {
+    let names = known_names(session);
+    let ctx = Context::stored(session, policy, &names);
+    session
+        .actions
+        .iter()
+        .map(|a| ActionReport {
+            item: ItemRef::action(&a.id).to_string(),
+            id: a.id.clone(),
+            text: a.text.clone(),
+            status: a.status,
+            strength: strength(&a.text),
+            criteria: check(a, &ctx),
+        })
+        .collect()
 }
 
 fn gate_report(gate: &Gate) -> GateReport {
@@ -200,7 +216,7 @@ pub fn run(
     paths: &[PathBuf],
     format: Format,
     strict: bool,
-    policy: &crate::analysis::policy::DuePolicy,
+    policy: &DuePolicy,
 ) -> anyhow::Result<ExitCode> {
     if matches!(format, Format::Sarif | Format::Github) {
         return super::annotation::check_files(paths, format, strict, policy);
@@ -235,6 +251,7 @@ pub fn run(
             path: name,
             status: session.incident.status.as_str(),
             findings: found,
+            actions: actions(session, policy),
             gate: gate_report(&gate),
         }));
     }
@@ -267,7 +284,8 @@ fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], 
                 let text = (fields.iter())
                     .find(|(i, fl, _)| i.to_string() == f.item && *fl == f.field)
                     .map_or("", |(_, _, t)| *t);
-                let location = format!("{name}: {} {}:{line}:{column}", f.item, f.field);
+                let reframed = if f.reframed { " (reframed)" } else { "" };
+                let location = format!("{name}: {} {}:{line}:{column}{reframed}", f.item, f.field);
                 let r = report::Report {
                     location: &location,
                     severity: f.severity,

@@ -14,7 +14,6 @@ use crate::analysis::check::Check;
 use crate::analysis::language::Finding;
 use crate::analysis::readiness::{self, Gate};
 use crate::analysis::{coverage, review_language, whys};
-use crate::model::behaviour::outcome_disagrees;
 use crate::model::behaviour_summary::summarise;
 use crate::model::just_culture::builtin;
 use crate::model::timeline::time_to;
@@ -320,23 +319,18 @@ fn findings(session: &Session, gate: &Gate, tx: &mut Texts) -> Vec<FindingRow> {
     let positions = tx.redactor.is_none();
     let mut out: Vec<FindingRow> = Vec::new();
     for f in review_language::review(session) {
-        out.push(language(f.item, f.field, f.finding, positions, tx));
+        let reframed = f.reframed_by.is_some();
+        out.push(language(f.item, f.field, f.finding, reframed, positions, tx));
     }
     let structural = (whys::checks(session).into_iter().map(|c| ("whys", c)))
+        .chain(whys::reframed(session).into_iter().map(|c| ("whys", c)))
         .chain(coverage::check(session).into_iter().map(|c| ("coverage", c)));
     for (category, c) in structural {
         out.push(structure(category, c, tx));
     }
-    for b in &session.behaviours {
-        if let Some(d) = outcome_disagrees(b) {
-            let c = Check::new(
-                ItemRef::behaviour(&b.id),
-                "outcome",
-                crate::analysis::check::Severity::Error,
-                d.to_string(),
-            );
-            out.push(structure("behaviour", c, tx));
-        }
+    for c in crate::analysis::consistency::check(session) {
+        let category = c.item.kind.as_str();
+        out.push(structure(category, c, tx));
     }
     let i = &session.incident;
     let published = matches!(i.status, ReviewStatus::Reviewed | ReviewStatus::Closed);
@@ -357,7 +351,14 @@ fn findings(session: &Session, gate: &Gate, tx: &mut Texts) -> Vec<FindingRow> {
     out
 }
 
-fn language(item: ItemRef, field: &str, f: Finding, positions: bool, tx: &mut Texts) -> FindingRow {
+fn language(
+    item: ItemRef,
+    field: &str,
+    f: Finding,
+    reframed: bool,
+    positions: bool,
+    tx: &mut Texts,
+) -> FindingRow {
     let at = |n: usize| positions.then_some(n);
     FindingRow {
         item: tx.t(&item.to_string()),
@@ -373,6 +374,7 @@ fn language(item: ItemRef, field: &str, f: Finding, positions: bool, tx: &mut Te
         message: tx.t(&f.message),
         suggestion: tx.t(&f.suggestion),
         quoted: f.quoted,
+        reframed,
     }
 }
 
@@ -391,5 +393,6 @@ fn structure(category: &str, c: Check, tx: &mut Texts) -> FindingRow {
         message: tx.t(&c.message),
         suggestion: String::new(),
         quoted: false,
+        reframed: c.reframed,
     }
 }

@@ -216,6 +216,8 @@ pub struct FindingRow {
     pub message: String,
     pub suggestion: String,
     pub quoted: bool,
+    /// A wrong turn, or its wording, that an answer has reframed: kept at info.
+    pub reframed: bool,
 }
 
 impl Content {

@@ -45,20 +45,32 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
         };
         let Some(rule) = lexicon.rules.get(index) else { continue };
         let (start, mut end) = (norm.original(m.start()), norm.original(m.end()));
+        tokens::before(text, start, LOOK_BEHIND, &mut behind);
+        if rule.takes_next_word() {
+            tokens::after(text, end, 4, &mut ahead);
+            let next = if rule.omission {
+                // "did not *run* the check": the act is part of the finding; "was never
+                // paged" and "did not receive" are not judged omissions.
+                let act = judge.omitted_act(&ahead).filter(|_| !judge.passive(&behind));
+                act.and_then(|n| ahead.get(n - 1)).map(|t| t.text)
+            } else {
+                // "should have been *tested*": a duty; "could have been worse" is not one.
+                judge.duty(&ahead)
+            };
+            match next {
+                Some(word) => end = word_end(text, word),
+                // Not this rule's shape: the phrase is left alone up to its last word, which
+                // may still start another ("should have been *more careful*").
+                None => {
+                    pos = last_word_start(hay, m);
+                    continue;
+                }
+            }
+        }
         while regions.get(region).is_some_and(|r| r.end <= start) {
             region += 1;
         }
         let quoted = regions.get(region).is_some_and(|r| r.start <= start);
-
-        tokens::before(text, start, LOOK_BEHIND, &mut behind);
-        if rule.omission {
-            // "did not *run* the check": the act is part of the finding; "was never paged"
-            // and "did not receive" are not judged omissions.
-            tokens::after(text, end, 4, &mut ahead);
-            let act = judge.omitted_act(&ahead).filter(|_| !judge.passive(&behind));
-            let Some(last) = act.and_then(|n| ahead.get(n - 1)) else { continue };
-            end = word_end(text, last.text);
-        }
         let level = judge_match(&judge, rule, text, (start, end), &behind, ctx);
         let Some(mut severity) = level else { continue };
         if quoted {
@@ -107,10 +119,10 @@ fn judge_match(
         Preset::SelfBlame => Class::Me,
         Preset::Agent => {
             tokens::after(text, end, LOOK_AHEAD, &mut ahead);
-            judge.subject_after(&ahead)
+            judge.agent_after(&ahead)
         }
         _ => {
-            let class = judge.subject_before(behind);
+            let class = judge.subject_before(behind, rule.if_system.is_none());
             if class == Class::Nothing && rule.subject_after {
                 tokens::after(text, end, LOOK_AHEAD, &mut ahead);
                 judge.subject_after(&ahead)
@@ -157,6 +169,14 @@ fn judge_match(
 fn word_end(text: &str, word: &str) -> usize {
     let at = (word.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
     (at + word.len()).min(text.len())
+}
+
+/// Where the last word of a several-word match starts; the end of a one-word match.
+fn last_word_start(hay: &str, m: Match) -> usize {
+    match hay[m.start()..m.end()].rfind(' ') {
+        Some(i) => m.start() + i + 1,
+        None => m.end(),
+    }
 }
 
 /// The match, or a shorter one from the same start, that begins and ends on word

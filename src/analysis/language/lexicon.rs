@@ -79,6 +79,9 @@ pub struct Rule {
     /// The match is a negation ("did not", "never") and the word after it is the act not
     /// done; words in `[words] not_acts` and passives ("was never paged") are not findings.
     pub(super) omission: bool,
+    /// The word after the match must be in this duty list ("should have been *tested*");
+    /// the finding spans it.
+    pub(super) duty_next: bool,
     /// Severity when the sentence gives a reason after the match ("did not restart it,
     /// since the replica was catching up").
     pub(super) if_reason: Option<Severity>,
@@ -102,6 +105,11 @@ impl Rule {
     /// A negation whose finding takes in the act after it ("did not" + "run").
     pub fn is_omission(&self) -> bool {
         self.omission
+    }
+
+    /// The finding takes in a word after the phrase: an omission's act, or a duty.
+    pub fn takes_next_word(&self) -> bool {
+        self.omission || self.duty_next
     }
 
     /// Flags only when the sentence puts a fault in the act.

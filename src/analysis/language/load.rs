@@ -75,6 +75,8 @@ word_lists!(
     cause_after,
     /// Words after "did not" / "never" that are not a judged omission ("did not receive").
     not_acts,
+    /// Past participles of duties: "should have been *tested*" judges a duty undone.
+    duties,
     /// Forms of "be" and "get": "was never paged" is passive, not an omission.
     passive,
     /// Words that put a fault in an act: wrong, untested, accidentally…
@@ -117,6 +119,7 @@ struct RawRule {
     if_no_cause: Option<String>,
     in_answers: Option<String>,
     omission: Option<bool>,
+    next: Option<String>,
     if_reason: Option<String>,
     needs_fault: Option<bool>,
     if_no_fault: Option<String>,
@@ -350,6 +353,13 @@ fn rule_from(raw: &RawRule) -> Result<Rule, String> {
         if_no_cause: level(&raw.if_no_cause, info, "if_no_cause").map_err(in_rule)?,
         in_answers: level(&raw.in_answers, None, "in_answers").map_err(in_rule)?,
         omission: raw.omission.unwrap_or(false),
+        duty_next: match raw.next.as_deref() {
+            None => false,
+            Some("duties") => true,
+            Some(other) => {
+                return Err(in_rule(format!("next {other:?}; the only list is \"duties\"")));
+            }
+        },
         if_reason: level(&raw.if_reason, on, "if_reason").map_err(in_rule)?,
         needs_fault: raw.needs_fault.unwrap_or(false),
         if_no_fault: level(&raw.if_no_fault, None, "if_no_fault").map_err(in_rule)?,

@@ -291,7 +291,10 @@ impl Judge<'_> {
     /// The subject of the clause that ends at the match: the nearest word before it once
     /// auxiliaries, adverbs and commas are skipped. A coordinator ("… and forgot") means the
     /// subject is shared with the clause before; a subordinator means there is none.
-    pub fn subject_before(&self, toks: &[Tok]) -> Class {
+    /// `look_further`: when the nearest word is a thing, look for a person it stands for (a
+    /// short relative clause, "engineers at the startup") — only worth it when a thing as
+    /// the subject would give no finding.
+    pub fn subject_before(&self, toks: &[Tok], look_further: bool) -> Class {
         let mut i = 0;
         while let Some(t) = toks.get(i) {
             match t.kind {
@@ -329,11 +332,15 @@ impl Judge<'_> {
                     let prev = word_at(toks, i + 1);
                     let initial = sentence_start(toks, i + 1);
                     return match self.known(t.text, prev, initial) {
-                        Some(Class::System) | None if self.relative_person(&toks[i..]) => {
+                        Some(Class::System) | None
+                            if look_further && self.relative_person(&toks[i..]) =>
+                        {
                             Class::Person
                         }
                         Some(class) => class,
-                        None if self.belongs_to_person(&toks[i + 1..]) => Class::Person,
+                        None if look_further && self.belongs_to_person(&toks[i + 1..]) => {
+                            Class::Person
+                        }
                         None => Class::System,
                     };
                 }
@@ -439,6 +446,37 @@ impl Judge<'_> {
         Class::Nothing
     }
 
+    /// The agent after "… by": the head of the noun phrase, its last listed word ("by the
+    /// release team" is the team; "by the engineer's script" is the script).
+    pub fn agent_after(&self, toks: &[Tok]) -> Class {
+        let mut found = Class::Nothing;
+        let mut prev: Option<&str> = None;
+        for t in toks.iter().take(8) {
+            if t.kind != Kind::Word {
+                if found != Class::Nothing || !matches!(t.kind, Kind::Other) {
+                    break;
+                }
+                continue;
+            }
+            let lw = norm_word(t.text);
+            let article = matches!(&*lw, "the" | "a" | "an" | "one" | "our" | "their" | "its");
+            if !article
+                && (self.words.function.contains(&*lw) || self.words.boundary.contains(&*lw))
+            {
+                break;
+            }
+            match self.known(t.text, prev, false) {
+                Some(class) => found = class,
+                // A word the lists do not know after the head ("… engineer *left* the alert
+                // muted") ends the noun phrase.
+                None if found != Class::Nothing && !article => break,
+                None => {}
+            }
+            prev = Some(t.text);
+        }
+        found
+    }
+
     /// A negation shortly before the match, in the same clause: "nobody was careless",
     /// "not because anyone was careless", "rather than human error".
     pub fn negated(&self, toks: &[Tok]) -> bool {
@@ -512,6 +550,12 @@ impl Judge<'_> {
         after
             .iter()
             .any(|t| t.kind == Kind::Word && self.words.reason.contains(&*norm_word(t.text)))
+    }
+
+    /// The duty right after the match ("*tested*", "*rolled* back"), if it is one.
+    pub fn duty<'a>(&self, after: &[Tok<'a>]) -> Option<&'a str> {
+        let t = after.first().filter(|t| t.kind == Kind::Word)?;
+        self.words.duties.contains(&*norm_word(t.text)).then_some(t.text)
     }
 
     /// The act after an omission ("did not *run*", "never *properly tested*"): how many

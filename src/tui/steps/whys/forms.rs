@@ -103,7 +103,8 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     doc.edit(|s| {
         let _ = match &place {
             WhyPlace::Child(parent) => s.whys.add_child(parent.as_deref(), why),
-            WhyPlace::Sibling(of) | WhyPlace::Reframe(of) => s.whys.add_sibling(of, why),
+            WhyPlace::Sibling(of) => s.whys.add_sibling(of, why),
+            WhyPlace::Reframe(of) => s.whys.add_reframing(of, why),
         };
     });
     if let WhyPlace::Child(Some(parent)) = &place {
