@@ -239,3 +239,17 @@ fn hostile_text_arrives_as_the_text_that_was_typed() {
     );
     assert!(r.text.contains("Direction override and a bell and colour"));
 }
+
+#[test]
+fn a_self_review_s_lessons_are_headed_in_the_first_person() {
+    let session = export_support::load(&export_support::fixtures_dir().join("lessons.toml"));
+    let r = read(&render(&session, Format::Markdown, false));
+    let h3: Vec<&str> = r
+        .headings
+        .iter()
+        .filter(|(l, _)| *l == HeadingLevel::H3)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(h3, ["What went well for me", "What went wrong for me", "Where I got lucky"]);
+    assert!(r.text.contains("I had no dashboard that split latency by index"));
+}

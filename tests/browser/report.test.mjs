@@ -56,10 +56,13 @@ before(async () => {
       redactedHtml: exportReview(bin, name, 'html', ['--redact']),
     };
   }
+  // Generous limits: CI shares two cores with builds, and a slow start is not a failure.
   browser = await puppeteer.launch({
     executablePath: await chromium.executablePath(),
     args: chromium.args,
     headless: true,
+    timeout: 180_000,
+    protocolTimeout: 300_000,
   });
 });
 
@@ -74,8 +77,14 @@ function mermaidBlocks(md) {
 
 /// Renders each block with the real Mermaid; returns each diagram's text, or throws with
 /// Mermaid's own message on the first block it cannot parse.
-async function renderMermaid(blocks) {
+async function newPage() {
   const page = await browser.newPage();
+  page.setDefaultTimeout(180_000);
+  return page;
+}
+
+async function renderMermaid(blocks) {
+  const page = await newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
@@ -128,7 +137,7 @@ test('hostile labels render as the text that was typed, not as diagram syntax', 
 
 /// Opens an HTML report from disk and collects what went wrong on the way.
 async function open(file, { dark = false } = {}) {
-  const page = await browser.newPage();
+  const page = await newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e}`));
