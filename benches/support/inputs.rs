@@ -181,8 +181,7 @@ fn at(day: i64, seconds: i64) -> Timestamp {
 fn incident(s: &mut Session, rng: &mut Rng, day: i64, events: usize) {
     let i = &mut s.incident;
     i.severity = ["SEV1", "SEV2", "SEV3"][rng.below(3)].into();
-    i.status = [ReviewStatus::Draft, ReviewStatus::InReview, ReviewStatus::Reviewed]
-        [rng.below(3)];
+    i.status = [ReviewStatus::Draft, ReviewStatus::InReview, ReviewStatus::Reviewed][rng.below(3)];
     i.summary = (0..3).map(|_| say(rng, &CLEAN)).collect::<Vec<_>>().join(" ");
     i.impact = fill(rng, "Customers could not complete checkout for {m} minutes.");
     i.started_at = Some(at(day, 0));
@@ -191,7 +190,10 @@ fn incident(s: &mut Session, rng: &mut Rng, day: i64, events: usize) {
     i.resolved_at = Some(at(day, 37 * (events as i64 + 1)));
     i.facilitator = format!("{} (SRE)", rng.pick(&NAMES));
     i.participants = (0..4)
-        .map(|k| Participant { name: NAMES[(day as usize + k * 5) % NAMES.len()].into(), role: rng.pick(&ROLES).into() })
+        .map(|k| Participant {
+            name: NAMES[(day as usize + k * 5) % NAMES.len()].into(),
+            role: rng.pick(&ROLES).into(),
+        })
         .collect();
     i.tags = vec!["config".into(), rng.pick(&SYSTEMS).replace(' ', "-")];
 }
@@ -204,7 +206,14 @@ fn say(rng: &mut Rng, templates: &[&str]) -> String {
 
 /// A review with `events` events, `whys` answers in a branching tree, `factors` factors,
 /// `actions` actions and a few classified behaviours. `seed` varies the words.
-pub fn review(seed: u64, day: i64, events: usize, whys: usize, factors: usize, actions: usize) -> Session {
+pub fn review(
+    seed: u64,
+    day: i64,
+    events: usize,
+    whys: usize,
+    factors: usize,
+    actions: usize,
+) -> Session {
     let mut rng = Rng::new(seed);
     let mut s = Session::new(fill(&mut rng, "The {s} degraded after a config change"));
     incident(&mut s, &mut rng, day, events);
@@ -277,9 +286,21 @@ pub fn review(seed: u64, day: i64, events: usize, whys: usize, factors: usize, a
             due: Some(incident_day + chrono::Duration::days(7 + rng.below(60) as i64)),
             status,
             kind: Some(ActionKind::Prevent),
-            factors: if factors > 0 { vec![format!("f{}", rng.below(factors) + 1)] } else { Vec::new() },
-            verification: if status == ActionStatus::Verified { "Canary caught a bad config in the drill".into() } else { String::new() },
-            decision: if status == ActionStatus::WontDo { "The service is retired next quarter".into() } else { String::new() },
+            factors: if factors > 0 {
+                vec![format!("f{}", rng.below(factors) + 1)]
+            } else {
+                Vec::new()
+            },
+            verification: if status == ActionStatus::Verified {
+                "Canary caught a bad config in the drill".into()
+            } else {
+                String::new()
+            },
+            decision: if status == ActionStatus::WontDo {
+                "The service is retired next quarter".into()
+            } else {
+                String::new()
+            },
             ..ActionItem::default()
         });
     }

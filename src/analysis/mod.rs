@@ -3,11 +3,13 @@
 
 pub mod action_messages;
 pub mod actions;
+pub mod cache;
 pub mod check;
 pub mod coverage;
 pub mod followup;
 pub mod language;
 pub mod messages;
+pub mod overview;
 pub mod phrases;
 pub mod policy;
 pub mod readiness;

@@ -45,32 +45,9 @@ pub fn fields(session: &Session) -> Vec<(String, &'static str, &str)> {
 
 /// Language findings across the review, without the dismissed ones.
 pub fn review(session: &Session) -> Vec<FieldFinding> {
-    let names = known_names(session);
-    let ctx = LintContext {
-        known_names: &names,
-        self_review: session.incident.mode == Mode::SelfReview,
-        markdown: false,
-    };
     // A wrong turn the room has reframed stays in the tree as a record; its wording has
-    // been dealt with where it belongs, in the Five Whys.
-    let states = super::whys::states(session);
-    let reframed = |item: &str| {
-        item.strip_prefix("why:")
-            .and_then(|id| states.get(id))
-            .is_some_and(|s| s.wrong_turn.is_some() && s.reframed)
-    };
-    let mut out = Vec::new();
-    for (item, field, text) in fields(session) {
-        if reframed(&item) {
-            continue;
-        }
-        for finding in lint(text, &ctx) {
-            if !is_dismissed(session, &item, field, &finding) {
-                out.push(FieldFinding { item: item.clone(), field, finding });
-            }
-        }
-    }
-    out
+    // been dealt with where it belongs, in the Five Whys (see `LintCache::language`).
+    super::cache::LintCache::new().review(session)
 }
 
 /// The findings in one item's fields (`event:e3`), for the side pane of its step.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use super::actions::known_names;
 use super::check::{Check, Severity};
 use super::messages;
-use crate::model::{Session, Why, WhyTree};
+use crate::model::{Session, Why, WhyIndex};
 
 mod interim;
 
@@ -41,9 +41,20 @@ pub struct WrongTurn {
 
 /// Whether `text` lands on a human attribute. `known_names` are the people in the review.
 pub fn wrong_turn(text: &str, known_names: &[String]) -> Option<WrongTurn> {
-    use super::language::{Category, LintContext, Severity as Level, lint};
+    use super::language::{LintContext, lint};
     let ctx = LintContext { known_names, ..LintContext::default() };
-    let found = lint(text, &ctx).into_iter().find_map(|f| {
+    wrong_turn_in(text, &lint(text, &ctx), known_names)
+}
+
+/// [`wrong_turn`], given the linter's findings in `text` for a facilitated review (the
+/// context `wrong_turn` lints with), so a text linted already is not linted again.
+pub fn wrong_turn_in(
+    text: &str,
+    findings: &[super::language::Finding],
+    known_names: &[String],
+) -> Option<WrongTurn> {
+    use super::language::{Category, Severity as Level};
+    let found = findings.iter().find_map(|f| {
         // "The root cause was…" is a claim about causes, not an answer about a person; the
         // Whys step's own checks ask for more branches instead.
         if f.rule == "human-error-root-cause" {
@@ -56,9 +67,9 @@ pub fn wrong_turn(text: &str, known_names: &[String]) -> Option<WrongTurn> {
             Category::HumanErrorCause | Category::PersonAsSubject => Focus::HumanErrorCause,
             Category::Condescension | Category::OutcomeJudgement => return None,
         };
-        (f.severity >= Level::Warning && !f.quoted).then_some(WrongTurn {
+        (f.severity >= Level::Warning && !f.quoted).then(|| WrongTurn {
             focus,
-            matched: f.matched,
+            matched: f.matched.clone(),
             start: f.start,
             end: f.end,
         })
@@ -81,20 +92,29 @@ pub struct NodeState {
 /// The state of every answer, by id.
 pub fn states(session: &Session) -> HashMap<String, NodeState> {
     let names = known_names(session);
-    let whys = &session.whys;
     let turns: HashMap<&str, Option<WrongTurn>> =
-        whys.iter().map(|w| (w.id.as_str(), wrong_turn(&w.text, &names))).collect();
+        session.whys.iter().map(|w| (w.id.as_str(), wrong_turn(&w.text, &names))).collect();
+    states_with(&WhyIndex::new(&session.whys), &turns)
+}
+
+/// The state of every answer, given each answer's wrong turn (by id) worked out already.
+/// Costs time in proportion to the number of answers, whatever the tree's shape.
+pub fn states_with(
+    index: &WhyIndex,
+    turns: &HashMap<&str, Option<WrongTurn>>,
+) -> HashMap<String, NodeState> {
     let is_turn = |w: &Why| turns.get(w.id.as_str()).is_some_and(Option::is_some);
-    whys.iter()
+    index
+        .list()
+        .iter()
         .map(|w| {
             let turn = turns.get(w.id.as_str()).cloned().flatten();
-            let leaf = whys.is_leaf(&w.id);
             let reframed = turn.is_some() && {
-                let siblings = whys.children_of(w.parent.as_deref());
-                let children = whys.children_of(Some(&w.id));
-                siblings.iter().filter(|s| s.id != w.id).chain(children.iter()).any(|o| !is_turn(o))
+                let mut siblings = index.children_of(w.parent.as_deref()).filter(|s| s.id != w.id);
+                let mut children = index.children_of(Some(&w.id));
+                siblings.any(|o| !is_turn(o)) || children.any(|o| !is_turn(o))
             };
-            let open = leaf && !w.system_condition && turn.is_none();
+            let open = index.is_leaf(&w.id) && !w.system_condition && turn.is_none();
             (w.id.clone(), NodeState { wrong_turn: turn, reframed, open })
         })
         .collect()
@@ -102,10 +122,13 @@ pub fn states(session: &Session) -> HashMap<String, NodeState> {
 
 /// Every Five Whys check, in tree order.
 pub fn checks(session: &Session) -> Vec<Check> {
-    let whys = &session.whys;
-    let states = states(session);
+    checks_with(&WhyIndex::new(&session.whys), &states(session))
+}
+
+/// [`checks`], from the tree's index and the states worked out already.
+pub fn checks_with(index: &WhyIndex, states: &HashMap<String, NodeState>) -> Vec<Check> {
     let mut out = Vec::new();
-    for (w, depth) in whys.walk() {
+    for (w, depth) in index.walk() {
         let Some(state) = states.get(&w.id) else { continue };
         if let Some(turn) = state.wrong_turn.as_ref().filter(|_| !state.reframed) {
             out.push(Check::new(
@@ -116,7 +139,7 @@ pub fn checks(session: &Session) -> Vec<Check> {
                 messages::wrong_turn(&turn.matched),
             ));
         }
-        let lone = depth == 0 && whys.is_leaf(&w.id) && state.wrong_turn.is_none();
+        let lone = depth == 0 && index.is_leaf(&w.id) && state.wrong_turn.is_none();
         if lone {
             let message = messages::SINGLE_ANSWER.into();
             out.push(Check::new("why", &w.id, "children", Severity::Info, message));
@@ -125,9 +148,11 @@ pub fn checks(session: &Session) -> Vec<Check> {
             out.push(Check::new("why", &w.id, "system_condition", Severity::Warning, message));
         }
     }
-    let leaves = whys.iter().filter(|w| whys.is_leaf(&w.id)).count();
+    let whys = index.list();
+    let leaves = whys.iter().filter(|w| index.is_leaf(&w.id)).count();
+    let roots: Vec<&Why> = index.roots().collect();
     // One chain of several answers; a lone answer is reported above.
-    if let (1, [root]) = (leaves, whys.roots().as_slice())
+    if let (1, [root]) = (leaves, roots.as_slice())
         && whys.len() > 1
     {
         let message = messages::SINGLE_BRANCH.into();

@@ -1,6 +1,7 @@
 //! `waterline check`: every check over review files — wording, the Five Whys, coverage,
 //! behaviours and the review gate — for a person or for CI.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,47 +10,48 @@ use serde::Serialize;
 use super::{Format, report};
 use crate::analysis::check::{Check, Severity as CheckSeverity};
 use crate::analysis::language::{Finding, Severity};
-use crate::analysis::readiness::{self, Gate};
+use crate::analysis::overview::{Overview, overview};
+use crate::analysis::readiness::Gate;
 use crate::analysis::review_language;
-use crate::analysis::{coverage, whys};
 use crate::model::behaviour::outcome_disagrees;
 use crate::model::{ReviewStatus, Session};
 use crate::store;
 
 /// One finding in one review, in the shape of a lint finding plus `item` and `field`.
-/// Findings about structure rather than words have no line or column.
+/// Findings about structure rather than words have no line or column. (The keys of every
+/// JSON object here are declared in alphabetical order: the order `check` prints them in.)
 #[derive(Debug, Serialize)]
 pub struct ItemFinding {
-    pub item: String,
-    pub field: String,
-    pub rule: String,
     pub category: String,
-    pub severity: &'static str,
-    pub line: Option<usize>,
     pub column: Option<usize>,
-    pub end_line: Option<usize>,
     pub end_column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub field: String,
+    pub item: String,
+    pub line: Option<usize>,
     pub matched: String,
     pub message: String,
-    pub suggestion: String,
     pub quoted: bool,
+    pub rule: String,
+    pub severity: &'static str,
+    pub suggestion: String,
     #[serde(skip)]
     rank: u8,
 }
 
 #[derive(Serialize)]
 struct GateReport {
+    criteria: Vec<CriterionReport>,
     passed: bool,
     score: [usize; 2],
-    criteria: Vec<CriterionReport>,
 }
 
 #[derive(Serialize)]
 struct CriterionReport {
     id: &'static str,
     label: &'static str,
-    passed: bool,
     missing: Vec<MissingReport>,
+    passed: bool,
 }
 
 #[derive(Serialize)]
@@ -59,11 +61,16 @@ struct MissingReport {
 }
 
 #[derive(Serialize)]
+struct Output<'a> {
+    files: &'a [FileReport],
+}
+
+#[derive(Serialize)]
 struct FileReport {
-    path: String,
-    status: &'static str,
     findings: Vec<ItemFinding>,
     gate: GateReport,
+    path: String,
+    status: &'static str,
 }
 
 fn rank(s: Severity) -> u8 {
@@ -119,13 +126,12 @@ fn from_check(category: &str, c: Check) -> ItemFinding {
 }
 
 /// Every finding about a review, wording first, then structure, then the gate's verdict.
-pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
-    let mut out: Vec<ItemFinding> = review_language::review(session)
-        .into_iter()
-        .map(|f| from_language(f.item, f.field, f.finding))
-        .collect();
-    out.extend(whys::checks(session).into_iter().map(|c| from_check("whys", c)));
-    out.extend(coverage::check(session).into_iter().map(|c| from_check("coverage", c)));
+pub fn findings(session: &Session, overview: Overview) -> (Vec<ItemFinding>, Gate) {
+    let Overview { language, whys, coverage, gate, .. } = overview;
+    let mut out: Vec<ItemFinding> =
+        language.into_iter().map(|f| from_language(f.item, f.field, f.finding)).collect();
+    out.extend(whys.into_iter().map(|c| from_check("whys", c)));
+    out.extend(coverage.into_iter().map(|c| from_check("coverage", c)));
     for b in &session.behaviours {
         if let Some(d) = outcome_disagrees(b) {
             out.push(from_check(
@@ -149,7 +155,7 @@ pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
             ),
         ));
     }
-    out
+    (out, gate)
 }
 
 fn gate_report(gate: &Gate) -> GateReport {
@@ -193,8 +199,7 @@ pub fn run(
             }
         };
         let session = &loaded.session;
-        let gate = readiness::gate(session, policy);
-        let found = findings(session, &gate);
+        let (found, gate) = findings(session, overview(session, policy));
         let name = path.display().to_string();
         if format == Format::Text {
             text(&mut text_out, &name, session, &found, &gate);
@@ -207,10 +212,7 @@ pub fn run(
         });
     }
     match format {
-        Format::Json => {
-            let json = serde_json::to_string_pretty(&serde_json::json!({ "files": reports }))?;
-            super::print(&format!("{json}\n"))?;
-        }
+        Format::Json => super::print_json(&Output { files: &reports })?,
         Format::Text => super::print(&text_out)?,
     }
     if unreadable {
@@ -222,13 +224,13 @@ pub fn run(
 }
 
 fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], gate: &Gate) {
-    let fields = review_language::fields(session);
+    let fields: HashMap<(String, &str), &str> = (review_language::fields(session).into_iter())
+        .map(|(item, field, text)| ((item, field), text))
+        .collect();
     for f in found {
         match (f.line, f.column) {
             (Some(line), Some(column)) => {
-                let text = (fields.iter())
-                    .find(|(i, fl, _)| *i == f.item && *fl == f.field)
-                    .map_or("", |(_, _, t)| *t);
+                let text = fields.get(&(f.item.clone(), f.field.as_str())).copied().unwrap_or("");
                 let location = format!("{name}: {} {}:{line}:{column}", f.item, f.field);
                 let r = report::Report {
                     location: &location,

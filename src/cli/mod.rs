@@ -115,6 +115,16 @@ pub fn print(text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
+/// Writes `value` as pretty JSON and a newline to standard output, as it is serialised
+/// (no copy of the whole text in memory).
+pub fn print_json<T: serde::Serialize>(value: &T) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 /// Runs the program; the binary's whole job is to call this.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

@@ -13,6 +13,7 @@ pub mod session;
 pub mod text;
 pub mod time_entry;
 pub mod timeline;
+pub mod why_index;
 pub mod whys;
 
 pub use actions::{ActionItem, ActionKind, ActionStatus};
@@ -22,6 +23,7 @@ pub use factors::{Category, Factor};
 pub use parked::Parked;
 pub use session::{Incident, Mode, Participant, ReviewStatus, Session};
 pub use timeline::{Event, EventKind, Milestone};
+pub use why_index::WhyIndex;
 pub use whys::{Why, WhyTree, WhyTreeEdit};
 
 /// Fields a hand-edited file carried that this version does not know. They are kept and

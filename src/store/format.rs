@@ -226,7 +226,7 @@ impl FileV1 {
                 let e = e.into_inner();
                 let id = text(e.id);
                 Event {
-                    extra: unknown.item("event", EVENT_KEYS, i, &id),
+                    extra: unknown.item("event", i, &id),
                     id,
                     at: e.at.map(|t| t.0).unwrap_or_default(),
                     kind: e.kind,
@@ -241,7 +241,7 @@ impl FileV1 {
                 let w = w.into_inner();
                 let id = text(w.id);
                 Why {
-                    extra: unknown.item("why", WHY_KEYS, i, &id),
+                    extra: unknown.item("why", i, &id),
                     id,
                     parent: w.parent.map(Spanned::into_inner),
                     text: w.text,
@@ -255,7 +255,7 @@ impl FileV1 {
                 let f = f.into_inner();
                 let id = text(f.id);
                 Factor {
-                    extra: unknown.item("factor", FACTOR_KEYS, i, &id),
+                    extra: unknown.item("factor", i, &id),
                     id,
                     text: f.text,
                     category: f.category,
@@ -270,7 +270,7 @@ impl FileV1 {
                 let b = b.into_inner();
                 let id = text(b.id);
                 Behaviour {
-                    extra: unknown.item("behaviour", BEHAVIOUR_KEYS, i, &id),
+                    extra: unknown.item("behaviour", i, &id),
                     id,
                     act: b.act,
                     context: b.context,
@@ -288,7 +288,7 @@ impl FileV1 {
                 let a = a.into_inner();
                 let id = text(a.id);
                 ActionItem {
-                    extra: unknown.item("action", ACTION_KEYS, i, &id),
+                    extra: unknown.item("action", i, &id),
                     id,
                     text: a.text,
                     team: a.team,
@@ -306,7 +306,7 @@ impl FileV1 {
             .collect();
         let dismissed = (self.dismissed.into_iter().enumerate())
             .map(|(i, d)| Dismissal {
-                extra: unknown.item("dismissed", DISMISSED_KEYS, i, &d.item),
+                extra: unknown.item("dismissed", i, &d.item),
                 item: d.item,
                 field: d.field,
                 rule: d.rule,
@@ -316,7 +316,7 @@ impl FileV1 {
             .collect();
         let parked = (self.parked.into_iter().enumerate())
             .map(|(i, p)| Parked {
-                extra: unknown.item("parked", PARKED_KEYS, i, &p.id),
+                extra: unknown.item("parked", i, &p.id),
                 id: p.id,
                 text: p.text,
                 step: p.step,

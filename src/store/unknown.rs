@@ -1,51 +1,98 @@
 //! Fields a file carries that this version does not know: found by comparing the file's
 //! keys with format 1's lists, kept in each item's `extra`, and reported in one notice.
 
-use toml::{Table, Value};
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::{Spanned, Value};
 
-use super::format::{INCIDENT_KEYS, PARTICIPANT_KEYS, TOP_KEYS};
+use std::collections::HashMap;
+
+use super::format::{
+    ACTION_KEYS, BEHAVIOUR_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS, INCIDENT_KEYS,
+    PARKED_KEYS, PARTICIPANT_KEYS, TOP_KEYS, WHY_KEYS,
+};
 use crate::model::Extra;
 
 /// How many field names a notice spells out before it says "and N more".
 const NAMED_IN_NOTICE: usize = 6;
 
-/// Collects unknown fields from the file parsed as a plain table. (serde's `flatten` would
-/// do this too, but it loses the spans the error messages need.)
-pub(super) struct Unknown<'a> {
-    root: &'a Table,
+/// Unknown fields, collected from the file's parsed tree before serde reads the known ones
+/// (serde's `flatten` would do this too, but it loses the spans the error messages need).
+/// Only unknown values are converted; a file with none costs one pass over its keys.
+pub(super) struct Unknown {
+    top: Extra,
+    incident: Extra,
+    /// `(kind, index)` of an item table → its unknown fields, for tables that have some.
+    items: HashMap<(&'static str, usize), Extra>,
     kept: Vec<String>,
     lost: Vec<String>,
 }
 
-impl<'a> Unknown<'a> {
-    pub(super) fn new(root: &'a Table) -> Self {
-        Unknown { root, kept: Vec::new(), lost: Vec::new() }
+/// The arrays of tables and the keys format 1 knows in each.
+const ITEM_KEYS: [(&str, &[&str]); 7] = [
+    ("event", EVENT_KEYS),
+    ("why", WHY_KEYS),
+    ("factor", FACTOR_KEYS),
+    ("behaviour", BEHAVIOUR_KEYS),
+    ("action", ACTION_KEYS),
+    ("dismissed", DISMISSED_KEYS),
+    ("parked", PARKED_KEYS),
+];
+
+impl Unknown {
+    pub(super) fn new(root: &DeTable) -> Self {
+        let incident = root.get("incident").and_then(|v| v.get_ref().as_table());
+        // Participants have no room for extra fields in the model; say so instead of
+        // dropping them silently.
+        let mut lost = Vec::new();
+        let participants =
+            incident.and_then(|t| t.get("participants")).and_then(|v| v.get_ref().as_array());
+        for (i, p) in participants.into_iter().flatten().enumerate() {
+            for key in unknown_keys(p.get_ref().as_table(), PARTICIPANT_KEYS) {
+                lost.push(format!("participant {} `{key}`", i + 1));
+            }
+        }
+        let mut items = HashMap::new();
+        for (kind, known) in ITEM_KEYS {
+            let list = root.get(kind).and_then(|v| v.get_ref().as_array());
+            for (index, table) in list.into_iter().flatten().enumerate() {
+                let extra = diff(table.get_ref().as_table(), known);
+                if !extra.is_empty() {
+                    items.insert((kind, index), extra);
+                }
+            }
+        }
+        Unknown {
+            top: diff(Some(root), TOP_KEYS),
+            incident: diff(incident, INCIDENT_KEYS),
+            items,
+            kept: Vec::new(),
+            lost,
+        }
     }
 
     /// Unknown top-level keys and tables.
     pub(super) fn top(&mut self) -> Extra {
-        self.diff(Some(self.root), TOP_KEYS, "top level")
+        let extra = std::mem::take(&mut self.top);
+        self.note(&extra, "top level");
+        extra
     }
 
     pub(super) fn incident(&mut self) -> Extra {
-        let incident = self.root.get("incident").and_then(Value::as_table);
-        // Participants have no room for extra fields in the model; say so instead of
-        // dropping them silently.
-        let participants = incident.and_then(|t| t.get("participants")).and_then(Value::as_array);
-        for (i, p) in participants.into_iter().flatten().enumerate() {
-            for key in unknown_keys(p.as_table(), PARTICIPANT_KEYS) {
-                self.lost.push(format!("participant {} `{key}`", i + 1));
-            }
-        }
-        self.diff(incident, INCIDENT_KEYS, "incident")
+        let extra = std::mem::take(&mut self.incident);
+        self.note(&extra, "incident");
+        extra
     }
 
     /// Unknown keys of the `index`-th `[[kind]]` table, whose id is `id`.
-    pub(super) fn item(&mut self, kind: &str, known: &[&str], index: usize, id: &str) -> Extra {
-        let table = (self.root.get(kind).and_then(Value::as_array))
-            .and_then(|items| items.get(index))
-            .and_then(Value::as_table);
-        self.diff(table, known, &format!("{kind} {id}"))
+    pub(super) fn item(&mut self, kind: &'static str, index: usize, id: &str) -> Extra {
+        let Some(extra) = self.items.remove(&(kind, index)) else { return Extra::new() };
+        self.note(&extra, &format!("{kind} {id}"));
+        extra
+    }
+
+    fn note(&mut self, extra: &Extra, label: &str) {
+        self.kept.extend(extra.keys().map(|key| format!("{label} `{key}`")));
     }
 
     /// The lines for `Loaded::notices`: nothing when every field was known.
@@ -67,23 +114,27 @@ impl<'a> Unknown<'a> {
         }
         notices
     }
-
-    fn diff(&mut self, table: Option<&Table>, known: &[&str], label: &str) -> Extra {
-        let Some(table) = table else {
-            return Extra::new();
-        };
-        let extra: Extra = (table.iter())
-            .filter(|(key, _)| !known.contains(&key.as_str()))
-            .map(|(key, value)| (key.clone(), value.clone()))
-            .collect();
-        self.kept.extend(extra.keys().map(|key| format!("{label} `{key}`")));
-        extra
-    }
 }
 
-fn unknown_keys<'t>(table: Option<&'t Table>, known: &[&str]) -> Vec<&'t str> {
+/// The keys of `table` not in `known`, with their values.
+fn diff(table: Option<&DeTable>, known: &[&str]) -> Extra {
+    let Some(table) = table else {
+        return Extra::new();
+    };
+    (table.iter())
+        .filter(|(key, _)| !known.contains(&key.get_ref().as_ref()))
+        .filter_map(|(key, value)| Some((key.get_ref().to_string(), plain(value)?)))
+        .collect()
+}
+
+/// A parsed value as a plain TOML value (always possible for a value that parsed).
+fn plain(value: &Spanned<DeValue>) -> Option<Value> {
+    Value::deserialize(ValueDeserializer::from(value.clone())).ok()
+}
+
+fn unknown_keys<'t>(table: Option<&'t DeTable>, known: &[&str]) -> Vec<&'t str> {
     (table.into_iter().flat_map(|t| t.keys()))
-        .map(String::as_str)
+        .map(|key| key.get_ref().as_ref())
         .filter(|key| !known.contains(key))
         .collect()
 }
