@@ -17,6 +17,7 @@
 mod engine;
 mod lexicon;
 mod load;
+mod matcher;
 mod text;
 mod tokens;
 

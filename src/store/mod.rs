@@ -13,6 +13,7 @@ mod format;
 mod library;
 mod paths;
 mod read;
+mod sections;
 mod unknown;
 mod validate;
 mod write;

@@ -18,6 +18,15 @@ pub(super) const CURRENT_VERSION: i64 = 1;
 const VERSION_EXAMPLE: &str = "waterline = 1";
 
 pub(super) fn read(text: &str) -> Result<Loaded, Problem> {
+    // A file of the usual shape is read piece by piece, in parallel; anything else, and
+    // any file with a problem, is read whole, which also words the problem.
+    if let Some(loaded) = super::sections::read(text) {
+        return Ok(loaded);
+    }
+    read_whole(text)
+}
+
+pub(super) fn read_whole(text: &str) -> Result<Loaded, Problem> {
     // The text is parsed once; the version, the typed format and the unknown fields are
     // all read from that one tree. A syntax error is reported as such, before any question
     // of versions or shapes.

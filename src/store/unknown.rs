@@ -1,11 +1,11 @@
 //! Fields a file carries that this version does not know: found by comparing the file's
 //! keys with format 1's lists, kept in each item's `extra`, and reported in one notice.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::{Spanned, Value};
-
-use std::collections::HashMap;
 
 use super::format::{
     ACTION_KEYS, BEHAVIOUR_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS, INCIDENT_KEYS,
@@ -29,7 +29,7 @@ pub(super) struct Unknown {
 }
 
 /// The arrays of tables and the keys format 1 knows in each.
-const ITEM_KEYS: [(&str, &[&str]); 7] = [
+pub(super) const ITEM_KEYS: [(&str, &[&str]); 7] = [
     ("event", EVENT_KEYS),
     ("why", WHY_KEYS),
     ("factor", FACTOR_KEYS),
@@ -41,33 +41,51 @@ const ITEM_KEYS: [(&str, &[&str]); 7] = [
 
 impl Unknown {
     pub(super) fn new(root: &DeTable) -> Self {
-        let incident = root.get("incident").and_then(|v| v.get_ref().as_table());
+        let mut unknown = Unknown::empty();
+        unknown.set_top(root);
+        unknown.set_incident(root.get("incident").and_then(|v| v.get_ref().as_table()));
+        for (kind, _) in ITEM_KEYS {
+            let list = root.get(kind).and_then(|v| v.get_ref().as_array());
+            for (index, table) in list.into_iter().flatten().enumerate() {
+                unknown.set_item(kind, index, item_extra(kind, table.get_ref().as_table()));
+            }
+        }
+        unknown
+    }
+
+    /// Nothing unknown yet; the `set_` methods add what a file's pieces carry.
+    pub(super) fn empty() -> Self {
+        Unknown {
+            top: Extra::new(),
+            incident: Extra::new(),
+            items: HashMap::new(),
+            kept: Vec::new(),
+            lost: Vec::new(),
+        }
+    }
+
+    /// The top level's unknown keys (the item tables are known keys here).
+    pub(super) fn set_top(&mut self, root: &DeTable) {
+        self.top = diff(Some(root), TOP_KEYS);
+    }
+
+    pub(super) fn set_incident(&mut self, incident: Option<&DeTable>) {
         // Participants have no room for extra fields in the model; say so instead of
         // dropping them silently.
-        let mut lost = Vec::new();
         let participants =
             incident.and_then(|t| t.get("participants")).and_then(|v| v.get_ref().as_array());
         for (i, p) in participants.into_iter().flatten().enumerate() {
             for key in unknown_keys(p.get_ref().as_table(), PARTICIPANT_KEYS) {
-                lost.push(format!("participant {} `{key}`", i + 1));
+                self.lost.push(format!("participant {} `{key}`", i + 1));
             }
         }
-        let mut items = HashMap::new();
-        for (kind, known) in ITEM_KEYS {
-            let list = root.get(kind).and_then(|v| v.get_ref().as_array());
-            for (index, table) in list.into_iter().flatten().enumerate() {
-                let extra = diff(table.get_ref().as_table(), known);
-                if !extra.is_empty() {
-                    items.insert((kind, index), extra);
-                }
-            }
-        }
-        Unknown {
-            top: diff(Some(root), TOP_KEYS),
-            incident: diff(incident, INCIDENT_KEYS),
-            items,
-            kept: Vec::new(),
-            lost,
+        self.incident = diff(incident, INCIDENT_KEYS);
+    }
+
+    /// The unknown fields of the `index`-th `[[kind]]` table, from [`item_extra`].
+    pub(super) fn set_item(&mut self, kind: &'static str, index: usize, extra: Extra) {
+        if !extra.is_empty() {
+            self.items.insert((kind, index), extra);
         }
     }
 
@@ -113,6 +131,14 @@ impl Unknown {
             ));
         }
         notices
+    }
+}
+
+/// The unknown fields of one `[[kind]]` table.
+pub(super) fn item_extra(kind: &str, table: Option<&DeTable>) -> Extra {
+    match ITEM_KEYS.iter().find(|(k, _)| *k == kind) {
+        Some((_, known)) => diff(table, known),
+        None => Extra::new(),
     }
 }
 

@@ -1,7 +1,5 @@
-//! One pass of the automaton over the normalised text; each match is checked for word
-//! boundaries, then judged by its clause.
-
-use aho_corasick::{AhoCorasick, Anchored, Input, Match};
+//! One pass of the phrase matcher over the normalised text; each whole-word match is then
+//! judged by its clause.
 
 use super::lexicon::{Lexicon, Rule, Target};
 use super::text::{Cursor, Normalised, quoted_regions};
@@ -31,17 +29,13 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
     let mut ahead: Vec<Tok> = Vec::with_capacity(LOOK_AHEAD);
     let mut pos = 0;
     while pos < hay.len() {
-        let Some(found) = matcher.find(Input::new(hay).range(pos..)) else { break };
-        let Some(m) = whole_words(matcher, hay, found) else {
-            pos = found.start() + hay[found.start()..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        };
-        pos = m.end();
-        let Some(&Target::Rule(index)) = lexicon.targets.get(m.pattern().as_usize()) else {
+        let Some(m) = matcher.find(hay, pos) else { break };
+        pos = m.end;
+        let Some(&Target::Rule(index)) = lexicon.targets.get(m.pattern) else {
             continue;
         };
         let Some(rule) = lexicon.rules.get(index) else { continue };
-        let (start, end) = (norm.original(m.start()), norm.original(m.end()));
+        let (start, end) = (norm.original(m.start), norm.original(m.end));
         while regions.get(region).is_some_and(|r| r.end <= start) {
             region += 1;
         }
@@ -100,59 +94,6 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
         });
     }
     findings
-}
-
-/// The match, or a shorter one from the same start, that begins and ends on word
-/// boundaries.
-fn whole_words(matcher: &AhoCorasick, hay: &str, mut m: Match) -> Option<Match> {
-    if !left_boundary(hay, m.start()) {
-        return None;
-    }
-    while !right_boundary(hay, m.end()) {
-        if m.end() <= m.start() + 1 {
-            return None;
-        }
-        let input = Input::new(hay).range(m.start()..m.end() - 1).anchored(Anchored::Yes);
-        m = matcher.find(input)?;
-    }
-    Some(m)
-}
-
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// Nothing of a word runs into the match from the left: not a letter, and not a hyphen,
-/// apostrophe or dot joined to one ("non-negligent", ".gitignore" stay whole).
-fn left_boundary(hay: &str, start: usize) -> bool {
-    let head = &hay[..start];
-    let first = hay[start..].chars().next();
-    if !first.is_some_and(is_word) {
-        return true;
-    }
-    let mut back = head.chars().rev();
-    match back.next() {
-        None => true,
-        Some(c) if is_word(c) => false,
-        Some('-' | '\'' | '.') => !back.next().is_some_and(is_word),
-        Some(_) => true,
-    }
-}
-
-/// Nothing of a word runs on after the match: not a letter, not a hyphen or dot followed
-/// by one ("lazy-loaded", "ignore.txt"). An apostrophe may follow ("Bob's").
-fn right_boundary(hay: &str, end: usize) -> bool {
-    let last = hay[..end].chars().next_back();
-    if !last.is_some_and(is_word) {
-        return true;
-    }
-    let mut ahead = hay[end..].chars();
-    match ahead.next() {
-        None => true,
-        Some(c) if is_word(c) => false,
-        Some('-' | '.') => !ahead.next().is_some_and(is_word),
-        Some(_) => true,
-    }
 }
 
 /// The severity of a match given its subject, before quotes, or `None` for no finding.

@@ -4,11 +4,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::lexicon::{Lexicon, Preset, Rule, Target, WordSet, Words};
+use super::matcher::Matcher;
 use super::{Category, Severity};
 
 // ───────────────────────────────────── raw TOML shape ─────────────────────────────────────
@@ -230,26 +230,7 @@ impl Parsed {
                 }
             }
         }
-        let matcher = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Both)
-                    .build(&patterns)
-            });
-        let matcher = match matcher {
-            Ok(matcher) => Some(matcher),
-            Err(err) => {
-                messages.push(format!("the phrases could not be compiled: {err}"));
-                None
-            }
-        };
+        let matcher = Some(Matcher::new(&patterns));
         Lexicon { rules: self.rules, allow: self.allow, words: self.words, targets, matcher }
     }
 }
