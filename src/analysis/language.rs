@@ -175,6 +175,12 @@ pub fn lint(text: &str, ctx: &LintContext) -> Vec<Finding> {
     lint_with(ACTIVE.get().unwrap_or_else(|| Lexicon::builtin()), text, ctx)
 }
 
+/// Lints `text` with the lexicon in use, handing each finding to `found` as it is made (in
+/// order of position): for output that is written as it goes.
+pub fn lint_each(text: &str, ctx: &LintContext, found: &mut dyn FnMut(Finding)) {
+    engine::each(ACTIVE.get().unwrap_or_else(|| Lexicon::builtin()), text, ctx, found)
+}
+
 /// Lints `text` with `lexicon` (for example the built-in one plus a user's additions).
 pub fn lint_with(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Finding> {
     engine::run(lexicon, text, ctx)

@@ -13,9 +13,22 @@ const LOOK_AHEAD: usize = 12;
 const CAUSE_BEHIND: usize = 40;
 
 pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Finding> {
-    let Some(matcher) = lexicon.matcher.as_ref() else { return Vec::new() };
+    let mut findings = Vec::new();
+    each(lexicon, text, ctx, &mut |f| findings.push(f));
+    findings
+}
+
+/// Hands each finding to `found` as soon as it is made, in order of position, so a caller
+/// can write it out without holding them all.
+pub(super) fn each(
+    lexicon: &Lexicon,
+    text: &str,
+    ctx: &LintContext,
+    found: &mut dyn FnMut(Finding),
+) {
+    let Some(matcher) = lexicon.matcher.as_ref() else { return };
     if text.is_empty() {
-        return Vec::new();
+        return;
     }
     let norm = Normalised::new(text);
     let hay = norm.text.as_str();
@@ -24,7 +37,6 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
     let judge = Judge { words: &lexicon.words, names: &names };
     let mut cursor = Cursor::new(text);
     let mut region = 0;
-    let mut findings = Vec::new();
     let mut behind: Vec<Tok> = Vec::with_capacity(LOOK_BEHIND);
     let mut ahead: Vec<Tok> = Vec::with_capacity(LOOK_AHEAD);
     let mut pos = 0;
@@ -77,7 +89,7 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
         }
         let (line, column) = cursor.at(start);
         let (end_line, end_column) = cursor.at(end);
-        findings.push(Finding {
+        found(Finding {
             rule: rule.id.clone(),
             category: rule.category,
             severity,
@@ -93,7 +105,6 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
             quoted,
         });
     }
-    findings
 }
 
 /// The severity of a match given its subject, before quotes, or `None` for no finding.

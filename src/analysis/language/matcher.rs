@@ -29,46 +29,62 @@ pub(super) struct Matcher {
 impl Matcher {
     /// The trie of `patterns`; the first of two equal phrases owns the match.
     pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Matcher {
-        // Build with a child list per node, then flatten.
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        // Phrases in byte order share their prefix with the one before: each adds only the
+        // nodes past that prefix, and every node's edges come out sorted.
+        let folded: Vec<Vec<u8>> =
+            patterns.iter().map(|p| p.as_ref().to_ascii_lowercase()).collect();
+        let mut order: Vec<usize> = (0..folded.len()).collect();
+        order.sort_by(|&a, &b| folded[a].cmp(&folded[b]).then(a.cmp(&b)));
+        // (parent, byte, child) for every edge, and the path of the phrase before.
+        let mut links: Vec<(u32, u8, u32)> = Vec::new();
         let mut terminal: Vec<u32> = vec![NONE];
-        for (index, pattern) in patterns.iter().enumerate() {
-            let mut node = 0usize;
-            for &b in pattern.as_ref() {
-                let b = b.to_ascii_lowercase();
-                node = match children[node].iter().find(|(c, _)| *c == b) {
-                    Some(&(_, child)) => child as usize,
-                    None => {
-                        let child = children.len();
-                        children[node].push((b, child as u32));
-                        children.push(Vec::new());
-                        terminal.push(NONE);
-                        child
-                    }
-                };
+        let mut path: Vec<u32> = vec![0];
+        let mut previous: &[u8] = &[];
+        for &index in &order {
+            let phrase = folded[index].as_slice();
+            if phrase.is_empty() {
+                continue;
             }
-            if terminal[node] == NONE && node != 0 {
-                terminal[node] = index as u32;
+            let shared = phrase.iter().zip(previous).take_while(|(a, b)| a == b).count();
+            path.truncate(shared + 1);
+            for &b in &phrase[shared..] {
+                let child = terminal.len() as u32;
+                terminal.push(NONE);
+                links.push((path[path.len() - 1], b, child));
+                path.push(child);
             }
+            let end = path[path.len() - 1] as usize;
+            // Equal phrases sort by index, so the first one is seen first and keeps it.
+            if terminal[end] == NONE {
+                terminal[end] = index as u32;
+            }
+            previous = phrase;
+        }
+        // Edges grouped by parent (a counting sort, which keeps each parent's edges in the
+        // byte order they were made in).
+        let nodes = terminal.len();
+        let mut edges = vec![0u32; nodes + 1];
+        for &(parent, _, _) in &links {
+            edges[parent as usize + 1] += 1;
+        }
+        for n in 0..nodes {
+            edges[n + 1] += edges[n];
+        }
+        let mut fill: Vec<u32> = edges[..nodes].to_vec();
+        let mut bytes = vec![0u8; links.len()];
+        let mut next = vec![0u32; links.len()];
+        for &(parent, b, child) in &links {
+            let at = fill[parent as usize] as usize;
+            bytes[at] = b;
+            next[at] = child;
+            fill[parent as usize] += 1;
         }
         let mut root = Box::new([NONE; 256]);
-        let mut edges = Vec::with_capacity(children.len() + 1);
-        let mut bytes = Vec::new();
-        let mut next = Vec::new();
-        for (node, list) in children.iter_mut().enumerate() {
-            list.sort_unstable();
-            edges.push(bytes.len() as u32);
-            for &(b, child) in list.iter() {
-                bytes.push(b);
-                next.push(child);
-                if node == 0 {
-                    root[usize::from(b)] = child;
-                    // ASCII letters match either case: the haystack is folded as it is read.
-                    root[usize::from(b.to_ascii_uppercase())] = child;
-                }
-            }
+        for (&b, &child) in bytes[..edges[1] as usize].iter().zip(&next) {
+            root[usize::from(b)] = child;
+            // ASCII letters match either case: the haystack is folded as it is read.
+            root[usize::from(b.to_ascii_uppercase())] = child;
         }
-        edges.push(bytes.len() as u32);
         Matcher { root, edges, bytes, next, terminal }
     }
 
