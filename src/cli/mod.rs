@@ -4,7 +4,7 @@ pub mod actions;
 pub mod check;
 pub mod config;
 pub mod lint;
-mod report;
+pub mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

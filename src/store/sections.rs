@@ -13,7 +13,8 @@ use super::format::{
     ActionV1, BehaviourV1, DismissedV1, EventV1, FactorV1, FileV1, ParkedV1, WhyV1,
 };
 use super::unknown::{ITEM_KEYS, Unknown, item_extra};
-use super::{Loaded, read, validate};
+use super::{ListingSummary, Loaded, read, validate};
+use crate::model::{ActionStatus, ReviewStatus};
 
 /// One piece of the file: the text from its header to the next one.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -90,6 +91,58 @@ pub(super) fn read(text: &str) -> Option<Loaded> {
     validate::check(&file, text).ok()?;
     let session = file.into_session(&mut unknown);
     Some(Loaded { session, read_only: false, notices: unknown.notices() })
+}
+
+/// The home list's line for a file, from its version line, `[incident]` table and each
+/// action's status alone; `None` when that is not enough to be sure (another shape, another
+/// version, no usable title), and the file must be read whole.
+pub(super) fn summary(text: &str) -> Option<ListingSummary> {
+    #[derive(Deserialize)]
+    struct Incident {
+        title: String,
+        #[serde(default)]
+        severity: String,
+        #[serde(default)]
+        status: ReviewStatus,
+    }
+    #[derive(Deserialize)]
+    struct Action {
+        #[serde(default)]
+        status: ActionStatus,
+    }
+    let (head, sections) = split(text)?;
+    let head = DeTable::parse(head).ok()?;
+    let version = head.get_ref().get("waterline")?.get_ref().as_integer()?;
+    if i64::from_str_radix(version.as_str(), version.radix()).ok()? != read::CURRENT_VERSION {
+        return None;
+    }
+    let mut incident = None;
+    let mut open_actions = 0;
+    for section in &sections {
+        match section.kind {
+            None => {
+                let root = DeTable::parse(section.text).ok()?;
+                let value = root.get_ref().get("incident")?.clone();
+                incident = Some(Incident::deserialize(ValueDeserializer::from(value)).ok()?);
+            }
+            Some("action") => {
+                let root = DeTable::parse(section.text).ok()?;
+                let list = root.get_ref().get("action")?.get_ref().as_array()?;
+                for table in list.iter() {
+                    let action = Action::deserialize(ValueDeserializer::from(table.clone())).ok()?;
+                    open_actions += usize::from(action.status.is_open());
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    let incident = incident.filter(|i| !i.title.trim().is_empty())?;
+    Some(ListingSummary {
+        title: incident.title,
+        severity: incident.severity,
+        status: incident.status,
+        open_actions,
+    })
 }
 
 fn push<T>(list: &mut Vec<T>, value: T) -> usize {
@@ -266,6 +319,18 @@ mod tests {
             assert_eq!(pieces, whole);
         }
         assert!(read::read_whole(unknown).expect("reads").notices.len() == 2);
+    }
+
+    #[test]
+    fn the_lists_summary_agrees_with_the_whole_file() {
+        let golden = include_str!("../../tests/fixtures/golden.toml");
+        for text in [crate::assets::DEMO, golden] {
+            let whole = read::read_whole(text).expect("reads");
+            let summary = summary(text).expect("a plain file");
+            assert_eq!(summary, crate::store::library::summary(&whole.session));
+        }
+        assert_eq!(summary("waterline = 1\n[incident]\ntitle = \" \"\n"), None, "no title");
+        assert_eq!(summary("waterline = 2\n[incident]\ntitle = \"t\"\n"), None, "newer");
     }
 
     #[test]
