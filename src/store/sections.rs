@@ -129,7 +129,8 @@ pub(super) fn summary(text: &str) -> Option<ListingSummary> {
                 let root = DeTable::parse(section.text).ok()?;
                 let list = root.get_ref().get("action")?.get_ref().as_array()?;
                 for table in list.iter() {
-                    let action = Action::deserialize(ValueDeserializer::from(table.clone())).ok()?;
+                    let action =
+                        Action::deserialize(ValueDeserializer::from(table.clone())).ok()?;
                     open_actions += usize::from(action.status.is_open());
                 }
             }
