@@ -104,10 +104,21 @@ pub fn window(line: &str, start: usize, chars: usize) -> Window<'_> {
     }
     let span_chars = chars.min(WINDOW - WINDOW_BEFORE);
     let from = start.saturating_sub(WINDOW_BEFORE);
-    let to = from + WINDOW;
-    let (f, b) = (cut_at(from), cut_at(start));
-    let s = cut_at(start + span_chars).max(b);
-    let t = cut_at(to).max(s);
+    // The four cuts in one walk along the line.
+    let cuts = [from, start, start + span_chars, from + WINDOW];
+    let mut at = [line.len(); 4];
+    let mut next = 0;
+    for (n, (i, _)) in line.char_indices().enumerate() {
+        while next < 4 && cuts[next] == n {
+            at[next] = i;
+            next += 1;
+        }
+        if next == 4 {
+            break;
+        }
+    }
+    let [f, b, s, t] = at;
+    let (s, t) = (s.max(b), t.max(s.max(b)));
     let head = if f > 0 { CUT } else { "" };
     let tail = if t < line.len() { CUT } else { "" };
     Window {
