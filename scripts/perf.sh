@@ -34,7 +34,9 @@ median() {
   if command -v hyperfine >/dev/null; then
     local json
     json=$(mktemp)
-    hyperfine -N -i --warmup 2 --runs "$RUNS" --export-json "$json" -- "$*" >/dev/null 2>&1 || true
+    # One command line, each word quoted as the shell would, for hyperfine to split again.
+    hyperfine -N -i --warmup 2 --runs "$RUNS" --export-json "$json" -- "$(printf '%q ' "$@")" \
+      >/dev/null 2>&1 || true
     CPU=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["user"]+r["system"])' "$json")
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$json"
     rm -f "$json"
