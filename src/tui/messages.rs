@@ -310,3 +310,22 @@ pub const BACK_IN_REVIEW: &str =
 pub const GATE_HOLDS: &str = "The gate still holds for this review's status; nothing to take back.";
 pub const EXPORTED_FROM_DEMO: &str =
     " (the example's folder is removed when waterline ends: copy the report to keep it)";
+
+pub fn review_day_unreadable(text: &str) -> String {
+    format!(
+        "“{text}” is not a day: write it as 2026-03-09, or leave it empty for the incident's day."
+    )
+}
+
+// Verifying an action: what its Measurable check says to look for.
+pub fn verify_against(measurable: &str) -> String {
+    format!("what to show: {measurable}")
+}
+
+pub fn verify_unmeasurable(measurable: &str) -> String {
+    format!("its check says: {measurable} — the evidence has to show the change worked")
+}
+
+pub fn verified_on(id: &str, day: &str) -> String {
+    format!("{id} verified on {day}. Undo takes it back.")
+}
