@@ -102,8 +102,7 @@ fn review_gate_of_the_demo() {
     keys(&mut m, "o");
     keys(&mut m, "Pager budget for the secondary rota");
     enter(&mut m);
-    // The parked point follows the one missing item; the lessons come after it.
-    keys(&mut m, "gj");
+    keys(&mut m, "G");
     both_sizes(
         "review__parked_selected",
         &m,

@@ -39,11 +39,6 @@ pub fn edit(incident: &Incident) -> Form {
             Field::text(IMPACT, &incident.impact, "who was affected, how, for how long")
                 .multiline(),
             Field::text(STARTED, &started, "when it began — 14:32, 2026-03-02 14:32, or empty"),
-            Field::text(
-                REVIEW_DAY,
-                &incident.review_date.map(|d| d.to_string()).unwrap_or_default(),
-                "the day of the review, 2026-03-09: action due dates count from it",
-            ),
             Field::text(FACILITATOR, &incident.facilitator, "who leads the review"),
             Field::text(
                 PARTICIPANTS,
@@ -51,6 +46,11 @@ pub fn edit(incident: &Incident) -> Form {
                 "Ana (on-call), Bo (SRE)",
             ),
             Field::text(TAGS, &incident.tags.join(", "), "config, payments"),
+            Field::text(
+                REVIEW_DAY,
+                &incident.review_date.map(|d| d.to_string()).unwrap_or_default(),
+                "the day of the review, 2026-03-09: action due dates count from it",
+            ),
         ],
     );
     // A self-review has a place for what is only for its writer.

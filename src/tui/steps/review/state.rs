@@ -1,5 +1,5 @@
-//! What the Review step shows: the selectable rows (missing items, parked points, then the
-//! lessons, list by list).
+//! What the Review step shows: the selectable rows (missing items, the lessons list by
+//! list, then parked points).
 
 use crate::analysis::readiness::Gate;
 use crate::model::{ItemRef, LessonKind};
@@ -7,7 +7,7 @@ use crate::tui::app::Doc;
 
 #[derive(Debug, Default)]
 pub struct ReviewView {
-    /// Index into the selectable rows: missing items, parked points, then lessons.
+    /// Index into the selectable rows: missing items, lessons, then parked points.
     pub selected: usize,
     pub offset: usize,
 }
@@ -40,5 +40,5 @@ pub fn rows(doc: &Doc, gate: &Gate) -> Vec<Row> {
     let lessons = LessonKind::ALL.into_iter().flat_map(|kind| {
         (0..lessons.list(kind).len()).map(move |index| Row::Lesson { kind, index })
     });
-    missing.chain(parked).chain(lessons).collect()
+    missing.chain(lessons).chain(parked).collect()
 }

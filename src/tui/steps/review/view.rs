@@ -76,6 +76,9 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
             }
         }
     }
+    if let Some(at) = lessons::lines(doc, selected, theme, width, &mut lines) {
+        selected_line = at;
+    }
     lines.push(Line::raw(""));
     let parked = &doc.session.parked;
     lines.push(Line::styled(format!("Parking lot · {}", parked.len()), theme.title));
@@ -94,9 +97,6 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
         } else {
             lines.push(Line::raw(format!("    {text}")));
         }
-    }
-    if let Some(at) = lessons::lines(doc, selected, theme, width, &mut lines) {
-        selected_line = at;
     }
     let kept = &doc.session.dismissed;
     if !kept.is_empty() {
