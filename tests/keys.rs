@@ -14,6 +14,7 @@ use waterline::model::{Behaviour, Session};
 use waterline::tui::app::{Model, Overlay, update};
 use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyContext, KeyInput};
+use waterline::tui::screens::export::state::{Chosen, ReplaceQuestion};
 use waterline::tui::steps::Step;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/followup");
@@ -27,6 +28,7 @@ fn fingerprint(m: &Model) -> String {
         Some(Overlay::Form(form)) => format!("{form:?}"),
         Some(Overlay::Pick(list)) => format!("{list:?}"),
         Some(Overlay::PasteOffer { events, form, .. }) => format!("{events:?}{form:?}"),
+        Some(Overlay::ReplaceReport(question)) => format!("{question:?}"),
     };
     let doc = m.doc.as_ref().map(|d| {
         format!(
@@ -233,6 +235,17 @@ fn cases() -> Vec<Case> {
             setup: || {
                 let mut m = on_step('3', 0);
                 keys(&mut m, "wj");
+                m
+            },
+        },
+        Case {
+            name: "replace a file with a report",
+            context: KeyContext::Confirm,
+            setup: || {
+                let mut m = on_step('6', 0);
+                let chosen = Chosen { format: waterline::export::Format::Markdown, redact: false };
+                let path = std::env::temp_dir().join("waterline-keys-not-a-report.md");
+                m.overlay = Some(Overlay::ReplaceReport(ReplaceQuestion { path, chosen }));
                 m
             },
         },

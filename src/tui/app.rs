@@ -142,6 +142,8 @@ pub enum Overlay {
         events: Vec<(Timestamp, String)>,
         form: Form,
     },
+    /// A report's file is there and is not an earlier report of this review: replace it?
+    ReplaceReport(crate::tui::screens::export::state::ReplaceQuestion),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -317,6 +319,7 @@ impl Model {
             // Like a form, a list to choose from is left with Enter or Esc before anything else.
             Some(Overlay::Pick(list)) if list.multi => vec![K::PickSeveral, K::Pick],
             Some(Overlay::Pick(_)) => vec![K::Pick],
+            Some(Overlay::ReplaceReport(_)) => vec![K::Confirm],
             None => self.screen_contexts(),
         }
     }

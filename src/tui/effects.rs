@@ -1,4 +1,4 @@
-//! The console's only I/O: saving, opening, creating and listing reviews. Each effect
+//! The console's only I/O: saving, opening, creating and listing reviews, writing reports. Each effect
 //! reports back as an action.
 
 use std::path::{Path, PathBuf};
@@ -7,6 +7,7 @@ use std::sync::mpsc;
 use crate::model::Session;
 use crate::tui::app::Leaving;
 use crate::tui::intent::Intent;
+use crate::tui::screens::export::state::{Chosen, Written};
 use crate::{assets, store};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +35,14 @@ pub enum Effect {
     /// Edit text in $VISUAL / $EDITOR; the loop hands over the terminal for it.
     Editor {
         text: String,
+    },
+    /// Write the report of the review at `review` beside it.
+    Export {
+        review: PathBuf,
+        session: Box<Session>,
+        chosen: crate::tui::screens::export::state::Chosen,
+        policy: crate::analysis::policy::DuePolicy,
+        replace: crate::export::Replace,
     },
     Quit,
 }
@@ -148,6 +157,10 @@ impl Runner {
                     all.into_iter().filter_map(|(p, r)| r.ok().map(|l| (p, l.session))).collect();
                 vec![Intent::Library { reviews, unreadable }]
             }
+            Effect::Export { review, session, chosen, policy, replace } => {
+                let result = export(&review, &session, chosen, policy, replace);
+                vec![Intent::Exported { chosen, result }]
+            }
             // Run by the loop, which owns the terminal.
             Effect::Quit | Effect::Editor { .. } => Vec::new(),
         }
@@ -185,6 +198,26 @@ pub fn create_review(dir: &Path, title: &str, template: &str) -> Result<PathBuf,
     let path = store::new_session_path(dir, title, today);
     store::save(&path, &session).map_err(|e| e.to_string())?;
     Ok(path)
+}
+
+/// Writes a report beside the review, atomically; never over a file that is not an
+/// earlier report of it unless `replace` says the person agreed.
+pub fn export(
+    review: &Path,
+    session: &Session,
+    chosen: Chosen,
+    policy: crate::analysis::policy::DuePolicy,
+    replace: crate::export::Replace,
+) -> Written {
+    let options = crate::export::Options { redact: chosen.redact, policy, ..Default::default() };
+    match crate::export::write_beside(review, session, chosen.format, &options, replace) {
+        Ok((path, report)) => Written::Done {
+            path,
+            replaced: report.redactions.map(|r| r.iter().map(|(_, n)| n).sum()),
+        },
+        Err(crate::export::ExportError::NotAnExport(path)) => Written::NotAnExport(path),
+        Err(e) => Written::Failed(e.to_string()),
+    }
 }
 
 /// Copies the built-in example into a fresh temporary folder.

@@ -59,6 +59,14 @@ pub enum Intent {
     Park,
     DeleteParked,
     KeepWording,
+    AddLesson,
+    EditLesson,
+    /// Removes the selected parked point or lesson.
+    RemoveSelected,
+    /// A review marked reviewed whose gate broke goes back to in-review.
+    BackToInReview,
+    /// Writes the report beside the review, after choosing its format and redaction.
+    Export,
     // Five Whys.
     AddChildWhy,
     AddSiblingWhy,
@@ -128,6 +136,11 @@ pub enum Intent {
         demo: bool,
     },
     Listed(Vec<crate::store::Listing>),
+    /// How writing a report ended.
+    Exported {
+        chosen: crate::tui::screens::export::state::Chosen,
+        result: crate::tui::screens::export::state::Written,
+    },
     /// The readable reviews in the data folder, and how many could not be read.
     Library {
         reviews: Vec<(PathBuf, crate::model::Session)>,
@@ -201,6 +214,11 @@ bindables! {
     "park" => Intent::Park, "park", "park a point that is off-topic now (listed on the Review step)";
     "keep_wording" => Intent::KeepWording, "keep", "keep the selected wording on purpose, with a reason";
     "delete_parked" => Intent::DeleteParked, "remove", "remove the selected parked point";
+    "add_lesson" => Intent::AddLesson, "lesson", "add a lesson: what went well, what went wrong, where luck helped";
+    "edit_lesson" => Intent::EditLesson, "edit", "edit the selected lesson";
+    "remove_selected" => Intent::RemoveSelected, "remove", "remove the selected parked point or lesson (undo brings it back)";
+    "back_to_in_review" => Intent::BackToInReview, "back to review", "take a review whose gate broke back to in-review";
+    "export" => Intent::Export, "export", "write the report (Markdown, HTML or JSON) beside the review";
     "add_child_why" => Intent::AddChildWhy, "why?", "ask why of this answer: add one under it";
     "add_sibling_why" => Intent::AddSiblingWhy, "another", "another answer beside this one (a new branch)";
     "edit_why" => Intent::EditWhy, "edit", "edit the answer and its question or note";
@@ -297,6 +315,8 @@ impl Intent {
                 | I::GoToItem
                 | I::KeepWording
                 | I::DeleteParked
+                | I::EditLesson
+                | I::RemoveSelected
                 | I::OpenSelected
         )
     }

@@ -163,10 +163,12 @@ pub enum KeyContext {
     Pick,
     /// On top of `Pick` when several items can be ticked.
     PickSeveral,
+    /// A yes-or-no question, such as replacing a file with a report.
+    Confirm,
 }
 
 impl KeyContext {
-    const FIXED: [KeyContext; 16] = [
+    const FIXED: [KeyContext; 17] = [
         Self::Global,
         Self::Home,
         Self::FollowUp,
@@ -183,6 +185,7 @@ impl KeyContext {
         Self::Help,
         Self::Pick,
         Self::PickSeveral,
+        Self::Confirm,
     ];
 
     /// The name of the context's table in keymap.toml and config.toml's `[keys]`.
@@ -205,6 +208,7 @@ impl KeyContext {
             Self::Help => "help",
             Self::Pick => "pick",
             Self::PickSeveral => "pick_several",
+            Self::Confirm => "confirm",
         }
     }
 
@@ -228,6 +232,7 @@ impl KeyContext {
             Self::Help => "Help",
             Self::Pick => "Choosing from a list",
             Self::PickSeveral => "Ticking several",
+            Self::Confirm => "A yes-or-no question",
         }
     }
 

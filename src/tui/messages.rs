@@ -267,3 +267,65 @@ pub fn library_unreadable(n: usize) -> String {
 pub fn note_title(status: &str, id: &str) -> String {
     format!("{id} → {status}")
 }
+
+// Lessons on the Review step.
+pub const LESSON_REQUIRED: &str = "Write the lesson in a line or two.";
+pub const LESSON_DELETED: &str = "Lesson removed. Undo brings it back.";
+pub const NOT_LESSON: &str = "e edits a lesson; select one under Lessons first, or a adds one.";
+pub const NOTHING_TO_REMOVE: &str =
+    "x removes a parked point or a lesson; select one in those lists first.";
+
+pub fn lesson_saved(list: &str) -> String {
+    format!("Saved under “{list}”. Undo takes it back.")
+}
+
+// Publishing: the report written beside the review, and a review whose gate broke.
+pub fn exported(path: &str) -> String {
+    format!("Report written: {path}")
+}
+
+pub fn exported_redacted(path: &str, replaced: usize) -> String {
+    format!("Report written: {path} · {replaced} mentions of names replaced by roles")
+}
+
+pub fn export_failed(problem: &str) -> String {
+    format!("The report was not written: {problem}. The review itself is unchanged.")
+}
+
+pub const EXPORT_NOT_REPLACED: &str = "Nothing written: the file there is left as it was.";
+
+pub fn replace_question(path: &str) -> String {
+    format!("{path} is already there and is not an earlier report of this review. Replace it?")
+}
+
+pub fn published_but_broken(problem: &str) -> String {
+    format!("This review is {problem}.")
+}
+
+pub const BACK_TO_REVIEW_HINT: &str =
+    "b takes it back to in-review (undo restores it), or s records why it is published anyway.";
+
+pub const BACK_IN_REVIEW: &str =
+    "Back to in-review: the Review step lists what the gate still needs. Undo restores it.";
+pub const GATE_HOLDS: &str = "The gate still holds for this review's status; nothing to take back.";
+pub const EXPORTED_FROM_DEMO: &str =
+    " (the example's folder is removed when waterline ends: copy the report to keep it)";
+
+pub fn review_day_unreadable(text: &str) -> String {
+    format!(
+        "“{text}” is not a day: write it as 2026-03-09, or leave it empty for the incident's day."
+    )
+}
+
+// Verifying an action: what its Measurable check says to look for.
+pub fn verify_against(measurable: &str) -> String {
+    format!("what to show: {measurable}")
+}
+
+pub fn verify_unmeasurable(measurable: &str) -> String {
+    format!("its check says: {measurable} — the evidence has to show the change worked")
+}
+
+pub fn verified_on(id: &str, day: &str) -> String {
+    format!("{id} verified on {day}. Undo takes it back.")
+}

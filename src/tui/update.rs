@@ -97,6 +97,9 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
             return Vec::new();
         }
         Intent::Loaded { path, result, demo } => return opened(model, path, result, demo),
+        Intent::Exported { chosen, result } => {
+            return screens::export::update::written(model, chosen, result);
+        }
         Intent::Listed(listings) => {
             model.home.listings = listings;
             model.home.selected =
@@ -241,6 +244,7 @@ fn overlay_action(model: &mut Model, action: Intent) -> Vec<Effect> {
         }
         Some(Overlay::Form(form)) => screens::form::update::action(model, action, form),
         Some(Overlay::Pick(list)) => screens::picker::update::action(model, action, list),
+        Some(Overlay::ReplaceReport(q)) => screens::export::update::answer(model, action, q),
         None => Vec::new(),
     }
 }

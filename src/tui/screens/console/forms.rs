@@ -17,6 +17,7 @@ const STARTED: FieldKey = FieldKey::StartedAt;
 const FACILITATOR: FieldKey = FieldKey::Facilitator;
 pub const PARTICIPANTS: FieldKey = FieldKey::Participants;
 const TAGS: FieldKey = FieldKey::Tags;
+const REVIEW_DAY: FieldKey = FieldKey::ReviewDate;
 const PRIVATE: FieldKey = FieldKey::PrivateNotes;
 
 pub fn edit(incident: &Incident) -> Form {
@@ -45,6 +46,11 @@ pub fn edit(incident: &Incident) -> Form {
                 "Ana (on-call), Bo (SRE)",
             ),
             Field::text(TAGS, &incident.tags.join(", "), "config, payments"),
+            Field::text(
+                REVIEW_DAY,
+                &incident.review_date.map(|d| d.to_string()).unwrap_or_default(),
+                "the day of the review, 2026-03-09: action due dates count from it",
+            ),
         ],
     );
     // A self-review has a place for what is only for its writer.
@@ -67,7 +73,25 @@ fn read_start(model: &Model, form: &Form) -> Result<Option<Timestamp>, String> {
     parse_time(&text, &ctx).map(Some).map_err(|e| e.to_string())
 }
 
+/// The review day as typed: empty for none (the incident's start day is used then).
+fn read_review_day(form: &Form) -> Result<Option<chrono::NaiveDate>, String> {
+    let text = form.value(REVIEW_DAY);
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| messages::review_day_unreadable(&crate::model::text::sanitize_line(text)))
+}
+
 pub fn preview_time(model: &Model, form: &mut Form) {
+    let day = match read_review_day(form) {
+        Ok(Some(d)) => Some(Feedback::Preview(format!("→ {}", d.format("%a %-d %b %Y")))),
+        Ok(None) => None,
+        Err(problem) => Some(Feedback::Problem(problem)),
+    };
+    form.set_feedback(REVIEW_DAY, day);
     let feedback = match read_start(model, form) {
         Ok(Some(at)) => {
             Some(Feedback::Preview(format!("→ {}", at.format("%a %-d %b %Y %H:%M %:z"))))
@@ -81,10 +105,13 @@ pub fn preview_time(model: &Model, form: &mut Form) {
 pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     let title = sanitize_line(&form.value(TITLE));
     let started = read_start(model, &form);
+    let review_day = read_review_day(&form);
     let problem = if title.is_empty() {
         Some((TITLE, messages::TITLE_REQUIRED.to_string()))
+    } else if let Err(p) = &started {
+        Some((STARTED, p.clone()))
     } else {
-        started.as_ref().err().map(|p| (STARTED, p.clone()))
+        review_day.as_ref().err().map(|p| (REVIEW_DAY, p.clone()))
     };
     if let Some((label, text)) = problem {
         form.set_feedback(label, Some(Feedback::Problem(text)));
@@ -106,6 +133,7 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
         i.summary = sanitize(form.value(SUMMARY).trim());
         i.impact = sanitize(form.value(IMPACT).trim());
         i.started_at = started;
+        i.review_date = review_day.unwrap_or(None);
         i.facilitator = sanitize_line(&form.value(FACILITATOR));
         i.participants = parse_participants(&sanitize_line(&form.value(PARTICIPANTS)));
         if form.field(PRIVATE).is_some() {

@@ -60,6 +60,7 @@ fn shared(model: &mut Model, action: Intent) -> Vec<Effect> {
             }
         }
         Intent::Park => model.overlay = Some(Overlay::Form(steps::review::forms::park_form())),
+        Intent::Export => return crate::tui::screens::export::update::open(model),
         _ => {}
     }
     Vec::new()

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::analysis::readiness;
 use crate::model::timeline::{format_duration, time_to};
 use crate::model::{ItemRef, Milestone};
 use crate::tui::app::{Doc, Model};
@@ -123,7 +124,13 @@ fn header_line(doc: &Doc, clock: &str, width: u16) -> Line<'static> {
     if !i.severity.is_empty() {
         right.push(i.severity.clone());
     }
-    let status = i.status.as_str().to_string();
+    let mut status = i.status.as_str().to_string();
+    // A published review whose gate broke says so wherever the person is, on any width.
+    let gate = doc.derived.gate.as_ref().map(|(_, g)| g);
+    if gate.is_some_and(|g| readiness::published_but_broken(&doc.session, g).is_some()) {
+        right.push(format!("{status} ⚠ gate broke"));
+        status.clear();
+    }
     let base = right.clone();
     let times: Vec<String> =
         [(Milestone::Detected, "TTD"), (Milestone::Mitigated, "TTM"), (Milestone::Resolved, "TTR")]
@@ -142,7 +149,11 @@ fn header_line(doc: &Doc, clock: &str, width: u16) -> Line<'static> {
         usize::from(width) >= parts.iter().map(|p| p.width() + 3).sum::<usize>() + wanted + 3
     };
     let quiet = doc.last_saved.is_none() && !doc.dirty && state == "up to date";
-    let with_all: Vec<String> = [right.clone(), vec![status.clone(), state.clone()]].concat();
+    let with_all: Vec<String> = [right.clone(), vec![status.clone(), state.clone()]]
+        .concat()
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
     // The incident's times give way before the clock and the save state.
     let right = if fits(&with_all) {
         with_all

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::{ActionStatus, ItemRef};
+use crate::model::{ActionStatus, ItemRef, LessonKind};
 use crate::tui::keymap::{KeyCode, KeyInput};
 use crate::tui::widgets::text_field::TextField;
 
@@ -53,6 +53,15 @@ pub enum Purpose {
         action: String,
         status: ActionStatus,
     },
+    /// A lesson added to the list its form chooses.
+    AddLesson,
+    /// The lesson at `index` of the `kind` list.
+    EditLesson {
+        kind: LessonKind,
+        index: usize,
+    },
+    /// Writing the report beside the review: its format and redaction.
+    Export,
 }
 
 /// Where a new answer goes in the Five Whys tree.
@@ -111,6 +120,11 @@ pub enum FieldKey {
     Tags,
     PrivateNotes,
     ParkedPoint,
+    LessonKind,
+    Lesson,
+    ReviewDate,
+    ExportFormat,
+    Redact,
 }
 
 impl FieldKey {
@@ -158,6 +172,11 @@ impl FieldKey {
             Self::Tags => "Tags",
             Self::PrivateNotes => "Private notes",
             Self::ParkedPoint => "Point",
+            Self::LessonKind => "List",
+            Self::Lesson => "Lesson",
+            Self::ReviewDate => "Review day",
+            Self::ExportFormat => "Format",
+            Self::Redact => "Names",
         }
     }
 }

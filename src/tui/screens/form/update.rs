@@ -64,6 +64,10 @@ pub fn action(model: &mut Model, action: Intent, mut form: Form) -> Vec<Effect> 
                 }
                 Purpose::StatusNote { .. } => steps::actions::forms::submit_note(model, form),
                 Purpose::FollowUpNote { .. } => screens::followup::forms::submit_note(model, form),
+                Purpose::AddLesson | Purpose::EditLesson { .. } => {
+                    steps::review::lessons::submit(model, form)
+                }
+                Purpose::Export => screens::export::forms::submit(model, form),
             };
         }
         _ => {}
@@ -90,7 +94,10 @@ pub fn refresh_feedback(model: &Model, form: &mut Form) {
         | Purpose::Park => {}
         Purpose::AddWhy(_) | Purpose::EditWhy(_) => steps::whys::forms::feedback(model, form),
         Purpose::AddFactor | Purpose::EditFactor(_) => steps::factors::forms::feedback(model, form),
-        Purpose::StatusNote { .. } | Purpose::FollowUpNote { .. } => {}
+        Purpose::StatusNote { .. } | Purpose::FollowUpNote { .. } | Purpose::Export => {}
+        Purpose::AddLesson | Purpose::EditLesson { .. } => {
+            steps::review::lessons::feedback(model, form)
+        }
     }
     crate::tui::screens::form::wording::refresh(model, form);
 }

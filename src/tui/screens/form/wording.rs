@@ -8,11 +8,12 @@ use crate::tui::app::Model;
 use crate::tui::screens::form::{Feedback, FeedbackLine, FieldKey, Form, Purpose};
 
 /// Fields that hold names, times or evidence rather than the story's wording.
-const NOT_PROSE: [FieldKey; 8] = [
+const NOT_PROSE: [FieldKey; 9] = [
     FieldKey::EventTime,
     FieldKey::EventSource,
     FieldKey::Severity,
     FieldKey::StartedAt,
+    FieldKey::ReviewDate,
     FieldKey::Facilitator,
     FieldKey::Participants,
     FieldKey::Tags,

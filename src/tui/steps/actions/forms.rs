@@ -100,11 +100,8 @@ pub fn refresh(model: &Model, form: &mut Form) {
         action.id = stored.id.clone();
     }
     let names = known_names(session);
-    let mut ctx = Context::stored(session, &model.policy, &names);
-    // A date typed now is set today; an unchanged one was set when it was first written.
-    if stored.is_none_or(|s| s.due != action.due) {
-        ctx = ctx.set_today(model.today());
-    }
+    // The same context as the list of actions: Realistic counts from the day of the review.
+    let ctx = Context::stored(session, &model.policy, &names);
     let due_feedback = match &due {
         Err(problem) => Some(Feedback::Problem(problem.clone())),
         Ok(None) => None,
@@ -117,9 +114,9 @@ pub fn refresh(model: &Model, form: &mut Form) {
 fn due_preview(s: &Session, policy: &crate::analysis::policy::DuePolicy, due: NaiveDate) -> String {
     let allowed = policy.days_for(&s.incident.severity);
     let when = due.format("%a %-d %b %Y");
-    match s.incident.started_at.map(|t| (due - t.date_naive()).num_days()) {
+    match s.review_day().map(|day| (due - day).num_days()) {
         Some(days) => {
-            format!("→ {when} · {days} days after the incident · policy allows {allowed}")
+            format!("→ {when} · {days} days after the review · policy allows {allowed}")
         }
         None => format!("→ {when}"),
     }
@@ -241,6 +238,25 @@ pub fn read_note(model: &mut Model, mut form: Form, to: ActionStatus) -> Option<
         return None;
     }
     Some(note)
+}
+
+/// Under the evidence field: what the Measurable check says the action will change, so
+/// the evidence shows that change.
+pub fn show_what_to_verify(
+    form: &mut Form,
+    action: &ActionItem,
+    session: &Session,
+    policy: &crate::analysis::policy::DuePolicy,
+) {
+    let names = known_names(session);
+    let checks = check(action, &Context::stored(session, policy, &names));
+    let m = &checks.measurable;
+    let text = if m.result == Verdict::Pass {
+        messages::verify_against(&m.reason)
+    } else {
+        messages::verify_unmeasurable(&m.reason)
+    };
+    form.set_feedback(EVIDENCE, Some(Feedback::Preview(text)));
 }
 
 pub fn submit_note(model: &mut Model, form: Form) -> Vec<Effect> {

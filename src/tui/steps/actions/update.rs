@@ -166,13 +166,18 @@ fn set_status(model: &mut Model, id: &str, to: ActionStatus) {
     }
     if to.needs_note() {
         let purpose = Purpose::StatusNote { action: id.to_string(), status: to };
-        model.overlay = Some(Overlay::Form(note_form(purpose, action, to)));
+        let mut form = note_form(purpose, action, to);
+        if to == ActionStatus::Verified {
+            forms::show_what_to_verify(&mut form, action, &doc.session, &model.policy);
+        }
+        model.overlay = Some(Overlay::Form(form));
         return;
     }
     apply_status(model, id, to, "");
 }
 
 pub fn apply_status(model: &mut Model, id: &str, to: ActionStatus, note: &str) {
+    let today = model.today();
     let Some(doc) = model.doc.as_mut() else { return };
     let Some(mut moved) = doc.session.actions.iter().find(|a| a.id == id).cloned() else {
         return;
@@ -182,6 +187,13 @@ pub fn apply_status(model: &mut Model, id: &str, to: ActionStatus, note: &str) {
         model.notice = Some(Notice::problem(messages::status_refused(id, &refusal.to_string())));
         return;
     }
+    // The day it was shown to work; a rewritten note keeps the first day, and an action
+    // taken back from verified is no longer verified on any day.
+    moved.verified_on = match to {
+        ActionStatus::Verified if rewritten => moved.verified_on.or(Some(today)),
+        ActionStatus::Verified => Some(today),
+        _ => None,
+    };
     let changed = doc.edit(|s| {
         if let Some(a) = s.actions.iter_mut().find(|a| a.id == id) {
             *a = moved;
@@ -189,6 +201,8 @@ pub fn apply_status(model: &mut Model, id: &str, to: ActionStatus, note: &str) {
     });
     model.notice = Some(if changed && rewritten {
         Notice::info(messages::note_updated(id))
+    } else if changed && to == ActionStatus::Verified {
+        Notice::info(messages::verified_on(id, &today.format("%a %-d %b %Y").to_string()))
     } else if changed {
         Notice::info(messages::status_set(id, to.label()))
     } else {

@@ -225,6 +225,10 @@ pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     if !a.verification.trim().is_empty() {
         lines.push(Line::styled(format!("evidence: {}", a.verification.trim()), theme.title));
     }
+    if let Some(day) = a.verified_on {
+        lines
+            .push(Line::styled(format!("verified on {}", day.format("%a %-d %b %Y")), theme.title));
+    }
     // What needs work first, so a short pane still shows it.
     let mut all = checks.all().to_vec();
     all.sort_by_key(|(_, c)| std::cmp::Reverse(c.result));

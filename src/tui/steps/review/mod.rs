@@ -1,7 +1,8 @@
-//! The Review step: the gate, the review's status, the parking lot and wording kept on
-//! purpose.
+//! The Review step: the gate, the review's status, the parking lot, the lessons and wording
+//! kept on purpose.
 
 pub mod forms;
+pub mod lessons;
 pub mod state;
 pub mod update;
 pub mod view;

@@ -1,12 +1,13 @@
-//! What the Review step shows: the selectable rows (missing items, then parked points).
+//! What the Review step shows: the selectable rows (missing items, the lessons list by
+//! list, then parked points).
 
 use crate::analysis::readiness::Gate;
-use crate::model::ItemRef;
+use crate::model::{ItemRef, LessonKind};
 use crate::tui::app::Doc;
 
 #[derive(Debug, Default)]
 pub struct ReviewView {
-    /// Index into the selectable rows: missing items, then parked points.
+    /// Index into the selectable rows: missing items, lessons, then parked points.
     pub selected: usize,
     pub offset: usize,
 }
@@ -22,6 +23,11 @@ pub enum Row {
     Parked {
         id: String,
     },
+    /// The lesson at `index` of the `kind` list.
+    Lesson {
+        kind: LessonKind,
+        index: usize,
+    },
 }
 
 pub fn rows(doc: &Doc, gate: &Gate) -> Vec<Row> {
@@ -30,5 +36,9 @@ pub fn rows(doc: &Doc, gate: &Gate) -> Vec<Row> {
         .enumerate()
         .map(|(index, m)| Row::Missing { index, item: m.item.clone() });
     let parked = (doc.session.parked.iter()).map(|p| Row::Parked { id: p.id.clone() });
-    missing.chain(parked).collect()
+    let lessons = &doc.session.lessons;
+    let lessons = LessonKind::ALL.into_iter().flat_map(|kind| {
+        (0..lessons.list(kind).len()).map(move |index| Row::Lesson { kind, index })
+    });
+    missing.chain(lessons).chain(parked).collect()
 }

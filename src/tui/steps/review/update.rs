@@ -1,7 +1,9 @@
 //! What an intent does on the Review step: Enter on a missing item goes to it; parked
-//! points are removed; wording is kept on purpose; the status changes.
+//! points and lessons are removed; lessons are added and edited; wording is kept on
+//! purpose; the status changes, and goes back to in-review when the gate broke.
 
-use crate::model::{ItemKind, ItemRef};
+use crate::analysis::readiness::published_but_broken;
+use crate::model::{ItemKind, ItemRef, LessonKind, ReviewStatus};
 use crate::tui::app::{Doc, Model, Notice, Overlay};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
@@ -10,6 +12,7 @@ use crate::tui::steps::Step;
 use crate::tui::steps::actions::state::ActionsMode;
 use crate::tui::steps::behaviours::state::BehavioursMode;
 use crate::tui::steps::review::forms::{keep_form, status_form};
+use crate::tui::steps::review::lessons;
 use crate::tui::steps::review::state::{Row, rows};
 use crate::tui::update::Handled;
 
@@ -23,6 +26,7 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
         Intent::GoToItem => match rows.get(selected) {
             Some(Row::Missing { item, .. }) => jump(doc, item),
             Some(Row::Parked { .. }) => model.notice = Some(Notice::info(messages::PARKED_STAYS)),
+            Some(Row::Lesson { kind, index }) => edit_lesson(model, *kind, *index),
             None => model.notice = Some(Notice::info(messages::NOTHING_MISSING)),
         },
         Intent::DeleteParked => match rows.get(selected) {
@@ -51,6 +55,54 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
                 None => model.notice = Some(Notice::info(messages::NOT_WORDING)),
             }
         }
+        Intent::AddLesson
+        | Intent::EditLesson
+        | Intent::RemoveSelected
+        | Intent::BackToInReview
+            if doc.read_only =>
+        {
+            model.notice = Some(Notice::problem(messages::READ_ONLY));
+        }
+        Intent::AddLesson => {
+            // The list of the selected lesson, so adding beside one stays in its list.
+            let kind = match rows.get(selected) {
+                Some(Row::Lesson { kind, .. }) => *kind,
+                _ => LessonKind::WentWell,
+            };
+            model.overlay = Some(Overlay::Form(lessons::form(&doc.session, kind, None)));
+        }
+        Intent::EditLesson => match rows.get(selected) {
+            Some(Row::Lesson { kind, index }) => edit_lesson(model, *kind, *index),
+            _ => model.notice = Some(Notice::info(messages::NOT_LESSON)),
+        },
+        Intent::RemoveSelected => match rows.get(selected).cloned() {
+            Some(Row::Parked { .. }) => return handle(model, Intent::DeleteParked),
+            Some(Row::Lesson { kind, index }) => {
+                let changed = doc.edit(|s| {
+                    let list = s.lessons.list_mut(kind);
+                    if index < list.len() {
+                        list.remove(index);
+                    }
+                });
+                let n = rows.len().saturating_sub(1);
+                doc.review.selected = doc.review.selected.min(n.saturating_sub(1));
+                model.notice = Some(if changed {
+                    Notice::info(messages::LESSON_DELETED)
+                } else {
+                    Notice::problem(messages::READ_ONLY)
+                });
+            }
+            _ => model.notice = Some(Notice::info(messages::NOTHING_TO_REMOVE)),
+        },
+        Intent::BackToInReview => {
+            if published_but_broken(&doc.session, &gate).is_none() {
+                model.notice = Some(Notice::info(messages::GATE_HOLDS));
+            } else if doc.edit(|s| s.incident.status = ReviewStatus::InReview) {
+                model.notice = Some(Notice::info(messages::BACK_IN_REVIEW));
+            } else {
+                model.notice = Some(Notice::problem(messages::READ_ONLY));
+            }
+        }
         Intent::SetReviewStatus if doc.read_only => {
             model.notice = Some(Notice::problem(messages::READ_ONLY));
         }
@@ -58,6 +110,15 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
         _ => return Handled::No,
     }
     Handled::done()
+}
+
+fn edit_lesson(model: &mut Model, kind: LessonKind, index: usize) {
+    let Some(doc) = model.doc.as_ref() else { return };
+    if doc.read_only {
+        model.notice = Some(Notice::problem(messages::READ_ONLY));
+        return;
+    }
+    model.overlay = Some(Overlay::Form(lessons::form(&doc.session, kind, Some(index))));
 }
 
 /// Shows an item on its own step, selected — or the step, for a kind as a whole.

@@ -1,13 +1,17 @@
 //! The Review step: the gate with a score, each missing item under its criterion, the
-//! review's status, and the parking lot.
+//! review's status, a banner when a published review's gate broke, the parking lot and
+//! the lessons.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use crate::analysis::readiness;
 use crate::tui::app::{Doc, Model};
+use crate::tui::messages;
 use crate::tui::render::Drawn;
+use crate::tui::steps::review::lessons;
 use crate::tui::steps::review::state::{Row, rows};
 use crate::tui::widgets::truncate;
 
@@ -30,6 +34,17 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
         Span::styled(i.status.as_str().to_string(), theme.title),
         Span::styled("   s changes it; reviewed needs the gate or a written reason", theme.dim),
     ])];
+    if let Some(problem) = readiness::published_but_broken(&doc.session, &gate) {
+        let text = format!("⚠ {}", messages::published_but_broken(&problem));
+        for line in crate::tui::widgets::wrap(&text, width) {
+            lines.push(Line::styled(line, theme.problem));
+        }
+        for line in
+            crate::tui::widgets::wrap(messages::BACK_TO_REVIEW_HINT, width.saturating_sub(2))
+        {
+            lines.push(Line::styled(format!("  {line}"), theme.dim));
+        }
+    }
     if !i.gate_override.is_empty() {
         lines.push(Line::styled(
             truncate(&format!("Published before the gate passed: {}", i.gate_override), width),
@@ -60,6 +75,9 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
                 lines.push(Line::raw(format!("    {text}")));
             }
         }
+    }
+    if let Some(at) = lessons::lines(doc, selected, theme, width, &mut lines) {
+        selected_line = at;
     }
     lines.push(Line::raw(""));
     let parked = &doc.session.parked;
@@ -129,6 +147,7 @@ pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
                 Line::styled("x removes it once it has been dealt with.", theme.dim),
             ]
         }
+        Some(Row::Lesson { kind, index }) => lessons::side(model, doc, *kind, *index),
         None => Vec::new(),
     }
 }

@@ -168,10 +168,21 @@ pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
             Span::styled(format!("{} ", w.id), theme.key),
             Span::styled(place, theme.dim),
         ]));
+        // The answer this one asks again in system terms, named both ways.
+        if let Some(of) = &w.reframes {
+            let text = match doc.session.whys.why(of) {
+                Some(turn) => format!("↻ reframes {of}: “{}”", turn.text.replace('\n', " ")),
+                None => format!("↻ reframes {of}, which is no longer in the tree"),
+            };
+            lines.push(Line::styled(text, theme.dim));
+        }
         if let Some(turn) = state.and_then(|s| s.wrong_turn.as_ref()) {
+            let by = state.and_then(|s| s.reframed_by.as_deref());
             let reframed = state.is_some_and(|s| s.reframed);
-            let head =
-                if reframed { "↻ wrong turn, reframed beside it" } else { "⚠ wrong turn" };
+            let head = match by {
+                Some(by) if reframed => format!("↻ wrong turn, reframed by {by}"),
+                _ => "⚠ wrong turn".to_string(),
+            };
             lines.push(Line::styled(format!("{head}: “{}”", turn.matched), theme.problem));
             if !reframed {
                 for q in [words::REASK_SYSTEM, words::REASK_LIKELY, reask(turn.focus)] {
