@@ -64,6 +64,34 @@ impl ReviewFile {
         Ok((review, loaded))
     }
 
+    /// Opens a review only to follow it (`waterline open --follow`): it is read, never
+    /// claimed, and shown read-only as another waterline writes it.
+    /// [`ReviewFile::claim_again`] makes it a writer later if the review is free.
+    pub fn follow(path: &Path, policy: LockPolicy) -> Result<(ReviewFile, Loaded), LoadError> {
+        let io_error = |source| LoadError::Io { path: path.to_path_buf(), source };
+        let target = atomic::resolve(path).map_err(io_error)?;
+        let (fingerprint, bytes) = Fingerprint::read(&target).map_err(io_error)?;
+        let mut loaded = super::from_bytes(path, &bytes)?;
+        let access = match access::check(&target) {
+            Err(reason) => Access::ReadOnly(reason),
+            Ok(()) => Access::Follower(Holder { record: None, stale: None }),
+        };
+        if loaded.read_only {
+            let version = std::str::from_utf8(&bytes).ok().and_then(super::read::declared_version);
+            let review = ReviewFile {
+                path: path.to_path_buf(),
+                baseline: Some(fingerprint),
+                access: Access::ReadOnly(ReadOnly::NewerFormat(version.unwrap_or_default())),
+                policy,
+            };
+            return Ok((review, loaded));
+        }
+        loaded.read_only = true;
+        let review =
+            ReviewFile { path: path.to_path_buf(), baseline: Some(fingerprint), access, policy };
+        Ok((review, loaded))
+    }
+
     /// Writes a new review at `path`, which must not exist yet, and holds it as its writer.
     pub fn create(
         path: &Path,

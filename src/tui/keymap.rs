@@ -163,10 +163,16 @@ pub enum KeyContext {
     Pick,
     /// On top of `Pick` when several items can be ticked.
     PickSeveral,
+    /// A review this console follows (another waterline writes it).
+    Following,
+    /// The question whether to take over a stale lock.
+    TakeOver,
+    /// The choice after a save found the file changed on disk or deleted.
+    Conflict,
 }
 
 impl KeyContext {
-    const FIXED: [KeyContext; 16] = [
+    const FIXED: [KeyContext; 19] = [
         Self::Global,
         Self::Home,
         Self::FollowUp,
@@ -183,6 +189,9 @@ impl KeyContext {
         Self::Help,
         Self::Pick,
         Self::PickSeveral,
+        Self::Following,
+        Self::TakeOver,
+        Self::Conflict,
     ];
 
     /// The name of the context's table in keymap.toml and config.toml's `[keys]`.
@@ -205,6 +214,9 @@ impl KeyContext {
             Self::Help => "help",
             Self::Pick => "pick",
             Self::PickSeveral => "pick_several",
+            Self::Following => "following",
+            Self::TakeOver => "take_over",
+            Self::Conflict => "conflict",
         }
     }
 
@@ -228,6 +240,9 @@ impl KeyContext {
             Self::Help => "Help",
             Self::Pick => "Choosing from a list",
             Self::PickSeveral => "Ticking several",
+            Self::Following => "Following a review",
+            Self::TakeOver => "Taking over a review",
+            Self::Conflict => "Changed on disk",
         }
     }
 

@@ -54,6 +54,9 @@ pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
         Some(Overlay::PasteOffer { events, .. }) => {
             screens::form::view::render_paste_offer(model, events, frame, area)
         }
+        Some(Overlay::Question(question)) => {
+            screens::sharing::view::render(model, question, frame, area)
+        }
         None => {}
     }
     drawn

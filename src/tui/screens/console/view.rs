@@ -25,7 +25,11 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let [header, stepper_row, banner_row, body, notice_row, footer_row] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(u16::from(banner.is_some())),
+        // A long banner (who holds the review, how to write) takes two rows rather than lose
+        // its end.
+        Constraint::Length(
+            banner.as_ref().map_or(0, |b| if b.width() > usize::from(area.width) { 2 } else { 1 }),
+        ),
         Constraint::Min(4),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -50,7 +54,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     frame.render_widget(Paragraph::new(stepper_line), stepper_row);
     drawn.zones.stepper = Some(stepper_row);
     if let Some(banner) = banner {
-        frame.render_widget(Paragraph::new(banner).style(model.theme.problem), banner_row);
+        let banner = Paragraph::new(banner).wrap(Wrap { trim: true });
+        frame.render_widget(banner.style(model.theme.problem), banner_row);
     }
     // The big answer and the picture are for the room: they take the whole body.
     if doc.step == Step::Whys && doc.whys.big {
@@ -163,7 +168,9 @@ fn header_line(doc: &Doc, clock: &str, width: u16) -> Line<'static> {
 }
 
 fn save_state(doc: &Doc) -> String {
-    if doc.read_only {
+    if doc.holding.may_ask_to_write() {
+        "FOLLOWING".into()
+    } else if doc.read_only {
         "READ-ONLY".into()
     } else if doc.save_error.is_some() {
         "⚠ NOT SAVED".into()
@@ -179,14 +186,17 @@ fn save_state(doc: &Doc) -> String {
     }
 }
 
-/// A persistent line for what must not be missed: a failing save, a read-only file.
+/// A persistent line for what must not be missed: a change on disk waiting on a choice, a
+/// failing save, who writes the review when this console does not.
 fn banner(model: &Model, doc: &Doc) -> Option<String> {
-    let _ = model;
+    use crate::tui::screens::sharing::words;
+    if let Some(conflict) = doc.conflict {
+        return Some(words::conflict_banner(conflict).to_string());
+    }
     if let Some(error) = &doc.save_error {
         return Some(format!("⚠ {error} — changes are kept in memory and saving is retried."));
     }
-    doc.read_only
-        .then(|| "⚠ Written by a newer waterline: open read-only, nothing will be saved.".into())
+    words::banner(&doc.holding, &model.key_hint(&crate::tui::intent::Intent::TakeOver))
 }
 
 /// The selected item's flagged wording, first in the side pane: the words, why, and the
