@@ -335,7 +335,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let opened = if follow {
                 store::ReviewFile::follow(&path, config.lock)
             } else {
-                store::ReviewFile::open(&path, config.lock)
+                store::ReviewFile::open_asking(&path, config.lock)
             };
             match opened {
                 Ok((review, loaded)) => tui::Start::Held(Box::new(review), Box::new(loaded)),

@@ -409,7 +409,7 @@ impl Runner {
         let opened = if self.follow && !demo {
             ReviewFile::follow(&path, self.policy)
         } else {
-            ReviewFile::open(&path, self.policy)
+            ReviewFile::open_asking(&path, self.policy)
         };
         match opened {
             Ok((file, loaded)) => {
