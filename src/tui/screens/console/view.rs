@@ -25,11 +25,9 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let [header, stepper_row, banner_row, body, notice_row, footer_row] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        // A long banner (who holds the review, how to write) takes two rows rather than lose
-        // its end.
-        Constraint::Length(
-            banner.as_ref().map_or(0, |b| if b.width() > usize::from(area.width) { 2 } else { 1 }),
-        ),
+        // A long banner (who holds the review, how to write) takes up to three rows rather
+        // than lose its end.
+        Constraint::Length(banner.as_ref().map_or(0, |b| banner_rows(b, area.width))),
         Constraint::Min(4),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -184,6 +182,13 @@ fn save_state(doc: &Doc) -> String {
     } else {
         "up to date".into()
     }
+}
+
+/// Rows for the banner: one if it fits, else enough for word wrapping (at most three).
+fn banner_rows(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let needed = if text.width() <= width { 1 } else { text.width() / width + 1 };
+    u16::try_from(needed.min(3)).unwrap_or(3)
 }
 
 /// A persistent line for what must not be missed: a change on disk waiting on a choice, a

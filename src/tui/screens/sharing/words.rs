@@ -13,8 +13,8 @@ pub fn banner(holding: &Holding, take_over_key: &str) -> Option<String> {
     match holding {
         Holding::Writer => None,
         Holding::Follower { holder, stale: false } => Some(format!(
-            "⚠ Read-only, following: {holder}. Its saves appear here. To write, ask that \
-             waterline to close, then press {key}."
+            "⚠ Read-only, following: {holder}. Its saves appear here; once it has closed, \
+             press {key} to write."
         )),
         Holding::Follower { holder, stale: true } => {
             Some(format!("⚠ Read-only: {holder}. Press {key} to take it over."))
