@@ -122,7 +122,8 @@ fn two_consoles_on_one_review_make_one_writer_and_the_follower_sees_its_saves() 
     assert_eq!(follower.texts(), ["Written by the facilitator"], "the follower follows");
 
     // The follower's edits are refused, and it never writes.
-    follower.add_event("Typed by a follower");
+    follower.keys("a");
+    assert!(follower.m.overlay.is_none(), "no form opens");
     follower.tick();
     assert_eq!(on_disk(&path), ["Written by the facilitator"]);
     assert!(follower.m.notice.as_ref().is_some_and(|n| n.problem));
