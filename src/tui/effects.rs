@@ -171,7 +171,8 @@ fn refused(e: SaveError) -> Intent {
 }
 
 fn save_other(path: &Path, session: &Session, policy: LockPolicy) -> Result<(), SaveError> {
-    let (mut file, _) = ReviewFile::open(path, policy).map_err(|e| SaveError {
+    // A stale lock is left for a person to take over, never taken for a one-off save.
+    let (mut file, _) = ReviewFile::open_asking(path, policy).map_err(|e| SaveError {
         path: path.to_path_buf(),
         problem: SaveProblem::Io(std::io::Error::other(e.to_string())),
     })?;
