@@ -359,8 +359,9 @@ impl Model {
                     Some(doc) => step_contexts(doc),
                     None => vec![K::Step(Step::Timeline)],
                 };
+                // Following a review is a mode of the whole console: its key comes first.
                 if self.doc.as_ref().is_some_and(|d| d.holding.may_ask_to_write()) {
-                    contexts.push(K::Following);
+                    contexts.insert(0, K::Following);
                 }
                 contexts.extend([K::Console, K::Global]);
                 contexts
