@@ -15,6 +15,7 @@ use waterline::tui::app::{Model, Overlay, update};
 use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyContext, KeyInput};
 use waterline::tui::screens::export::state::{Chosen, ReplaceQuestion};
+use waterline::tui::screens::sharing::state::{DiskConflict, FileNews, Holding};
 use waterline::tui::steps::Step;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/followup");
@@ -29,6 +30,7 @@ fn fingerprint(m: &Model) -> String {
         Some(Overlay::Pick(list)) => format!("{list:?}"),
         Some(Overlay::PasteOffer { events, form, .. }) => format!("{events:?}{form:?}"),
         Some(Overlay::ReplaceReport(question)) => format!("{question:?}"),
+        Some(Overlay::Question(question)) => format!("{question:?}"),
     };
     let doc = m.doc.as_ref().map(|d| {
         format!(
@@ -238,6 +240,23 @@ fn cases() -> Vec<Case> {
                 m
             },
         },
+        Case { name: "following", context: KeyContext::Following, setup: || following(false) },
+        Case { name: "take over", context: KeyContext::TakeOver, setup: || following(true) },
+        Case {
+            name: "conflict",
+            context: KeyContext::Conflict,
+            setup: || {
+                let mut m = on_step('1', 0);
+                keys(&mut m, "S");
+                let _ = update(&mut m, Intent::Tick);
+                let refused = FileNews::Refused {
+                    conflict: DiskConflict::Changed,
+                    message: "changed on disk".into(),
+                };
+                update(&mut m, Intent::File(refused));
+                m
+            },
+        },
         Case {
             name: "replace a file with a report",
             context: KeyContext::Confirm,
@@ -260,6 +279,14 @@ fn cases() -> Vec<Case> {
             },
         },
     ]
+}
+
+/// A review another waterline writes; `stale` when its lock can be taken over.
+fn following(stale: bool) -> Model {
+    let mut m = on_step('1', 0);
+    let holding = Holding::Follower { holder: "held by sam@laptop".into(), stale };
+    update(&mut m, Intent::File(FileNews::Holding(holding)));
+    m
 }
 
 fn home() -> Model {

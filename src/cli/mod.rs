@@ -55,6 +55,9 @@ pub enum Command {
     Open {
         /// A session file (.toml)
         path: PathBuf,
+        /// Only follow it: read-only, showing the writer's saves as they land (e.g. over SSH)
+        #[arg(long)]
+        follow: bool,
     },
     /// Open the built-in example review (on a copy; nothing of yours is touched)
     Demo,
@@ -260,7 +263,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     config.messages.extend(lexicon_messages);
-    let mut held: Option<store::ReviewFile> = None;
+    let mut following = false;
     crate::analysis::actions::use_known_teams(config.teams.clone());
     let start = match cli.command {
         Some(Command::Completions { shell }) => {
@@ -336,15 +339,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => tui::Start::Home,
         Some(Command::Demo) => tui::Start::Demo,
-        Some(Command::Open { path }) => {
+        Some(Command::Open { path, follow }) => {
             // A file that cannot be read is reported here, where the message stays on screen.
             // The review stays claimed while the console runs: a second waterline opening
             // it is told who writes it, and opens it read-only.
-            match store::ReviewFile::open(&path, config.lock) {
-                Ok((review, loaded)) => {
-                    held = Some(review);
-                    tui::Start::Loaded(path, Box::new(loaded))
-                }
+            following = follow;
+            let opened = if follow {
+                store::ReviewFile::follow(&path, config.lock)
+            } else {
+                store::ReviewFile::open_asking(&path, config.lock)
+            };
+            match opened {
+                Ok((review, loaded)) => tui::Start::Held(Box::new(review), Box::new(loaded)),
                 Err(e) => {
                     eprintln!("{}", visible::visible(&e.to_string()));
                     return Ok(ExitCode::from(2));
@@ -375,9 +381,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         mouse: config.mouse,
         present: cli.present,
         policy: config.policy,
+        lock: config.lock,
+        follow: following,
     };
     let ended = tui::run(start, data_dir, settings);
-    drop(held);
     if let Some(line) = ended? {
         eprintln!("{}", visible::visible(&line));
     }

@@ -151,8 +151,19 @@ pub fn lock_path(target: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}.lock"))
 }
 
-/// Claims `target` for writing, or says who holds it. Never waits.
+/// Claims `target` for writing, or says who holds it. Never waits. A lock left by a process
+/// on this host that has ended is taken over, and said so in [`WriterLock::replaced`].
 pub fn claim(target: &Path, policy: &LockPolicy) -> io::Result<Claim> {
+    claim_with(target, policy, true)
+}
+
+/// Like [`claim`], but a lock left by a process that ended is not taken over: it comes back
+/// as a stale [`Claim::Follower`], so the person can be asked first (then [`take_over`]).
+pub fn claim_asking(target: &Path, policy: &LockPolicy) -> io::Result<Claim> {
+    claim_with(target, policy, false)
+}
+
+fn claim_with(target: &Path, policy: &LockPolicy, take_ended: bool) -> io::Result<Claim> {
     let path = lock_path(target);
     for _ in 0..ATTEMPTS {
         let file = open_lock_file(&path)?;
@@ -175,7 +186,7 @@ pub fn claim(target: &Path, policy: &LockPolicy) -> io::Result<Claim> {
             // ended. A record from another host may be live: locks do not always reach
             // across a network file system.
             let here = record.host == host::host_name();
-            if !here || (!os_lock && host::process_alive(record.pid)) {
+            if !here || (!os_lock && host::process_alive(record.pid)) || !take_ended {
                 return Ok(Claim::Follower(judge(previous, &file, policy)));
             }
         }

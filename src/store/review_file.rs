@@ -49,9 +49,24 @@ impl ReviewFile {
     /// returned review is marked read-only, with a notice saying why, unless this process
     /// is its writer.
     pub fn open(path: &Path, policy: LockPolicy) -> Result<(ReviewFile, Loaded), LoadError> {
+        Self::open_with(path, policy, true)
+    }
+
+    /// Like [`ReviewFile::open`], but a lock whose process ended is not taken over: the
+    /// review opens as a follower of a stale lock, so the console can ask first and then
+    /// [`ReviewFile::take_over`].
+    pub fn open_asking(path: &Path, policy: LockPolicy) -> Result<(ReviewFile, Loaded), LoadError> {
+        Self::open_with(path, policy, false)
+    }
+
+    fn open_with(
+        path: &Path,
+        policy: LockPolicy,
+        take_ended: bool,
+    ) -> Result<(ReviewFile, Loaded), LoadError> {
         let io_error = |source| LoadError::Io { path: path.to_path_buf(), source };
         let target = atomic::resolve(path).map_err(io_error)?;
-        let access = claim_access(&target, &policy);
+        let access = claim_access(&target, &policy, take_ended);
         // Read after claiming, so what a writer loads is what it holds.
         let (fingerprint, bytes) = Fingerprint::read(&target).map_err(io_error)?;
         let loaded = super::from_bytes(path, &bytes)?;
@@ -61,6 +76,34 @@ impl ReviewFile {
         if review.is_writer() {
             atomic::remove_leftovers(&target);
         }
+        Ok((review, loaded))
+    }
+
+    /// Opens a review only to follow it (`waterline open --follow`): it is read, never
+    /// claimed, and shown read-only as another waterline writes it.
+    /// [`ReviewFile::claim_again`] makes it a writer later if the review is free.
+    pub fn follow(path: &Path, policy: LockPolicy) -> Result<(ReviewFile, Loaded), LoadError> {
+        let io_error = |source| LoadError::Io { path: path.to_path_buf(), source };
+        let target = atomic::resolve(path).map_err(io_error)?;
+        let (fingerprint, bytes) = Fingerprint::read(&target).map_err(io_error)?;
+        let mut loaded = super::from_bytes(path, &bytes)?;
+        let access = match access::check(&target) {
+            Err(reason) => Access::ReadOnly(reason),
+            Ok(()) => Access::Follower(Holder { record: None, stale: None }),
+        };
+        if loaded.read_only {
+            let version = std::str::from_utf8(&bytes).ok().and_then(super::read::declared_version);
+            let review = ReviewFile {
+                path: path.to_path_buf(),
+                baseline: Some(fingerprint),
+                access: Access::ReadOnly(ReadOnly::NewerFormat(version.unwrap_or_default())),
+                policy,
+            };
+            return Ok((review, loaded));
+        }
+        loaded.read_only = true;
+        let review =
+            ReviewFile { path: path.to_path_buf(), baseline: Some(fingerprint), access, policy };
         Ok((review, loaded))
     }
 
@@ -201,7 +244,7 @@ impl ReviewFile {
         if let Access::Follower(_) = self.access
             && let Ok(target) = atomic::resolve(&self.path)
         {
-            self.access = claim_access(&target, &self.policy);
+            self.access = claim_access(&target, &self.policy, true);
         }
         self.is_writer()
     }
@@ -278,11 +321,13 @@ impl ReviewFile {
     }
 }
 
-fn claim_access(target: &Path, policy: &LockPolicy) -> Access {
+fn claim_access(target: &Path, policy: &LockPolicy, take_ended: bool) -> Access {
     if let Err(reason) = access::check(target) {
         return Access::ReadOnly(reason);
     }
-    match lock::claim(target, policy) {
+    let claimed =
+        if take_ended { lock::claim(target, policy) } else { lock::claim_asking(target, policy) };
+    match claimed {
         Ok(Claim::Writer(lock)) => Access::Writer(lock),
         Ok(Claim::Follower(holder)) => Access::Follower(holder),
         Err(e) => Access::ReadOnly(

@@ -2,6 +2,7 @@
 //! through `update` (in `update.rs`), so flows are tested without a terminal. Each step's
 //! own state lives in its folder under `steps/`.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use crate::analysis::policy::DuePolicy;
@@ -19,6 +20,7 @@ use crate::tui::screens::followup::state::FollowUpView;
 use crate::tui::screens::form::Form;
 use crate::tui::screens::home::state::Home;
 use crate::tui::screens::picker::Picker;
+use crate::tui::screens::sharing::state::{DiskConflict, Holding, Question};
 use crate::tui::steps::actions::state::{ActionsMode, ActionsView};
 use crate::tui::steps::behaviours::state::{BehavioursMode, BehavioursView};
 use crate::tui::steps::factors::state::FactorsView;
@@ -117,6 +119,15 @@ pub struct Doc {
     /// is first shown.
     pub library: Option<Vec<(PathBuf, Session)>>,
     pub library_requested: bool,
+    /// Whether this console writes the review, and if not, why (the banner).
+    pub holding: Holding,
+    /// The review as on disk when loaded or last written: what this console's edits are
+    /// applied on top of again when the file changed elsewhere.
+    pub base: Session,
+    /// What each save on its way holds, oldest first: the next `base` once it lands.
+    pub sent: VecDeque<Session>,
+    /// A save found the file changed or gone; saving waits on the person's choice.
+    pub conflict: Option<DiskConflict>,
 }
 
 /// What is derived from the session and too slow to work out on every frame: the review
@@ -144,6 +155,8 @@ pub enum Overlay {
     },
     /// A report's file is there and is not an earlier report of this review: replace it?
     ReplaceReport(crate::tui::screens::export::state::ReplaceQuestion),
+    /// Take over a stale lock? Which way out of a conflict with the disk?
+    Question(Question),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,7 +192,17 @@ impl Doc {
         let mut session = loaded.session;
         session.sort_events();
         let ids = Ids::of(&session);
+        // Until the runner says who holds it: a file only this version cannot write.
+        let holding = if loaded.read_only {
+            Holding::ReadOnly { reason: loaded.notices.first().cloned().unwrap_or_default() }
+        } else {
+            Holding::Writer
+        };
         Doc {
+            base: session.clone(),
+            sent: VecDeque::new(),
+            conflict: None,
+            holding,
             session,
             path,
             read_only: loaded.read_only,
@@ -316,6 +339,9 @@ impl Model {
             Some(Overlay::Help { .. }) => vec![K::Help, K::Global],
             Some(Overlay::Form(_)) => vec![K::Form],
             Some(Overlay::PasteOffer { .. }) => vec![K::PasteOffer],
+            // Only the answers (and quitting, which keeps a rescue copy) until one is given.
+            Some(Overlay::Question(Question::TakeOver { .. })) => vec![K::TakeOver],
+            Some(Overlay::Question(Question::Conflict(_))) => vec![K::Conflict],
             // Like a form, a list to choose from is left with Enter or Esc before anything else.
             Some(Overlay::Pick(list)) if list.multi => vec![K::PickSeveral, K::Pick],
             Some(Overlay::Pick(_)) => vec![K::Pick],
@@ -336,6 +362,10 @@ impl Model {
                     Some(doc) => step_contexts(doc),
                     None => vec![K::Step(Step::Timeline)],
                 };
+                // Following a review is a mode of the whole console: its key comes first.
+                if self.doc.as_ref().is_some_and(|d| d.holding.may_ask_to_write()) {
+                    contexts.insert(0, K::Following);
+                }
                 contexts.extend([K::Console, K::Global]);
                 contexts
             }

@@ -1,17 +1,25 @@
-//! The console's only I/O: saving, opening, creating and listing reviews, writing reports. Each effect
-//! reports back as an action.
+//! The console's only I/O: saving, opening, creating and listing reviews, following the
+//! open review's file, writing reports. Each effect reports back as an action.
+//!
+//! The open review is held as a `store::ReviewFile`: its lock makes this console the one
+//! writer (or a follower), and every save checks first that the file on disk is still the
+//! one loaded or last written.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, MutexGuard, mpsc};
+use std::time::Instant;
 
 use crate::model::Session;
+use crate::store::{Access, DiskState, LockPolicy, ReviewFile, SaveError, SaveProblem};
 use crate::tui::app::Leaving;
 use crate::tui::intent::Intent;
 use crate::tui::screens::export::state::{Chosen, Written};
+use crate::tui::screens::sharing::state::{DiskConflict, FileNews, Holding};
 use crate::{assets, store};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Save the open review (or, from the follow-up view, a review that is not open).
     Save {
         path: PathBuf,
         session: Box<Session>,
@@ -29,6 +37,7 @@ pub enum Effect {
         title: String,
         template: String,
     },
+    /// The home list; showing it lets go of the open review.
     ListReviews,
     /// Read every review in the data folder: for the follow-up view and for recurrence.
     LoadLibrary,
@@ -44,8 +53,27 @@ pub enum Effect {
         policy: crate::analysis::policy::DuePolicy,
         replace: crate::export::Replace,
     },
+    /// A follower looks whether the writer saved (size and time first; read only on change).
+    Follow,
+    /// Write this review here: claimed if free; a stale lock only once `confirmed`.
+    TakeOver {
+        confirmed: bool,
+    },
+    /// Read the disk's version again, to apply this console's edits on top.
+    ReloadForReapply,
+    /// Save over whatever is on disk (or recreate a deleted review): an explicit answer.
+    Overwrite {
+        session: Box<Session>,
+    },
+    /// Save as a new file next to the review, which becomes the review's file.
+    SaveAs {
+        session: Box<Session>,
+    },
     Quit,
 }
+
+/// The open review's file, shared with the saving thread.
+type Held = Arc<Mutex<Option<ReviewFile>>>;
 
 /// Carries out effects. Holds what they need between runs.
 pub struct Runner {
@@ -54,25 +82,44 @@ pub struct Runner {
     demo_dir: Option<tempfile::TempDir>,
     /// Where a rescue copy went, to tell the person after the terminal is restored.
     pub rescued: Option<PathBuf>,
+    /// When another waterline's lock counts as abandoned (config.toml `[lock]`).
+    pub policy: LockPolicy,
+    /// Open reviews only to follow them (`open --follow`): never claimed on opening.
+    pub follow: bool,
+    held: Held,
+    /// The held review's path, known without waiting for a save in progress.
+    held_path: Option<PathBuf>,
+    refreshed: Instant,
+    /// A follower already said the file is gone.
+    gone: bool,
     saver: Saver,
+}
+
+enum Job {
+    /// The open review, checked against the disk first.
+    Save(Box<Session>),
+    Overwrite(Box<Session>),
+    SaveAs(Box<Session>),
+    /// A review that is not open (the follow-up view): claimed for the one save.
+    SaveOther(PathBuf, Box<Session>, LockPolicy),
 }
 
 /// Saves run on their own thread, one after another in the order asked, so writing a
 /// large review never holds up typing; results come back as actions.
 struct Saver {
-    jobs: Option<mpsc::Sender<(PathBuf, Box<Session>)>>,
+    jobs: Option<mpsc::Sender<Job>>,
     results: mpsc::Receiver<Intent>,
     in_flight: usize,
     worker: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Saver {
-    fn start() -> Saver {
-        let (jobs, inbox) = mpsc::channel::<(PathBuf, Box<Session>)>();
+    fn start(held: Held) -> Saver {
+        let (jobs, inbox) = mpsc::channel::<Job>();
         let (outbox, results) = mpsc::channel();
         let worker = std::thread::spawn(move || {
-            for (path, session) in inbox {
-                if outbox.send(save(&path, &session)).is_err() {
+            for job in inbox {
+                if outbox.send(run_job(&held, job)).is_err() {
                     break;
                 }
             }
@@ -91,9 +138,142 @@ impl Drop for Saver {
     }
 }
 
+fn lock(held: &Held) -> MutexGuard<'_, Option<ReviewFile>> {
+    // A panic on the saving thread must not take every later save with it.
+    held.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn run_job(held: &Held, job: Job) -> Intent {
+    let saved = |result: Result<(), SaveError>| match result {
+        Ok(()) => Intent::Saved(chrono::Local::now()),
+        Err(e) => refused(e),
+    };
+    match job {
+        // No review is open to ask about a conflict: any refusal is one line.
+        Job::SaveOther(path, session, policy) => match save_other(&path, &session, policy) {
+            Ok(()) => Intent::Saved(chrono::Local::now()),
+            Err(e) => Intent::SaveFailed(e.to_string()),
+        },
+        Job::Save(session) => match lock(held).as_mut() {
+            Some(file) => saved(file.save(&session)),
+            None => Intent::SaveFailed("could not save: no review is open".into()),
+        },
+        Job::Overwrite(session) => match lock(held).as_mut() {
+            Some(file) => saved(file.overwrite(&session)),
+            None => Intent::SaveFailed("could not save: no review is open".into()),
+        },
+        Job::SaveAs(session) => match lock(held).as_mut() {
+            Some(file) => save_as(file, &session),
+            None => Intent::SaveFailed("could not save: no review is open".into()),
+        },
+    }
+}
+
+/// A save that did not happen: a change on disk asks the person; anything else is a failure.
+fn refused(e: SaveError) -> Intent {
+    let conflict = match e.problem {
+        SaveProblem::ChangedOnDisk { .. } => DiskConflict::Changed,
+        SaveProblem::Deleted => DiskConflict::Deleted,
+        _ => return Intent::SaveFailed(e.to_string()),
+    };
+    Intent::File(FileNews::Refused { conflict, message: e.to_string() })
+}
+
+fn save_other(path: &Path, session: &Session, policy: LockPolicy) -> Result<(), SaveError> {
+    // A stale lock is left for a person to take over, never taken for a one-off save.
+    let (mut file, _) = ReviewFile::open_asking(path, policy).map_err(|e| SaveError {
+        path: path.to_path_buf(),
+        problem: SaveProblem::Io(std::io::Error::other(e.to_string())),
+    })?;
+    file.save(session)
+}
+
+/// Saves under the first free name next to the review: `NAME-copy.toml`, `NAME-copy-2.toml`…
+fn save_as(file: &mut ReviewFile, session: &Session) -> Intent {
+    let original = file.path().to_path_buf();
+    let stem = original.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut last = None;
+    for n in 1..=50 {
+        let name =
+            if n == 1 { format!("{stem}-copy.toml") } else { format!("{stem}-copy-{n}.toml") };
+        let candidate = original.with_file_name(name);
+        match file.save_as(&candidate, session) {
+            Ok(()) => {
+                let at = chrono::Local::now();
+                return Intent::File(FileNews::SavedAs { path: candidate, at });
+            }
+            Err(SaveError { problem: SaveProblem::AlreadyExists, .. }) => continue,
+            Err(e) => {
+                last = Some(e);
+                break;
+            }
+        }
+    }
+    Intent::SaveFailed(last.map_or_else(
+        || format!("could not save {}: no free name next to it", original.display()),
+        |e| e.to_string(),
+    ))
+}
+
+/// Whether this console writes `file`, as the banner says it.
+fn holding(file: &ReviewFile, follow: bool) -> Holding {
+    match file.access() {
+        Access::Writer(_) => Holding::Writer,
+        Access::Follower(holder) if follow && holder.record.is_none() => Holding::Watching,
+        Access::Follower(holder) => {
+            Holding::Follower { holder: holder.to_string(), stale: holder.stale.is_some() }
+        }
+        Access::ReadOnly(reason) => Holding::ReadOnly { reason: reason.to_string() },
+    }
+}
+
 impl Runner {
     pub fn new(data_dir: Option<PathBuf>) -> Self {
-        Runner { data_dir, demo_dir: None, rescued: None, saver: Saver::start() }
+        let held: Held = Arc::new(Mutex::new(None));
+        Runner {
+            data_dir,
+            demo_dir: None,
+            rescued: None,
+            policy: LockPolicy::default(),
+            follow: false,
+            saver: Saver::start(held.clone()),
+            held,
+            held_path: None,
+            refreshed: Instant::now(),
+            gone: false,
+        }
+    }
+
+    /// Holds a review opened before the console started (by the command line).
+    pub fn hold(&mut self, file: ReviewFile) -> Holding {
+        let holding = holding(&file, self.follow);
+        self.held_path = Some(file.path().to_path_buf());
+        *lock(&self.held) = Some(file);
+        self.refreshed = Instant::now();
+        self.gone = false;
+        holding
+    }
+
+    /// Lets go of the open review (and its lock), once every save on its way has landed.
+    fn release(&mut self) {
+        if self.held_path.take().is_some() {
+            *lock(&self.held) = None;
+        }
+    }
+
+    /// The writer's sign of life on its lock, every `lock::REFRESH_EVERY`; called by the
+    /// loop on each pass. Never waits for a save in progress.
+    pub fn refresh_lock(&mut self) {
+        if self.refreshed.elapsed() < store::lock::REFRESH_EVERY {
+            return;
+        }
+        if let Ok(mut held) = self.held.try_lock()
+            && let Some(file) = held.as_mut()
+        {
+            // A failed refresh is tried again next time; the save itself checks the lock.
+            let _ = file.refresh();
+            self.refreshed = Instant::now();
+        }
     }
 
     /// Whether a save has been asked for and not reported yet.
@@ -105,6 +285,7 @@ impl Runner {
     pub fn wait_for_save(&mut self) -> Option<Intent> {
         let result = self.saver.results.recv().ok()?;
         self.saver.in_flight = self.saver.in_flight.saturating_sub(1);
+        self.note(&result);
         Some(result)
     }
 
@@ -112,25 +293,41 @@ impl Runner {
     pub fn finished_saves(&mut self) -> Vec<Intent> {
         let done: Vec<Intent> = self.saver.results.try_iter().collect();
         self.saver.in_flight = self.saver.in_flight.saturating_sub(done.len());
+        for result in &done {
+            self.note(result);
+        }
         done
+    }
+
+    /// A save under a new name moved the open review.
+    fn note(&mut self, result: &Intent) {
+        if let Intent::File(FileNews::SavedAs { path, .. }) = result {
+            self.held_path = Some(path.clone());
+        }
+    }
+
+    fn send(&mut self, job: Job) -> Vec<Intent> {
+        match self.saver.jobs.as_ref().map(|jobs| jobs.send(job)) {
+            Some(Ok(())) => {
+                self.saver.in_flight += 1;
+                Vec::new()
+            }
+            // The saver thread is gone (it cannot be, short of a panic): say so.
+            _ => vec![Intent::SaveFailed("could not save: the saving thread stopped".into())],
+        }
     }
 
     pub fn run(&mut self, effect: Effect) -> Vec<Intent> {
         match effect {
             Effect::Save { path, session } => {
-                let sent = self.saver.jobs.as_ref().map(|jobs| jobs.send((path.clone(), session)));
-                match sent {
-                    Some(Ok(())) => {
-                        self.saver.in_flight += 1;
-                        Vec::new()
-                    }
-                    // The saver thread is gone (it cannot be, short of a panic): say so.
-                    _ => vec![Intent::SaveFailed(format!(
-                        "could not save {}: the saving thread stopped",
-                        path.display()
-                    ))],
+                if self.held_path.as_ref() == Some(&path) {
+                    self.send(Job::Save(session))
+                } else {
+                    self.send(Job::SaveOther(path, session, self.policy))
                 }
             }
+            Effect::Overwrite { session } => self.send(Job::Overwrite(session)),
+            Effect::SaveAs { session } => self.send(Job::SaveAs(session)),
             Effect::Rescue { text, then } => {
                 let name = format!("waterline-rescue-{}.toml", std::process::id());
                 let path = std::env::temp_dir().join(name);
@@ -143,10 +340,11 @@ impl Runner {
                 };
                 vec![Intent::Rescued { result, then }]
             }
-            Effect::Open { path } => vec![open(path, false)],
-            Effect::OpenDemo => vec![self.open_demo()],
-            Effect::CreateReview { title, template } => vec![self.create(&title, &template)],
+            Effect::Open { path } => self.open(path, false),
+            Effect::OpenDemo => self.open_demo(),
+            Effect::CreateReview { title, template } => self.create(&title, &template),
             Effect::ListReviews => {
+                self.release();
                 let listings = self.data_dir.as_deref().map(store::list).unwrap_or_default();
                 vec![Intent::Listed(listings)]
             }
@@ -161,32 +359,105 @@ impl Runner {
                 let result = export(&review, &session, chosen, policy, replace);
                 vec![Intent::Exported { chosen, result }]
             }
+            Effect::Follow => self.follow_disk(),
+            Effect::TakeOver { confirmed } => self.take_over(confirmed),
+            Effect::ReloadForReapply => {
+                let result = match lock(&self.held).as_mut() {
+                    Some(file) => file.reload().map(Box::new).map_err(|e| e.to_string()),
+                    None => Err("no review is open".into()),
+                };
+                vec![Intent::File(FileNews::Reloaded(result))]
+            }
             // Run by the loop, which owns the terminal.
             Effect::Quit | Effect::Editor { .. } => Vec::new(),
         }
     }
 
-    fn open_demo(&mut self) -> Intent {
-        match demo_copy(&mut self.demo_dir) {
-            Ok(path) => open(path, true),
-            Err(e) => Intent::Loaded {
-                path: PathBuf::from("demo.toml"),
-                result: Err(format!("could not prepare the example review: {e}")),
-                demo: true,
-            },
+    /// A follower's look at the disk: cheap while nothing changed, and never waits.
+    fn follow_disk(&mut self) -> Vec<Intent> {
+        let Ok(mut held) = self.held.try_lock() else { return Vec::new() };
+        let Some(file) = held.as_mut() else { return Vec::new() };
+        match file.disk_state() {
+            Ok(DiskState::Unchanged) => {
+                self.gone = false;
+                Vec::new()
+            }
+            Ok(DiskState::Changed(_)) => {
+                self.gone = false;
+                let result = file.reload().map(Box::new).map_err(|e| e.to_string());
+                vec![Intent::File(FileNews::Followed(result))]
+            }
+            Ok(DiskState::Deleted) if !self.gone => {
+                self.gone = true;
+                vec![Intent::File(FileNews::Gone)]
+            }
+            Ok(DiskState::Deleted) | Err(_) => Vec::new(),
         }
     }
 
-    fn create(&mut self, title: &str, template: &str) -> Intent {
+    fn take_over(&mut self, confirmed: bool) -> Vec<Intent> {
+        let mut held = lock(&self.held);
+        let Some(file) = held.as_mut() else { return Vec::new() };
+        let claimed = if confirmed {
+            file.take_over().map_err(|e| e.to_string()).map(|()| true)
+        } else {
+            Ok(file.claim_again())
+        };
+        let news = match claimed {
+            Ok(true) => {
+                self.refreshed = Instant::now();
+                FileNews::TookOver(file.reload().map(Box::new).map_err(|e| e.to_string()))
+            }
+            Ok(false) => match holding(file, false) {
+                Holding::Follower { holder, stale } => FileNews::StillHeld { holder, stale },
+                other => FileNews::Holding(other),
+            },
+            Err(why) => FileNews::TookOver(Err(why)),
+        };
+        vec![Intent::File(news)]
+    }
+
+    /// Opens a review through its lock: the one writer, or a follower told who writes.
+    fn open(&mut self, path: PathBuf, demo: bool) -> Vec<Intent> {
+        self.release();
+        let opened = if self.follow && !demo {
+            ReviewFile::follow(&path, self.policy)
+        } else {
+            ReviewFile::open_asking(&path, self.policy)
+        };
+        match opened {
+            Ok((file, loaded)) => {
+                let holding = self.hold(file);
+                vec![
+                    Intent::Loaded { path, result: Ok(Box::new(loaded)), demo },
+                    Intent::File(FileNews::Holding(holding)),
+                ]
+            }
+            Err(e) => vec![Intent::Loaded { path, result: Err(e.to_string()), demo }],
+        }
+    }
+
+    fn open_demo(&mut self) -> Vec<Intent> {
+        match demo_copy(&mut self.demo_dir) {
+            Ok(path) => self.open(path, true),
+            Err(e) => vec![Intent::Loaded {
+                path: PathBuf::from("demo.toml"),
+                result: Err(format!("could not prepare the example review: {e}")),
+                demo: true,
+            }],
+        }
+    }
+
+    fn create(&mut self, title: &str, template: &str) -> Vec<Intent> {
         let Some(dir) = self.data_dir.clone() else {
-            return failed(
+            return vec![failed(
                 PathBuf::new(),
                 "no data folder is known on this system; set WATERLINE_HOME".into(),
-            );
+            )];
         };
         match create_review(&dir, title, template) {
-            Ok(path) => open(path, false),
-            Err(e) => failed(dir, e),
+            Ok(path) => self.open(path, false),
+            Err(e) => vec![failed(dir, e)],
         }
     }
 }
@@ -225,18 +496,6 @@ pub fn demo_copy(holder: &mut Option<tempfile::TempDir>) -> std::io::Result<Path
     let (dir, path) = store::demo_copy(assets::DEMO, "payment-outage-demo.toml")?;
     *holder = Some(dir);
     Ok(path)
-}
-
-fn save(path: &Path, session: &Session) -> Intent {
-    match store::save(path, session) {
-        Ok(()) => Intent::Saved(chrono::Local::now()),
-        Err(e) => Intent::SaveFailed(e.to_string()),
-    }
-}
-
-fn open(path: PathBuf, demo: bool) -> Intent {
-    let result = store::load(&path).map(Box::new).map_err(|e| e.to_string());
-    Intent::Loaded { path, result, demo }
 }
 
 fn failed(path: PathBuf, message: String) -> Intent {

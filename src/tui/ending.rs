@@ -22,6 +22,7 @@ pub fn pending_writes(model: &mut Model) -> Vec<Effect> {
     }
     doc.dirty = false;
     doc.saves_in_flight += 1;
+    doc.sent.push_back(doc.session.clone());
     vec![Effect::Save { path: doc.path.clone(), session: Box::new(doc.session.clone()) }]
 }
 

@@ -104,6 +104,11 @@ pub enum Intent {
     WalkBack,
     ShowRecurrence,
     FollowUp,
+    // Who writes the review, and changes made on disk.
+    TakeOver,
+    ReloadAndReapply,
+    SaveAs,
+    Overwrite,
     // Forms and dialogs.
     Submit,
     Cancel,
@@ -141,6 +146,8 @@ pub enum Intent {
         chosen: crate::tui::screens::export::state::Chosen,
         result: crate::tui::screens::export::state::Written,
     },
+    /// News about the open review's file: who writes it, a follower's reload, a conflict.
+    File(crate::tui::screens::sharing::state::FileNews),
     /// The readable reviews in the data folder, and how many could not be read.
     Library {
         reviews: Vec<(PathBuf, crate::model::Session)>,
@@ -243,6 +250,10 @@ bindables! {
     "toggle_present" => Intent::TogglePresent, "present", "presentation mode, for a shared screen";
     "next_card" => Intent::NextCard, "card", "the next prompt card in the side pane";
     "prev_card" => Intent::PrevCard, "prev card", "the previous prompt card";
+    "take_over" => Intent::TakeOver, "write here", "write this review here (when its writer has closed, or its lock is stale)";
+    "reload_reapply" => Intent::ReloadAndReapply, "reload", "read the disk's version and apply your edits on top";
+    "save_as" => Intent::SaveAs, "save as", "save your version as a new file next to it";
+    "overwrite" => Intent::Overwrite, "overwrite", "replace the disk's version with yours";
     "toggle" => Intent::Toggle, "tick", "tick or untick the item";
     "add_action" => Intent::AddAction, "add", "add an action; its checks update as you type";
     "edit_action" => Intent::EditAction, "edit", "edit the selected action";

@@ -165,10 +165,16 @@ pub enum KeyContext {
     PickSeveral,
     /// A yes-or-no question, such as replacing a file with a report.
     Confirm,
+    /// A review this console follows (another waterline writes it).
+    Following,
+    /// The question whether to take over a stale lock.
+    TakeOver,
+    /// The choice after a save found the file changed on disk or deleted.
+    Conflict,
 }
 
 impl KeyContext {
-    const FIXED: [KeyContext; 17] = [
+    const FIXED: [KeyContext; 20] = [
         Self::Global,
         Self::Home,
         Self::FollowUp,
@@ -186,6 +192,9 @@ impl KeyContext {
         Self::Pick,
         Self::PickSeveral,
         Self::Confirm,
+        Self::Following,
+        Self::TakeOver,
+        Self::Conflict,
     ];
 
     /// The name of the context's table in keymap.toml and config.toml's `[keys]`.
@@ -209,6 +218,9 @@ impl KeyContext {
             Self::Pick => "pick",
             Self::PickSeveral => "pick_several",
             Self::Confirm => "confirm",
+            Self::Following => "following",
+            Self::TakeOver => "take_over",
+            Self::Conflict => "conflict",
         }
     }
 
@@ -233,6 +245,9 @@ impl KeyContext {
             Self::Pick => "Choosing from a list",
             Self::PickSeveral => "Ticking several",
             Self::Confirm => "A yes-or-no question",
+            Self::Following => "Following a review",
+            Self::TakeOver => "Taking over a review",
+            Self::Conflict => "Changed on disk",
         }
     }
 

@@ -4,7 +4,7 @@
 pub const DEMO_OPENED: &str =
     "Example review opened on a copy: try anything, the built-in example stays as it was.";
 pub const READ_ONLY: &str =
-    "This review is open read-only (written by a newer waterline); changes are not possible here.";
+    "This review is open read-only here; the line under the steps says why. Nothing was changed.";
 pub const LEAVE_WITH_UNSAVED: &str = "The last save did not work, so recent changes are only in memory. \
 Press again to leave anyway: a copy will be written to a temporary file and its path shown.";
 pub const NOTHING_SELECTED: &str = "No event selected. Press a to add the first one.";

@@ -28,13 +28,15 @@ use app::{Model, update};
 use effects::{Effect, Runner};
 use intent::Intent;
 use keymap::{KeyCode, KeyInput, Keymap};
+use screens::sharing::state::FileNews;
 
 /// How the console starts.
 pub enum Start {
     Home,
     Open(PathBuf),
-    /// A review already read (by the command line, which reported any problem itself).
-    Loaded(PathBuf, Box<crate::store::Loaded>),
+    /// A review already opened through its lock (by the command line, which reported any
+    /// problem itself): the console writes it, or follows it.
+    Held(Box<crate::store::ReviewFile>, Box<crate::store::Loaded>),
     Demo,
     /// The home screen with the new-review form already open.
     NewReview {
@@ -61,6 +63,10 @@ pub struct Settings {
     pub mouse: bool,
     /// `--present`: start in presentation mode.
     pub present: bool,
+    /// When another waterline's lock counts as abandoned (`[lock]`).
+    pub lock: crate::store::LockPolicy,
+    /// `open --follow`: open reviews to follow them, without claiming them.
+    pub follow: bool,
 }
 
 /// Runs the console until the person quits. Returns a line to print afterwards, if any.
@@ -70,10 +76,12 @@ pub fn run(
     settings: Settings,
 ) -> anyhow::Result<Option<String>> {
     let mouse = settings.mouse;
-    let mut model = configured(settings);
     let mut runner = Runner::new(data_dir);
+    runner.policy = settings.lock;
+    runner.follow = settings.follow;
+    let mut model = configured(settings);
     // Effects run in the order update returned them: a save before a quit.
-    let mut pending = first_effects(&mut model, start);
+    let mut pending = first_effects(&mut model, &mut runner, start);
     // Installed before the terminal changes, so a SIGHUP at any moment is handled here.
     let end_requests = crate::cli::signals::EndRequests::install()?;
     let mut guard = terminal::TerminalGuard::enter()?;
@@ -134,6 +142,7 @@ pub fn run(
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
+            runner.refresh_lock();
             pending.extend(update(&mut model, Intent::Tick));
         }
     }
@@ -169,16 +178,21 @@ fn configured(settings: Settings) -> Model {
 }
 
 /// What the run starts with: the home list, a review to open, or one already read.
-fn first_effects(model: &mut Model, start: Start) -> VecDeque<Effect> {
+fn first_effects(model: &mut Model, runner: &mut Runner, start: Start) -> VecDeque<Effect> {
     let first = match start {
         Start::Home => Effect::ListReviews,
         Start::Open(path) => {
             model.has_home = false;
             Effect::Open { path }
         }
-        Start::Loaded(path, loaded) => {
+        Start::Held(file, loaded) => {
             model.has_home = false;
-            return update(model, Intent::Loaded { path, result: Ok(loaded), demo: false }).into();
+            let path = file.path().to_path_buf();
+            let holding = runner.hold(*file);
+            let mut effects =
+                update(model, Intent::Loaded { path, result: Ok(loaded), demo: false });
+            effects.extend(update(model, Intent::File(FileNews::Holding(holding))));
+            return effects.into();
         }
         Start::Demo => {
             model.has_home = false;

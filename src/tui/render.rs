@@ -57,6 +57,9 @@ pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
         Some(Overlay::ReplaceReport(question)) => {
             screens::export::view::render(model, question, frame, area)
         }
+        Some(Overlay::Question(question)) => {
+            screens::sharing::view::render(model, question, frame, area)
+        }
         None => {}
     }
     drawn

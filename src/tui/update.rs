@@ -43,24 +43,10 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
     match action {
         Intent::Tick => return autosave(model),
         Intent::Resize(..) => return Vec::new(),
-        Intent::Saved(at) => {
-            let mut still_saving = false;
-            if let Some(doc) = model.doc.as_mut() {
-                doc.saves_in_flight = doc.saves_in_flight.saturating_sub(1);
-                doc.last_saved = Some(at);
-                doc.save_error = None;
-                still_saving = doc.saves_in_flight > 0;
-            }
-            model.leave_warned = false;
-            if still_saving {
-                // A later save is on its way; leaving waits for the last one.
-                return Vec::new();
-            }
-            return match model.leaving.take() {
-                Some(Leaving::Quit) => vec![Effect::Quit],
-                Some(Leaving::Close) => go_home(model),
-                None => Vec::new(),
-            };
+        Intent::Saved(at) => return saved(model, at),
+        Intent::File(news) => return screens::sharing::update::news(model, news),
+        Intent::TakeOver if model.overlay.is_none() && model.screen == Screen::Console => {
+            return screens::sharing::update::ask_to_write(model);
         }
         Intent::SaveFailed(message) if model.doc.is_none() => {
             // A change made in the follow-up view, to a review that is not open.
@@ -70,6 +56,7 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
         Intent::SaveFailed(message) => {
             if let Some(doc) = model.doc.as_mut() {
                 doc.saves_in_flight = doc.saves_in_flight.saturating_sub(1);
+                doc.sent.pop_front();
                 doc.dirty = true;
                 doc.save_error = Some(message);
             }
@@ -137,6 +124,31 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
     }
 }
 
+/// A save landed: the header may say "saved" once every save on its way has returned, and
+/// leaving, if asked for, goes ahead.
+pub fn saved(model: &mut Model, at: chrono::DateTime<chrono::Local>) -> Vec<Effect> {
+    let mut still_saving = false;
+    if let Some(doc) = model.doc.as_mut() {
+        doc.saves_in_flight = doc.saves_in_flight.saturating_sub(1);
+        if let Some(session) = doc.sent.pop_front() {
+            doc.base = session;
+        }
+        doc.last_saved = Some(at);
+        doc.save_error = None;
+        still_saving = doc.saves_in_flight > 0;
+    }
+    model.leave_warned = false;
+    if still_saving {
+        // A later save is on its way; leaving waits for the last one.
+        return Vec::new();
+    }
+    match model.leaving.take() {
+        Some(Leaving::Quit) => vec![Effect::Quit],
+        Some(Leaving::Close) => go_home(model),
+        None => Vec::new(),
+    }
+}
+
 /// The reviews in the data folder arrived: for the follow-up view, or for recurrence in
 /// the open review.
 fn library_loaded(
@@ -157,10 +169,19 @@ fn library_loaded(
 }
 
 fn autosave(model: &mut Model) -> Vec<Effect> {
+    if let Some(effects) = screens::sharing::update::tick(model) {
+        return effects;
+    }
+    save_now(model)
+}
+
+/// Hands what is only in memory to the saver, unless the review is read-only here.
+fn save_now(model: &mut Model) -> Vec<Effect> {
     match model.doc.as_mut() {
-        Some(doc) if doc.dirty && !doc.read_only => {
+        Some(doc) if doc.dirty && !doc.read_only && doc.conflict.is_none() => {
             doc.dirty = false;
             doc.saves_in_flight += 1;
+            doc.sent.push_back(doc.session.clone());
             vec![Effect::Save { path: doc.path.clone(), session: Box::new(doc.session.clone()) }]
         }
         _ => Vec::new(),
@@ -174,7 +195,7 @@ fn leave(model: &mut Model, quit: bool) -> Vec<Effect> {
     if unsaved && !model.leave_warned {
         model.leave_warned = true;
         model.notice = Some(Notice::problem(messages::LEAVE_WITH_UNSAVED));
-        return autosave(model);
+        return save_now(model);
     }
     if unsaved && let Some(doc) = model.doc.as_mut() {
         // The rescue copy holds the edits now; the failing file is left as it was.
@@ -184,7 +205,7 @@ fn leave(model: &mut Model, quit: bool) -> Vec<Effect> {
         let then = if quit { Leaving::Quit } else { Leaving::Close };
         return vec![Effect::Rescue { text, then }];
     }
-    let effects = autosave(model);
+    let effects = save_now(model);
     if !effects.is_empty() {
         // Leave once the save has landed; a failure keeps the review open.
         model.leaving = Some(if quit { Leaving::Quit } else { Leaving::Close });
@@ -245,6 +266,9 @@ fn overlay_action(model: &mut Model, action: Intent) -> Vec<Effect> {
         Some(Overlay::Form(form)) => screens::form::update::action(model, action, form),
         Some(Overlay::Pick(list)) => screens::picker::update::action(model, action, list),
         Some(Overlay::ReplaceReport(q)) => screens::export::update::answer(model, action, q),
+        Some(Overlay::Question(question)) => {
+            screens::sharing::update::answer(model, action, question)
+        }
         None => Vec::new(),
     }
 }

@@ -158,6 +158,11 @@ fn screen_text(parser: &vt100::Parser) -> String {
 }
 
 impl Tui {
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the program has a process id")
+    }
+
     /// Sends `signal` (a name `kill` knows: HUP, TERM, KILL) to the program.
     pub fn signal(&self, signal: &str) {
         let pid = self.child.process_id().expect("the program has a process id");

@@ -26,7 +26,9 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let [header, stepper_row, banner_row, body, notice_row, footer_row] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(u16::from(banner.is_some())),
+        // A long banner (who holds the review, how to write) takes up to three rows rather
+        // than lose its end.
+        Constraint::Length(banner.as_ref().map_or(0, |b| banner_rows(b, area.width))),
         Constraint::Min(4),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -51,7 +53,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     frame.render_widget(Paragraph::new(stepper_line), stepper_row);
     drawn.zones.stepper = Some(stepper_row);
     if let Some(banner) = banner {
-        frame.render_widget(Paragraph::new(banner).style(model.theme.problem), banner_row);
+        let banner = Paragraph::new(banner).wrap(Wrap { trim: true });
+        frame.render_widget(banner.style(model.theme.problem), banner_row);
     }
     // The big answer and the picture are for the room: they take the whole body.
     if doc.step == Step::Whys && doc.whys.big {
@@ -174,7 +177,9 @@ fn header_line(doc: &Doc, clock: &str, width: u16) -> Line<'static> {
 }
 
 fn save_state(doc: &Doc) -> String {
-    if doc.read_only {
+    if doc.holding.may_ask_to_write() {
+        "FOLLOWING".into()
+    } else if doc.read_only {
         "READ-ONLY".into()
     } else if doc.save_error.is_some() {
         "⚠ NOT SAVED".into()
@@ -190,14 +195,24 @@ fn save_state(doc: &Doc) -> String {
     }
 }
 
-/// A persistent line for what must not be missed: a failing save, a read-only file.
+/// Rows for the banner: one if it fits, else enough for word wrapping (at most three).
+fn banner_rows(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let needed = if text.width() <= width { 1 } else { text.width() / width + 1 };
+    u16::try_from(needed.min(3)).unwrap_or(3)
+}
+
+/// A persistent line for what must not be missed: a change on disk waiting on a choice, a
+/// failing save, who writes the review when this console does not.
 fn banner(model: &Model, doc: &Doc) -> Option<String> {
-    let _ = model;
+    use crate::tui::screens::sharing::words;
+    if let Some(conflict) = doc.conflict {
+        return Some(words::conflict_banner(conflict).to_string());
+    }
     if let Some(error) = &doc.save_error {
         return Some(format!("⚠ {error} — changes are kept in memory and saving is retried."));
     }
-    doc.read_only
-        .then(|| "⚠ Written by a newer waterline: open read-only, nothing will be saved.".into())
+    words::banner(&doc.holding, &model.key_hint(&crate::tui::intent::Intent::TakeOver))
 }
 
 /// The selected item's flagged wording, first in the side pane: the words, why, and the
