@@ -55,6 +55,10 @@ pub fn rescue_failed(problem: &str) -> String {
 // Behaviours and the Just Culture classifier. The questions, explanations and responses
 // themselves live in assets/just_culture.toml.
 
+pub const CHOICE_HINT: &str = "←/→ or the underlined letter";
+pub const LIST_CHOICE_HINT: &str = "←/→ or a letter";
+pub const TEXT_KEYS_TITLE: &str = "In a text field (readline keys)";
+
 pub const NO_BEHAVIOUR: &str = "No act selected. Press a to describe one.";
 pub const BEHAVIOUR_DELETED: &str =
     "Act deleted, with its links from actions. Undo brings it back.";
