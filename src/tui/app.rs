@@ -388,7 +388,7 @@ impl Model {
             }
             (Screen::Console, Some(doc)) => match doc.step {
                 Step::Timeline => !doc.session.events.is_empty(),
-                Step::Whys => !doc.session.whys.is_empty(),
+                Step::Whys => !doc.session.whys.is_empty() && !doc.whys.incident,
                 Step::Factors => !doc.session.factors.is_empty(),
                 Step::Behaviours => !doc.session.behaviours.is_empty(),
                 Step::Actions => match doc.actions.mode {

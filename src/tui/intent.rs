@@ -278,6 +278,7 @@ impl Intent {
                 | I::DeleteBehaviour
                 | I::Classify
                 | I::EditWhy
+                | I::AddSiblingWhy
                 | I::DeleteWhy
                 | I::MoveWhyUp
                 | I::MoveWhyDown

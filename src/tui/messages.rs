@@ -129,6 +129,23 @@ pub fn reckless_unsupported(behaviour: &str, missing: &[&str]) -> String {
 }
 
 // Five Whys.
+pub const INCIDENT_SELECTED: &str = "◉ the incident itself";
+pub const ASK_OF_INCIDENT: &str = "ask why of the incident: a new branch";
+
+/// Where an answer stands in its branch, counted as the Five Whys count: the answer asked
+/// of the incident is why 1. The side pane and the big view say it the same way.
+pub fn why_number(depth: usize) -> String {
+    match depth {
+        0 => "why 1 of this branch, asked of the incident".to_string(),
+        d => format!("why {} of this branch", d + 1),
+    }
+}
+
+/// `s` on the incident row: no answer stands beside the incident.
+pub fn nothing_beside_incident(add: &str) -> String {
+    format!("Nothing stands beside the incident: {add} asks why of it, which starts a new branch.")
+}
+
 pub const NO_ANSWER_SELECTED: &str = "No answer selected. Press a to ask why of the incident.";
 pub const ANSWER_REQUIRED: &str = "Write the answer, in a few words.";
 pub const ALREADY_FIRST: &str = "Already the first answer here.";
