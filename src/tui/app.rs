@@ -218,6 +218,18 @@ impl Doc {
         true
     }
 
+    /// Changes the session within the last undo step: the answers of one classification,
+    /// kept one question at a time, undo as one. Returns false when read-only.
+    pub fn amend(&mut self, change: impl FnOnce(&mut Session)) -> bool {
+        if self.read_only {
+            return false;
+        }
+        change(&mut self.session);
+        self.dirty = true;
+        self.generation += 1;
+        true
+    }
+
     /// The review gate: as `update` last derived it, or worked out now if the session
     /// changed since (drawing never stores it).
     pub fn gate(&self, policy: &DuePolicy) -> Gate {

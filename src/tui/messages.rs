@@ -70,11 +70,10 @@ pub const EMPTY_BEHAVIOURS: [&str; 4] = [
     "No acts yet.",
     "Where a person's act is part of the story, press a to describe it: what was done, never \
      who did it, and what they knew and saw at the time.",
-    "Then Enter asks the Just Culture questions about it, one at a time.",
+    "Then c asks the Just Culture questions about it, one at a time.",
     "Most acts turn out to be human error or at-risk behaviour; both call for system fixes.",
 ];
 pub const FIRST_QUESTION: &str = "This is the first question: there is no answer to take back.";
-pub const WIZARD_CLOSED: &str = "Classifier closed; the act keeps its saved answers.";
 pub const RECKLESS_NOT_SAVED: &str =
     "Not saved: reckless needs written evidence and a second reviewer; r records them.";
 pub const NOT_SAVED: &str =
@@ -101,6 +100,32 @@ pub fn classified(id: &str, short: &str) -> String {
 
 pub fn resumed(id: &str) -> String {
     format!("{id}: its saved classification. b goes back to change an answer.")
+}
+
+pub fn resumed_at(id: &str, question: usize) -> String {
+    format!("{id}: picking up at question {question}, where the room stopped.")
+}
+
+/// Esc in the classifier, and what the act keeps: said plainly, in the file's terms.
+pub fn wizard_closed_classified(id: &str, short: &str) -> String {
+    format!("Classifier closed; {id} stays classified as {short}.")
+}
+
+pub fn wizard_closed_partway(id: &str, answers: usize, next: usize) -> String {
+    let answers = count(answers, "answer", "answers");
+    format!("Classifier closed; {id} keeps its {answers} so far — c picks up at question {next}.")
+}
+
+pub fn wizard_closed_unanswered(id: &str) -> String {
+    format!("Classifier closed; {id} has no answers yet.")
+}
+
+pub fn classifier_saved(id: &str, back: &str, close: &str, close_label: &str) -> String {
+    format!("✓ Saved in {id} · {back} back to change an answer · {close} {close_label}")
+}
+
+pub fn half_classified(answers: usize) -> String {
+    format!("{answers} answered, unfinished")
 }
 
 pub fn action_created(action: &str, behaviour: &str) -> String {
