@@ -134,7 +134,11 @@ fn reckless_evidence_form_refuses_an_empty_evidence() {
 fn list_of_the_demo_acts() {
     let mut m = open(demo_session());
     keys(&mut m, "4");
-    both_sizes("behaviours__demo", &m, &["▶b1", "▲ at-risk (drift)", " c classify ", " Enter edit "]);
+    both_sizes(
+        "behaviours__demo",
+        &m,
+        &["▶b1", "▲ at-risk (drift)", " c classify ", " Enter edit "],
+    );
 }
 
 #[test]

@@ -101,3 +101,60 @@ fn the_classifier_and_the_footer_use_the_same_word_for_esc() {
     let done = draw(&m, 120, 40);
     assert!(done.contains(&esc_says) && !done.contains("to the list"), "{done}");
 }
+
+#[test]
+fn in_a_self_review_the_just_culture_questions_speak_to_you() {
+    let mut m = with_act(ReviewMode::SelfReview);
+    keys(&mut m, "c");
+    keys(&mut m, "n");
+    let screen = draw(&m, 120, 40);
+    assert_shows(&screen, &["Was my capacity impaired"], "the second question, first person");
+    keys(&mut m, "n");
+    let third = draw(&m, 120, 40);
+    assert_shows(&third, &["Did I do what I meant to do"], "the intent question");
+    for screen in [&screen, &third] {
+        let lower = screen.to_lowercase();
+        for third_person in ["the person", "this person", "did they", " they "] {
+            assert!(!lower.contains(third_person), "{third_person:?} in a self-review:\n{screen}");
+        }
+    }
+    // A facilitated review still asks about the act's author in the third person.
+    let mut f = with_act(ReviewMode::Facilitated);
+    keys(&mut f, "cn");
+    assert_shows(&draw(&f, 120, 40), &["Was the person's capacity impaired"], "facilitated");
+}
+
+#[test]
+fn every_question_of_the_table_has_a_first_person_wording() {
+    let table = waterline::model::just_culture::builtin().expect("the table loads");
+    for node in table.nodes() {
+        let own = node.asks(true);
+        assert_ne!(own, node.question, "{} has its own wording", node.id);
+        let lower = format!(" {} {} ", own, node.explains(true)).to_lowercase();
+        for third_person in [" they ", " them ", "the person", "this person"] {
+            assert!(!lower.contains(third_person), "{}: {third_person:?} in {lower}", node.id);
+        }
+    }
+}
+
+#[test]
+fn a_self_review_incident_form_asks_only_what_a_person_alone_needs() {
+    let mut s = Session::new("My deploy");
+    s.incident.mode = ReviewMode::SelfReview;
+    s.incident.facilitator = "Kept as it was".into();
+    let mut m = open(s);
+    keys(&mut m, "i");
+    let Some(Overlay::Form(form)) = &m.overlay else { panic!("the incident form opens") };
+    use waterline::tui::screens::form::FieldKey;
+    assert!(form.field(FieldKey::Facilitator).is_none(), "no facilitator in a self-review");
+    assert!(form.field(FieldKey::Participants).is_none(), "no participants to name");
+    assert!(form.field(FieldKey::PrivateNotes).is_some(), "a place only for the writer");
+    enter(&mut m);
+    assert_eq!(session(&m).incident.facilitator, "Kept as it was", "saving loses nothing");
+    let mut f = open(Session::new("Team review"));
+    keys(&mut f, "i");
+    let Some(Overlay::Form(form)) = &f.overlay else { panic!("the incident form opens") };
+    assert!(
+        form.field(FieldKey::Facilitator).is_some() && form.field(FieldKey::Participants).is_some()
+    );
+}

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::view::glyph;
+use crate::model::Mode;
 use crate::model::just_culture::{Family, Node, Outcome};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
@@ -69,8 +70,10 @@ fn question(model: &Model, doc: &Doc, w: &Wizard, node: &Node, frame: &mut Frame
     let guard = format!("{} {}", messages::ACT_NOT_PERSON, messages::SEVERITY_NEVER_ASKED);
     lines.extend(lines_of(&guard, width, theme.dim));
     lines.push(Line::raw(""));
-    lines.extend(lines_of(&node.question, width, theme.title));
-    lines.extend(lines_of(&node.help, width, theme.base));
+    // A self-review asks about "I" and explains to "you"; the wording lives in the table.
+    let own = doc.session.incident.mode == Mode::SelfReview;
+    lines.extend(lines_of(node.asks(own), width, theme.title));
+    lines.extend(lines_of(node.explains(own), width, theme.base));
     let (body, bottom) = place(inner, lines.len());
     frame.render_widget(Paragraph::new(lines), body);
     let mut spans = Vec::new();
