@@ -158,3 +158,21 @@ fn a_self_review_incident_form_asks_only_what_a_person_alone_needs() {
         form.field(FieldKey::Facilitator).is_some() && form.field(FieldKey::Participants).is_some()
     );
 }
+
+#[test]
+fn a_half_classified_act_in_a_file_is_no_finding_and_not_yet_classified_for_the_gate() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/half_classified.toml");
+    let loaded = waterline::store::load(&path).expect("the fixture loads");
+    assert!(waterline::analysis::consistency::check(&loaded.session).is_empty());
+    let policy = waterline::analysis::policy::DuePolicy::default();
+    let gate = waterline::analysis::readiness::gate(&loaded.session, &policy);
+    let b1 = waterline::model::ItemRef::behaviour("b1");
+    assert!(
+        gate.entries.iter().flat_map(|e| &e.missing).any(|m| m.item == b1),
+        "the gate still asks for the act to be classified"
+    );
+    let mut m = open(loaded.session);
+    keys(&mut m, "4c");
+    assert_eq!(question(&m).as_deref(), Some("intended_act"), "picked up at the third question");
+}
