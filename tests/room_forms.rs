@@ -71,6 +71,7 @@ fn the_focused_kind_field_lists_every_option_with_its_letter_underlined() {
         &["[observation]", "trigger", "detection", "decision", "communication", "recovery"],
         "the kind field",
     );
+    insta::assert_snapshot!("form__event_kind_choice__80x24", screen);
     // The `e` of decision is the one underlined: what typing `e` picks.
     let (width, height) = (80, 24);
     use ratatui::Terminal;

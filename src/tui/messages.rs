@@ -111,9 +111,11 @@ pub fn wizard_closed_classified(id: &str, short: &str) -> String {
     format!("Classifier closed; {id} stays classified as {short}.")
 }
 
-pub fn wizard_closed_partway(id: &str, answers: usize, next: usize) -> String {
+pub fn wizard_closed_partway(id: &str, answers: usize, next: usize, classify: &str) -> String {
     let answers = count(answers, "answer", "answers");
-    format!("Classifier closed; {id} keeps its {answers} so far — c picks up at question {next}.")
+    format!(
+        "Classifier closed; {id} keeps its {answers} so far — {classify} picks up at question {next}."
+    )
 }
 
 pub fn wizard_closed_unanswered(id: &str) -> String {

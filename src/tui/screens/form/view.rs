@@ -87,7 +87,8 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
 /// rows; then as few fields above it as needed are left out.
 fn first_shown(heights: &[u16], focus: usize, room: u16) -> usize {
     let mut first = 0;
-    while first < focus && heights[first..=focus].iter().sum::<u16>() > room {
+    let rows_from = |first: usize| heights.get(first..=focus).map_or(0, |h| h.iter().sum::<u16>());
+    while first < focus && rows_from(first) > room {
         first += 1;
     }
     first
@@ -104,18 +105,29 @@ fn value_rows(field: &Field, focused: bool, long: u16, width: usize) -> u16 {
     }
 }
 
-/// The feedback under a field, wrapped to `width`; continuation rows are indented.
+/// The feedback under a field, wrapped to `width`: a line that fits is kept as written
+/// (its spacing is part of its layout); a longer one wraps, every row keeping the line's
+/// indent and its continuation rows two more, so the whole advice reads while typing.
 fn feedback_lines(model: &Model, field: &Field, width: usize) -> Vec<Line<'static>> {
     let theme = &model.theme;
     let wrapped = |text: &str, style: Style| -> Vec<Line<'static>> {
-        let indent = text.chars().take_while(|c| *c == ' ').count() + 2;
-        let mut out = Vec::new();
-        for (n, line) in wrap(text, width).into_iter().enumerate() {
-            let line = if n == 0 { line } else { format!("{}{line}", " ".repeat(indent)) };
-            // A continuation may be one indent too wide: wrap it again rather than cut it.
-            for part in if n == 0 { vec![line] } else { wrap_keeping(&line, width, indent) } {
-                out.push(Line::styled(part, style));
-            }
+        if text.width() <= width {
+            return vec![Line::styled(text.to_string(), style)];
+        }
+        let indent = text.chars().take_while(|c| *c == ' ').count();
+        let room = width.saturating_sub(indent + 2).max(1);
+        let mut rows = wrap(text.trim_start(), width.saturating_sub(indent).max(1));
+        // Rows after the first have two columns less: wrap what follows the first again.
+        let rest = rows.split_off(1.min(rows.len())).join(" ");
+        let mut out: Vec<Line<'static>> = rows
+            .into_iter()
+            .map(|r| Line::styled(format!("{}{r}", " ".repeat(indent)), style))
+            .collect();
+        if !rest.is_empty() {
+            let pad = " ".repeat(indent + 2);
+            out.extend(
+                wrap(&rest, room).into_iter().map(|r| Line::styled(format!("{pad}{r}"), style)),
+            );
         }
         out
     };
@@ -128,18 +140,6 @@ fn feedback_lines(model: &Model, field: &Field, width: usize) -> Vec<Line<'stati
             .flat_map(|l| wrapped(&l.text, if l.problem { theme.problem } else { theme.dim }))
             .collect(),
     }
-}
-
-/// Wraps an indented line to `width`, keeping the indent on every row.
-fn wrap_keeping(line: &str, width: usize, indent: usize) -> Vec<String> {
-    if line.width() <= width {
-        return vec![line.to_string()];
-    }
-    let pad = " ".repeat(indent);
-    wrap(line.trim_start(), width.saturating_sub(indent).max(1))
-        .into_iter()
-        .map(|l| format!("{pad}{l}"))
-        .collect()
 }
 
 fn render_value(model: &Model, field: &Field, focused: bool, frame: &mut Frame, area: Rect) {

@@ -168,13 +168,16 @@ fn record_once(doc: &mut crate::tui::app::Doc, change: impl FnOnce(&mut crate::m
 fn close_wizard(model: &mut Model, id: &str) {
     let Some(doc) = model.doc.as_mut() else { return };
     doc.behaviours.mode = BehavioursMode::List;
+    // The key named as the list offers it, now that the classifier is closed.
+    let classify = model.key_hint(&Intent::Classify);
+    let Some(doc) = model.doc.as_ref() else { return };
     let Some(b) = doc.session.behaviour(id) else { return };
     let Ok(table) = builtin() else { return };
     let kept = Classifier::resume(table, &b.answers);
     let text = match (kept.outcome(), kept.progress()) {
         (Some(outcome), _) => messages::wizard_closed_classified(id, &outcome.short),
         (None, Some(p)) if !kept.answers().is_empty() => {
-            messages::wizard_closed_partway(id, kept.answers().len(), p.number)
+            messages::wizard_closed_partway(id, kept.answers().len(), p.number, &classify)
         }
         _ => messages::wizard_closed_unanswered(id),
     };
