@@ -144,7 +144,7 @@ fn actions_seen_before() {
     update(&mut m, Intent::Library { reviews, unreadable: 0 });
     both_sizes("actions__recurrence_line", &m, &["▶a1", "⟲ f1"]);
     keys(&mut m, "r");
-    both_sizes("actions__recurrence", &m, &["Seen before · 2", " Esc cancel "]);
+    both_sizes("actions__recurrence", &m, &["Seen before · 2", " Esc close "]);
 }
 
 #[test]

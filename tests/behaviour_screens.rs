@@ -52,7 +52,7 @@ fn one_act() -> Model {
 /// The classifier opened on the act, then `answers` typed (y, n, d; b for back).
 fn classify(answers: &str) -> Model {
     let mut m = one_act();
-    enter(&mut m);
+    keys(&mut m, "c");
     keys(&mut m, answers);
     m
 }
@@ -134,7 +134,11 @@ fn reckless_evidence_form_refuses_an_empty_evidence() {
 fn list_of_the_demo_acts() {
     let mut m = open(demo_session());
     keys(&mut m, "4");
-    both_sizes("behaviours__demo", &m, &["▶b1", "▲ at-risk (drift)", " Enter classify "]);
+    both_sizes(
+        "behaviours__demo",
+        &m,
+        &["▶b1", "▲ at-risk (drift)", " c classify ", " Enter edit "],
+    );
 }
 
 #[test]

@@ -390,7 +390,7 @@ fn a_long_field_goes_to_the_editor_and_comes_back() {
     for _ in 0..3 {
         tab(&mut m);
     }
-    let effects = key(&mut m, KeyInput::ctrl('e'));
+    let effects = key(&mut m, KeyInput::ctrl('g'));
     assert_eq!(effects, [Effect::Editor { text: String::new() }]);
     update(&mut m, Intent::Edited(Ok("Payments failed.\nFor two hours.\n".into())));
     enter(&mut m);
@@ -401,7 +401,7 @@ fn a_long_field_goes_to_the_editor_and_comes_back() {
 fn an_editor_that_fails_leaves_the_field_as_it_was_and_says_why() {
     let mut m = open(started_session());
     keys(&mut m, "i");
-    let _ = key(&mut m, KeyInput::ctrl('e'));
+    let _ = key(&mut m, KeyInput::ctrl('g'));
     update(&mut m, Intent::Edited(Err("could not start nano: not found".into())));
     assert!(m.notice.as_ref().is_some_and(|n| n.problem && n.text.contains("nano")));
     let Some(Overlay::Form(form)) = &m.overlay else { panic!("the form stays open") };

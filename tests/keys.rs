@@ -100,7 +100,7 @@ fn library() -> Vec<(PathBuf, Session)> {
 /// The Behaviours step with the classifier open on b4 (the reckless-sounding act).
 fn classifying() -> Model {
     let mut m = on_step('4', 3);
-    enter(&mut m);
+    keys(&mut m, "c");
     m
 }
 

@@ -80,7 +80,7 @@ fn timeline_add_form_with_a_bad_time() {
 fn incident_form() {
     let mut m = open(demo_session());
     keys(&mut m, "i");
-    both_sizes("incident__form", &m, &["▶ Title", "Card payments declined", " Esc cancel "]);
+    both_sizes("incident__form", &m, &["▶ Title", "Card payments declined", " Esc close "]);
 }
 
 #[test]
@@ -139,6 +139,6 @@ fn paste_offer_shows_what_each_line_becomes() {
     both_sizes(
         "timeline__paste_offer",
         &m,
-        &["lines pasted. Add one event per line?", " Enter save ", " Esc cancel"],
+        &["lines pasted. Add one event per line?", " Enter save ", " Esc close"],
     );
 }

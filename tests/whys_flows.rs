@@ -244,7 +244,7 @@ fn moving_reorders_siblings_and_reparenting_refuses_nothing_it_offers() {
 #[test]
 fn folding_hides_the_answers_under_one_and_keeps_the_selection_visible() {
     let mut m = two_branches();
-    keys(&mut m, "g");
+    keys(&mut m, "gj"); // the incident, then its first answer
     key(&mut m, KeyInput::char(' '));
     assert_eq!(visible(m.doc.as_ref().expect("open")).len(), 1);
     keys(&mut m, "j");

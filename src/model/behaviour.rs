@@ -285,7 +285,8 @@ pub enum Disagreement {
 }
 
 /// Whether the stored `outcome` disagrees with the stored answers (by the built-in table).
-/// A behaviour not classified yet (no answers, no outcome) has nothing to disagree with.
+/// A behaviour not classified yet (no answers, no outcome), or half-classified (answers on
+/// the path that stop before an outcome, and no outcome), has nothing to disagree with.
 pub fn outcome_disagrees(behaviour: &Behaviour) -> Option<Disagreement> {
     let table = builtin().ok()?;
     outcome_disagrees_in(table, behaviour)
@@ -297,6 +298,9 @@ pub fn outcome_disagrees_in(table: &DecisionTable, b: &Behaviour) -> Option<Disa
         return None;
     }
     match derive_outcome_in(table, &b.answers) {
+        // Half-classified: answers along the path that stop before an outcome, with none
+        // stored. The act is picked up where it stopped; nothing disagrees.
+        Err(DeriveError::Unanswered(_)) if stored.is_empty() => None,
         Err(problem) => Some(Disagreement::Unsupported { stored: stored.to_string(), problem }),
         Ok(derived) if stored.is_empty() => {
             Some(Disagreement::Missing { derived: derived.id.clone() })

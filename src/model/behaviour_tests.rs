@@ -194,3 +194,21 @@ fn reckless_needs_evidence_and_a_second_reviewer() {
     let at_risk = table().outcome("at-risk").expect("an outcome");
     assert!(Behaviour::default().reckless_gaps(at_risk).is_empty());
 }
+
+#[test]
+fn half_classified_answers_without_an_outcome_are_not_a_disagreement() {
+    let mut b = Behaviour {
+        answers: answers(&[("deliberate_harm", Answer::No), ("impairment", Answer::No)]),
+        ..Behaviour::default()
+    };
+    assert_eq!(outcome_disagrees(&b), None, "an act can be half-classified");
+    let resumed = Classifier::resume(table(), &b.answers);
+    assert_eq!(resumed.answers().len(), 2, "picked up where it stopped");
+    assert!(resumed.question().is_some());
+    // An outcome stored over unfinished answers still disagrees; so do answers off the path.
+    b.outcome = "human-error".into();
+    assert!(matches!(outcome_disagrees(&b), Some(Disagreement::Unsupported { .. })));
+    b.outcome.clear();
+    b.answers.push(("no_such_question".into(), Answer::Yes));
+    assert!(outcome_disagrees(&b).is_some());
+}

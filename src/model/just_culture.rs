@@ -30,6 +30,12 @@ pub struct Node {
     pub question: String,
     /// The question explained in plain words.
     pub help: String,
+    /// The same question in the first person, for a self-review ("Did I…").
+    #[serde(default)]
+    pub self_question: Option<String>,
+    /// The explanation spoken to the person reviewing their own act ("you").
+    #[serde(default)]
+    pub self_help: Option<String>,
     pub yes: String,
     pub no: String,
     pub dont_know: String,
@@ -39,6 +45,18 @@ pub struct Node {
     pub if_yes: Option<Lead>,
     #[serde(default)]
     pub if_no: Option<Lead>,
+}
+
+impl Node {
+    /// The question as asked: in the first person in a self-review, when the table says it so.
+    pub fn asks(&self, self_review: bool) -> &str {
+        self.self_question.as_deref().filter(|_| self_review).unwrap_or(&self.question)
+    }
+
+    /// The explanation, spoken to "you" in a self-review.
+    pub fn explains(&self, self_review: bool) -> &str {
+        self.self_help.as_deref().filter(|_| self_review).unwrap_or(&self.help)
+    }
 }
 
 /// What an answer points to: a contributing factor, and the system action it suggests.
@@ -324,6 +342,13 @@ fn empty_fields(file: &TableFile, errors: &mut Vec<TableError>) {
         need(&n.id, "question", &n.question);
         need(&n.id, "help", &n.help);
         need(&n.id, "investigate", &n.investigate);
+        // First-person wording is optional, but never blank when given.
+        if let Some(q) = &n.self_question {
+            need(&n.id, "self_question", q);
+        }
+        if let Some(h) = &n.self_help {
+            need(&n.id, "self_help", h);
+        }
     }
     for o in &file.outcome {
         need(&o.id, "id", &o.id);

@@ -152,7 +152,7 @@ fn behaviour() -> Value {
             "id": id("A short id no other behaviour uses, e.g. b1."),
             "act": text("One observable act, never a person."),
             "context": text("What made the act make sense at the time."),
-            "answers": { "type": "object", "properties": questions, "additionalProperties": answer, "description": "The Just Culture questions answered, in order." },
+            "answers": { "type": "object", "properties": questions, "additionalProperties": answer, "description": "The Just Culture questions answered, in order; may stop before an outcome while the act is half-classified." },
             "outcome": text("The outcome the answers lead to, in kebab-case."),
             "note": text("Anything the room wants recorded about the classification."),
             "event": id("The timeline event the act belongs to."),

@@ -243,6 +243,18 @@ impl Doc {
         true
     }
 
+    /// Changes the session within the last undo step: the answers of one classification,
+    /// kept one question at a time, undo as one. Returns false when read-only.
+    pub fn amend(&mut self, change: impl FnOnce(&mut Session)) -> bool {
+        if self.read_only {
+            return false;
+        }
+        change(&mut self.session);
+        self.dirty = true;
+        self.generation += 1;
+        true
+    }
+
     /// The review gate: as `update` last derived it, or worked out now if the session
     /// changed since (drawing never stores it).
     pub fn gate(&self, policy: &DuePolicy) -> Gate {
@@ -421,7 +433,7 @@ impl Model {
             }
             (Screen::Console, Some(doc)) => match doc.step {
                 Step::Timeline => !doc.session.events.is_empty(),
-                Step::Whys => !doc.session.whys.is_empty(),
+                Step::Whys => !doc.session.whys.is_empty() && !doc.whys.incident,
                 Step::Factors => !doc.session.factors.is_empty(),
                 Step::Behaviours => !doc.session.behaviours.is_empty(),
                 Step::Actions => match doc.actions.mode {

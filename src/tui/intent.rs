@@ -270,7 +270,7 @@ bindables! {
     "recurrence" => Intent::ShowRecurrence, "seen before", "conditions seen in earlier reviews";
     "follow_up" => Intent::FollowUp, "follow-up", "open actions across reviews, by team and owner";
     "submit" => Intent::Submit, "save", "save the form";
-    "cancel" => Intent::Cancel, "cancel", "close without changes";
+    "cancel" => Intent::Cancel, "close", "close: a form without its changes; a mode, back to its list (answers given are kept)";
     "next_field" => Intent::NextField, "next field", "next field";
     "prev_field" => Intent::PrevField, "prev field", "previous field";
     "open_editor" => Intent::OpenEditor, "editor", "edit this field in $VISUAL / $EDITOR";
@@ -307,6 +307,7 @@ impl Intent {
                 | I::DeleteBehaviour
                 | I::Classify
                 | I::EditWhy
+                | I::AddSiblingWhy
                 | I::DeleteWhy
                 | I::MoveWhyUp
                 | I::MoveWhyDown

@@ -55,6 +55,10 @@ pub fn rescue_failed(problem: &str) -> String {
 // Behaviours and the Just Culture classifier. The questions, explanations and responses
 // themselves live in assets/just_culture.toml.
 
+pub const CHOICE_HINT: &str = "←/→ or the underlined letter";
+pub const LIST_CHOICE_HINT: &str = "←/→ or a letter";
+pub const TEXT_KEYS_TITLE: &str = "In a text field (readline keys)";
+
 pub const NO_BEHAVIOUR: &str = "No act selected. Press a to describe one.";
 pub const BEHAVIOUR_DELETED: &str =
     "Act deleted, with its links from actions. Undo brings it back.";
@@ -66,11 +70,10 @@ pub const EMPTY_BEHAVIOURS: [&str; 4] = [
     "No acts yet.",
     "Where a person's act is part of the story, press a to describe it: what was done, never \
      who did it, and what they knew and saw at the time.",
-    "Then Enter asks the Just Culture questions about it, one at a time.",
+    "Then c asks the Just Culture questions about it, one at a time.",
     "Most acts turn out to be human error or at-risk behaviour; both call for system fixes.",
 ];
 pub const FIRST_QUESTION: &str = "This is the first question: there is no answer to take back.";
-pub const WIZARD_CLOSED: &str = "Classifier closed; the act keeps its saved answers.";
 pub const RECKLESS_NOT_SAVED: &str =
     "Not saved: reckless needs written evidence and a second reviewer; r records them.";
 pub const NOT_SAVED: &str =
@@ -99,6 +102,34 @@ pub fn resumed(id: &str) -> String {
     format!("{id}: its saved classification. b goes back to change an answer.")
 }
 
+pub fn resumed_at(id: &str, question: usize) -> String {
+    format!("{id}: picking up at question {question}, where the room stopped.")
+}
+
+/// Esc in the classifier, and what the act keeps: said plainly, in the file's terms.
+pub fn wizard_closed_classified(id: &str, short: &str) -> String {
+    format!("Classifier closed; {id} stays classified as {short}.")
+}
+
+pub fn wizard_closed_partway(id: &str, answers: usize, next: usize, classify: &str) -> String {
+    let answers = count(answers, "answer", "answers");
+    format!(
+        "Classifier closed; {id} keeps its {answers} so far — {classify} picks up at question {next}."
+    )
+}
+
+pub fn wizard_closed_unanswered(id: &str) -> String {
+    format!("Classifier closed; {id} has no answers yet.")
+}
+
+pub fn classifier_saved(id: &str, back: &str, close: &str, close_label: &str) -> String {
+    format!("✓ Saved in {id} · {back} back to change an answer · {close} {close_label}")
+}
+
+pub fn half_classified(answers: usize) -> String {
+    format!("{answers} answered, unfinished")
+}
+
 pub fn action_created(action: &str, behaviour: &str) -> String {
     format!(
         "Action {action} added (an idea, linked to {behaviour}); give it an owner and a due date."
@@ -125,6 +156,23 @@ pub fn reckless_unsupported(behaviour: &str, missing: &[&str]) -> String {
 }
 
 // Five Whys.
+pub const INCIDENT_SELECTED: &str = "◉ the incident itself";
+pub const ASK_OF_INCIDENT: &str = "ask why of the incident: a new branch";
+
+/// Where an answer stands in its branch, counted as the Five Whys count: the answer asked
+/// of the incident is why 1. The side pane and the big view say it the same way.
+pub fn why_number(depth: usize) -> String {
+    match depth {
+        0 => "why 1 of this branch, asked of the incident".to_string(),
+        d => format!("why {} of this branch", d + 1),
+    }
+}
+
+/// `s` on the incident row: no answer stands beside the incident.
+pub fn nothing_beside_incident(add: &str) -> String {
+    format!("Nothing stands beside the incident: {add} asks why of it, which starts a new branch.")
+}
+
 pub const NO_ANSWER_SELECTED: &str = "No answer selected. Press a to ask why of the incident.";
 pub const ANSWER_REQUIRED: &str = "Write the answer, in a few words.";
 pub const ALREADY_FIRST: &str = "Already the first answer here.";

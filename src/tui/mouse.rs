@@ -95,7 +95,7 @@ fn select_row(model: &mut Model, row: usize, width: u16) {
                 doc.timeline.selected = *i;
             }
         }
-        Step::Whys if chosen_why.is_some() => doc.whys.selected = chosen_why,
+        Step::Whys if chosen_why.is_some() => doc.whys.select(chosen_why),
         Step::Factors if !doc.factors.picture => {
             let i = doc.factors.offset + row / factors::view::ROWS_PER_FACTOR;
             if i < doc.session.factors.len() {

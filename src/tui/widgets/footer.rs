@@ -32,8 +32,13 @@ fn hidden(action: &Intent) -> bool {
 pub fn line(model: &Model, width: u16) -> Line<'static> {
     let theme = &model.theme;
     let selected = model.overlay.is_some() || model.has_selection();
-    let reachable: Vec<_> = (model.keymap.reachable(&model.contexts()).into_iter())
+    let all = model.keymap.reachable(&model.contexts());
+    // In a mode, Esc closes the mode: "close" for the review beside it would read as the
+    // same thing, so closing the review waits one Esc (it stays in help).
+    let in_mode = all.iter().any(|(_, a)| *a == Intent::Cancel);
+    let reachable: Vec<_> = (all.into_iter())
         .filter(|(_, a)| !hidden(a) && (selected || !a.needs_selection()))
+        .filter(|(_, a)| !(in_mode && *a == Intent::Close))
         .collect();
     // Aliases ("x/Del") only when everything fits with them.
     let label = |keys: &[KeyInput], aliases: bool| {

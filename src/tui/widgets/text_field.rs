@@ -5,6 +5,20 @@ use ratatui_textarea::{Input, Key, TextArea, WrapMode};
 
 use crate::tui::keymap::{KeyCode, KeyInput};
 
+/// The editing keys of every text field, as help and the docs list them: readline's, as
+/// people know them from a shell. The form's own keys (Enter, Tab, Esc…) come from the keymap.
+pub const TEXT_KEYS: [(&str, &str); 9] = [
+    ("Ctrl-A  Home", "to the start of the line"),
+    ("Ctrl-E  End", "to the end of the line"),
+    ("Alt-B  Ctrl-←", "back one word"),
+    ("Alt-F  Ctrl-→", "forward one word"),
+    ("Ctrl-U", "delete to the start of the line"),
+    ("Ctrl-K", "delete to the end of the line"),
+    ("Ctrl-W  Alt-Backspace", "delete the word before the cursor"),
+    ("Alt-D", "delete the word after the cursor"),
+    ("Ctrl-B  Ctrl-F", "back / forward one character"),
+];
+
 #[derive(Debug, Clone)]
 pub struct TextField {
     area: TextArea<'static>,
@@ -38,6 +52,10 @@ impl TextField {
             // Enter, Tab and Esc are commands of the form, never text.
             _ => return false,
         };
+        // ratatui-textarea binds Ctrl-U to undo; in a terminal it clears to the line's start.
+        if key_code == Key::Char('u') && key.ctrl && !key.alt {
+            return self.area.delete_line_by_head();
+        }
         self.area.input(Input { key: key_code, ctrl: key.ctrl, alt: key.alt, shift: false })
     }
 

@@ -53,8 +53,10 @@ pub fn edit(incident: &Incident) -> Form {
             ),
         ],
     );
-    // A self-review has a place for what is only for its writer.
+    // A self-review is one person alone: no facilitator, no participants to name, and a
+    // place for what is only for its writer. What the file already holds is left as it is.
     if incident.mode == crate::model::Mode::SelfReview {
+        form.fields.retain(|f| !matches!(f.key, FACILITATOR | PARTICIPANTS));
         let hint = "only for you: kept in the file, never in any report";
         form.fields.push(Field::text(PRIVATE, &incident.private_notes, hint).multiline());
     }
@@ -134,8 +136,12 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
         i.impact = sanitize(form.value(IMPACT).trim());
         i.started_at = started;
         i.review_date = review_day.unwrap_or(None);
-        i.facilitator = sanitize_line(&form.value(FACILITATOR));
-        i.participants = parse_participants(&sanitize_line(&form.value(PARTICIPANTS)));
+        if form.field(FACILITATOR).is_some() {
+            i.facilitator = sanitize_line(&form.value(FACILITATOR));
+        }
+        if form.field(PARTICIPANTS).is_some() {
+            i.participants = parse_participants(&sanitize_line(&form.value(PARTICIPANTS)));
+        }
         if form.field(PRIVATE).is_some() {
             i.private_notes = sanitize(form.value(PRIVATE).trim());
         }

@@ -206,31 +206,61 @@ pub struct FeedbackLine {
     pub problem: bool,
 }
 
-/// One option of a choice: what the code reads (`id`) and what the form shows (`label`).
+/// One option of a choice: what the code reads (`id`), what the form shows (`label`), and
+/// the letter that picks it, unique within its field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub id: String,
     pub label: String,
+    pub letter: Option<char>,
 }
 
 impl Choice {
     pub fn new(id: impl Into<String>, label: impl Into<String>) -> Self {
-        Choice { id: id.into(), label: label.into() }
+        Choice { id: id.into(), label: label.into(), letter: None }
     }
 
     /// An option whose id is also what is shown (`observation`, `SEV1`).
     pub fn plain(text: impl Into<String>) -> Self {
         let text = text.into();
-        Choice { id: text.clone(), label: text }
+        Choice { id: text.clone(), label: text, letter: None }
+    }
+
+    /// Where the letter is in the label (the first occurrence, either case), in chars.
+    pub fn letter_at(&self) -> Option<usize> {
+        let letter = self.letter?;
+        self.label.chars().position(|c| c.to_ascii_lowercase() == letter)
+    }
+}
+
+/// Gives each option a letter of its own label, unique in the list: its first letter when
+/// no option before has taken it, else the first free letter further in. Options whose
+/// letters are all taken have none (they are still reached with ←/→).
+pub fn assign_letters(options: &mut [Choice]) {
+    let mut taken: Vec<char> = Vec::new();
+    let letters = |label: &str| -> Vec<char> {
+        label.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect()
+    };
+    // First letters first, so `change` keeps `c` even when an earlier option could take it.
+    for option in options.iter_mut() {
+        option.letter = letters(&option.label).first().copied().filter(|c| !taken.contains(c));
+        taken.extend(option.letter);
+    }
+    for option in options.iter_mut().filter(|o| o.letter.is_none()) {
+        option.letter = letters(&option.label).into_iter().find(|c| !taken.contains(c));
+        taken.extend(option.letter);
     }
 }
 
 #[derive(Debug, Clone)]
 pub enum Input {
     Text(Box<TextField>),
+    /// One of a few options, all shown in the field with the letter that picks each
+    /// (`inline`), or one of a long list shown one at a time with ◀ ▶.
     Choice {
         options: Vec<Choice>,
         index: usize,
+        inline: bool,
     },
     /// Several options may be chosen: ←/→ moves, Space picks or drops.
     Multi {
@@ -256,10 +286,20 @@ impl Field {
         self
     }
 
-    /// One of `options`, starting on the one whose id is `selected`.
-    pub fn choice(key: FieldKey, options: Vec<Choice>, selected: &str) -> Self {
+    /// One of a few `options`, listed in the field, each with its own letter; starting on
+    /// the one whose id is `selected`.
+    pub fn choice(key: FieldKey, mut options: Vec<Choice>, selected: &str) -> Self {
+        assign_letters(&mut options);
         let index = options.iter().position(|o| o.id == selected).unwrap_or(0);
-        let input = Input::Choice { options, index };
+        let input = Input::Choice { options, index, inline: true };
+        Field { key, label: key.label(), input, feedback: None, multiline: false }
+    }
+
+    /// One of a long list (timeline events): one shown at a time, ←/→ to move, and a letter
+    /// jumps to the next option starting with it.
+    pub fn choice_in_list(key: FieldKey, options: Vec<Choice>, selected: &str) -> Self {
+        let index = options.iter().position(|o| o.id == selected).unwrap_or(0);
+        let input = Input::Choice { options, index, inline: false };
         Field { key, label: key.label(), input, feedback: None, multiline: false }
     }
 
@@ -280,7 +320,7 @@ impl Field {
     pub fn value(&self) -> String {
         match &self.input {
             Input::Text(field) => field.text(),
-            Input::Choice { options, index } => {
+            Input::Choice { options, index, .. } => {
                 options.get(*index).map(|o| o.id.clone()).unwrap_or_default()
             }
             Input::Multi { .. } => self.values().join(", "),
@@ -349,12 +389,19 @@ impl Form {
         let Some(field) = self.focused_mut() else { return false };
         match &mut field.input {
             Input::Text(text) => text.input(key),
-            Input::Choice { options, index } => {
+            Input::Choice { options, index, inline } => {
                 let n = options.len().max(1);
                 let before = *index;
                 match key.code {
                     KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
                     KeyCode::Left => *index = (*index + n - 1) % n,
+                    // The letter shown under an option picks that option, and only it.
+                    KeyCode::Char(c) if *inline => {
+                        let c = c.to_ascii_lowercase();
+                        if let Some(found) = options.iter().position(|o| o.letter == Some(c)) {
+                            *index = found;
+                        }
+                    }
                     KeyCode::Char(c) => {
                         // Typing a letter jumps to the next option starting with it.
                         let c = c.to_ascii_lowercase();

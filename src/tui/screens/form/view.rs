@@ -2,14 +2,17 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::model::Timestamp;
 use crate::tui::app::Model;
+use crate::tui::messages;
+use crate::tui::screens::form::choice;
 use crate::tui::screens::form::{Feedback, Field, Form, Input};
 use crate::tui::screens::help::view::centered;
-use crate::tui::widgets::{footer, truncate};
+use crate::tui::widgets::{footer, truncate, wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
@@ -17,35 +20,39 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
     let label_width = form.fields.iter().map(|f| f.label.width()).max().unwrap_or(0) as u16 + 3;
     let popup_width = 80.min(area.width);
     let value_width = usize::from(popup_width.saturating_sub(label_width + 2)).max(1);
-    let feedback_rows = |f: &Field| match &f.feedback {
-        Some(Feedback::Preview(t)) => t.width().div_ceil(value_width).clamp(1, 2) as u16,
-        Some(Feedback::Problem(t)) => (t.width() + 2).div_ceil(value_width).clamp(1, 3) as u16,
-        Some(Feedback::Lines(lines)) => lines.len() as u16,
-        None => 0,
+    // Advice is wrapped in full, never cut: it is read while the field is typed.
+    let feedback: Vec<Vec<Line>> =
+        form.fields.iter().map(|f| feedback_lines(model, f, value_width)).collect();
+    let rows = |long: u16| -> Vec<u16> {
+        (form.fields.iter().enumerate())
+            .map(|(i, f)| {
+                let value = value_rows(f, i == form.focus, long, value_width);
+                value + feedback.get(i).map_or(0, |l| l.len() as u16)
+            })
+            .collect()
     };
     // Long fields get three rows when the screen has room, one when it does not.
-    let needed = |long: u16| -> u16 {
-        form.fields
-            .iter()
-            .map(|f| if f.multiline { long } else { 1 } + feedback_rows(f))
-            .sum::<u16>()
-            + 3
-    };
-    let long_rows = if needed(3) <= area.height { 3 } else { 1 };
-    let popup = centered(area, popup_width, needed(long_rows).min(area.height));
+    let room = area.height.saturating_sub(3);
+    let long_rows = if rows(3).iter().sum::<u16>() <= room { 3 } else { 1 };
+    let heights = rows(long_rows);
+    let needed = heights.iter().sum::<u16>() + 3;
+    let popup = centered(area, popup_width, needed.min(area.height));
     frame.render_widget(Clear, popup);
     let block =
         Block::bordered().title(format!(" {} ", form.title)).border_style(theme.border_focus);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let bottom = inner.y + inner.height.saturating_sub(1);
+    // When everything does not fit, the form scrolls so the focused field and its advice show.
+    let first = first_shown(&heights, form.focus, bottom.saturating_sub(inner.y));
     let mut y = inner.y;
-    for (i, field) in form.fields.iter().enumerate() {
+    for (i, field) in form.fields.iter().enumerate().skip(first) {
         let focused = i == form.focus;
-        let rows = if field.multiline { long_rows } else { 1 };
-        if y + rows > bottom {
+        let rows = value_rows(field, focused, long_rows, value_width);
+        if y >= bottom || (y + rows > bottom && !focused) {
             break;
         }
+        let rows = rows.min(bottom - y);
         let marker = if focused { "▶ " } else { "  " };
         let label_style = if focused { theme.title } else { theme.dim };
         frame.render_widget(
@@ -66,32 +73,73 @@ pub fn render(model: &Model, form: &Form, frame: &mut Frame, area: Rect) {
             render_value(model, field, focused, frame, value_area);
         }
         y += rows;
-        let fb_rows = feedback_rows(field);
-        if let Some(feedback) = &field.feedback {
-            let height = fb_rows.min(bottom.saturating_sub(y));
-            let area = Rect { y, height, ..value_area };
-            let (text, style) = match feedback {
-                Feedback::Preview(t) => (t.clone(), theme.good),
-                Feedback::Problem(t) => (format!("✗ {t}"), theme.problem),
-                Feedback::Lines(lines) => {
-                    // One row each, cut at the edge: the side pane has them in full.
-                    let rows: Vec<Line> = lines
-                        .iter()
-                        .map(|l| {
-                            let style = if l.problem { theme.problem } else { theme.dim };
-                            Line::styled(truncate(&l.text, usize::from(area.width)), style)
-                        })
-                        .collect();
-                    frame.render_widget(Paragraph::new(rows), area);
-                    y += height;
-                    continue;
-                }
-            };
-            frame.render_widget(Paragraph::new(text).style(style).wrap(Wrap { trim: true }), area);
+        let lines = feedback.get(i).cloned().unwrap_or_default();
+        let height = (lines.len() as u16).min(bottom.saturating_sub(y));
+        if height > 0 {
+            frame.render_widget(Paragraph::new(lines), Rect { y, height, ..value_area });
             y += height;
         }
     }
     frame.render_widget(Paragraph::new(footer::line(model, inner.width)), row(inner, bottom, 1));
+}
+
+/// The first field drawn: the top, unless the focused field would then fall below `room`
+/// rows; then as few fields above it as needed are left out.
+fn first_shown(heights: &[u16], focus: usize, room: u16) -> usize {
+    let mut first = 0;
+    let rows_from = |first: usize| heights.get(first..=focus).map_or(0, |h| h.iter().sum::<u16>());
+    while first < focus && rows_from(first) > room {
+        first += 1;
+    }
+    first
+}
+
+/// Rows the field's value takes: a long field's rows, the whole list of a focused choice.
+fn value_rows(field: &Field, focused: bool, long: u16, width: usize) -> u16 {
+    match &field.input {
+        Input::Text(_) if field.multiline => long,
+        Input::Choice { options, index, inline: true } if focused => {
+            choice::layout(options, width).len() as u16
+        }
+        _ => 1,
+    }
+}
+
+/// The feedback under a field, wrapped to `width`: a line that fits is kept as written
+/// (its spacing is part of its layout); a longer one wraps, every row keeping the line's
+/// indent and its continuation rows two more, so the whole advice reads while typing.
+fn feedback_lines(model: &Model, field: &Field, width: usize) -> Vec<Line<'static>> {
+    let theme = &model.theme;
+    let wrapped = |text: &str, style: Style| -> Vec<Line<'static>> {
+        if text.width() <= width {
+            return vec![Line::styled(text.to_string(), style)];
+        }
+        let indent = text.chars().take_while(|c| *c == ' ').count();
+        let room = width.saturating_sub(indent + 2).max(1);
+        let mut rows = wrap(text.trim_start(), width.saturating_sub(indent).max(1));
+        // Rows after the first have two columns less: wrap what follows the first again.
+        let rest = rows.split_off(1.min(rows.len())).join(" ");
+        let mut out: Vec<Line<'static>> = rows
+            .into_iter()
+            .map(|r| Line::styled(format!("{}{r}", " ".repeat(indent)), style))
+            .collect();
+        if !rest.is_empty() {
+            let pad = " ".repeat(indent + 2);
+            out.extend(
+                wrap(&rest, room).into_iter().map(|r| Line::styled(format!("{pad}{r}"), style)),
+            );
+        }
+        out
+    };
+    match &field.feedback {
+        None => Vec::new(),
+        Some(Feedback::Preview(t)) => wrapped(t, theme.good),
+        Some(Feedback::Problem(t)) => wrapped(&format!("✗ {t}"), theme.problem),
+        Some(Feedback::Lines(lines)) => lines
+            .iter()
+            .flat_map(|l| wrapped(&l.text, if l.problem { theme.problem } else { theme.dim }))
+            .collect(),
+    }
 }
 
 fn render_value(model: &Model, field: &Field, focused: bool, frame: &mut Frame, area: Rect) {
@@ -111,13 +159,17 @@ fn render_value(model: &Model, field: &Field, focused: bool, frame: &mut Frame, 
         Input::Text(text) => {
             frame.render_widget(Paragraph::new(text.text()).wrap(Wrap { trim: false }), area);
         }
-        Input::Choice { options, index } => {
+        Input::Choice { options, index, inline: true } if focused => {
+            let lines = choice::lines(options, *index, usize::from(area.width), theme);
+            frame.render_widget(Paragraph::new(lines), area);
+        }
+        Input::Choice { options, index, .. } => {
             let value = options.get(*index).map_or("", |o| o.label.as_str());
             let line = if focused {
                 Line::from(vec![
                     Span::styled("◀ ", theme.key),
                     Span::styled(value, theme.selected),
-                    Span::styled(" ▶  ←/→ or a letter", theme.key),
+                    Span::styled(format!(" ▶  {}", messages::LIST_CHOICE_HINT), theme.key),
                 ])
             } else {
                 Line::raw(value)

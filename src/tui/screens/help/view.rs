@@ -7,6 +7,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::app::Model;
 use crate::tui::keymap::{KeyContext, KeyInput};
+use crate::tui::messages;
+use crate::tui::widgets::text_field::TEXT_KEYS;
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
     let theme = &model.theme;
@@ -40,6 +42,13 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
             ]));
         }
         lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(messages::TEXT_KEYS_TITLE, theme.title));
+    for (keys, help) in TEXT_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<22}"), theme.key),
+            Span::raw(help),
+        ]));
     }
     let popup = centered(area, 72, area.height.saturating_sub(2));
     let block = Block::bordered()

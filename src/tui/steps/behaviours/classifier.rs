@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::view::glyph;
+use crate::model::Mode;
 use crate::model::just_culture::{Family, Node, Outcome};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
@@ -69,23 +70,26 @@ fn question(model: &Model, doc: &Doc, w: &Wizard, node: &Node, frame: &mut Frame
     let guard = format!("{} {}", messages::ACT_NOT_PERSON, messages::SEVERITY_NEVER_ASKED);
     lines.extend(lines_of(&guard, width, theme.dim));
     lines.push(Line::raw(""));
-    lines.extend(lines_of(&node.question, width, theme.title));
-    lines.extend(lines_of(&node.help, width, theme.base));
+    // A self-review asks about "I" and explains to "you"; the wording lives in the table.
+    let own = doc.session.incident.mode == Mode::SelfReview;
+    lines.extend(lines_of(node.asks(own), width, theme.title));
+    lines.extend(lines_of(node.explains(own), width, theme.base));
     let (body, bottom) = place(inner, lines.len());
     frame.render_widget(Paragraph::new(lines), body);
     let mut spans = Vec::new();
-    for (action, label) in [
-        (Intent::AnswerYes, "Yes"),
-        (Intent::AnswerNo, "No"),
-        (Intent::AnswerDontKnow, "Don't know"),
-        (Intent::AnswerBack, "Back"),
-        (Intent::Cancel, "Close"),
+    // The same words as the footer: each intent's label from the key table.
+    for action in [
+        Intent::AnswerYes,
+        Intent::AnswerNo,
+        Intent::AnswerDontKnow,
+        Intent::AnswerBack,
+        Intent::Cancel,
     ] {
         if action == Intent::AnswerBack && w.classifier.answers().is_empty() {
             continue;
         }
         spans.push(Span::styled(format!(" {} ", key(model, &action)), theme.key));
-        spans.push(Span::raw(format!("{label}  ")));
+        spans.push(Span::raw(format!("{}  ", action.short().unwrap_or_default())));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), bottom);
 }
@@ -148,15 +152,10 @@ fn finished(
     frame.render_widget(Paragraph::new(lines), list);
     let back = key(model, &Intent::AnswerBack);
     let close = key(model, &Intent::Cancel);
+    let close_label = Intent::Cancel.short().unwrap_or_default();
     let status = if w.is_saved(doc) {
         Line::styled(
-            truncate(
-                &format!(
-                    "✓ Saved in {} · {back} back to change an answer · {close} to the list",
-                    w.behaviour
-                ),
-                width,
-            ),
+            truncate(&messages::classifier_saved(&w.behaviour, &back, &close, close_label), width),
             theme.good,
         )
     } else if outcome.family == Family::Reckless {

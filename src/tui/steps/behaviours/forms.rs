@@ -43,7 +43,7 @@ pub fn form(session: &Session, behaviour: Option<&Behaviour>) -> Form {
                 "what they knew and saw at the time, what made it make sense",
             )
             .multiline(),
-            Field::choice(EVENT, events, selected),
+            Field::choice_in_list(EVENT, events, selected),
         ],
     )
 }

@@ -23,13 +23,16 @@ pub enum BehavioursMode {
     Wizard(Wizard),
 }
 
-/// The classifier open on one act. Answers are kept here until they reach an outcome.
+/// The classifier open on one act. Each answer is kept in the act as it is given, so an
+/// act can be left half-classified and picked up where the room stopped.
 #[derive(Debug, Clone)]
 pub struct Wizard {
     pub behaviour: String,
     pub classifier: Classifier<'static>,
     /// The selected draft action, once an outcome is reached.
     pub draft: usize,
+    /// This run of answers already has its undo step: one run up to an outcome undoes as one.
+    pub recorded: bool,
 }
 
 impl Wizard {

@@ -83,15 +83,17 @@ fn open_wizard(model: &mut Model) {
     let id = b.id.clone();
     if classifier.outcome().is_some() {
         model.notice = Some(Notice::info(messages::resumed(&id)));
+    } else if let Some(p) = classifier.progress().filter(|_| !classifier.answers().is_empty()) {
+        model.notice = Some(Notice::info(messages::resumed_at(&id, p.number)));
     }
-    doc.behaviours.mode = BehavioursMode::Wizard(Wizard { behaviour: id, classifier, draft: 0 });
+    doc.behaviours.mode =
+        BehavioursMode::Wizard(Wizard { behaviour: id, classifier, draft: 0, recorded: false });
 }
 
 fn classifier(model: &mut Model, intent: Intent) -> Handled {
     let Some(doc) = model.doc.as_mut() else { return Handled::No };
     let BehavioursMode::Wizard(w) = &doc.behaviours.mode else { return Handled::No };
     let drafts = w.drafts(doc).len();
-    let saved = w.is_saved(doc) || w.classifier.answers().is_empty();
     let BehavioursMode::Wizard(w) = &mut doc.behaviours.mode else { return Handled::No };
     let answer = match intent {
         Intent::AnswerYes => Some(Answer::Yes),
@@ -106,6 +108,8 @@ fn classifier(model: &mut Model, intent: Intent) -> Handled {
             if finished {
                 w.draft = 0;
                 save(model);
+            } else {
+                keep_so_far(model);
             }
         }
         Intent::AnswerBack if w.classifier.answers().is_empty() => {
@@ -118,14 +122,66 @@ fn classifier(model: &mut Model, intent: Intent) -> Handled {
         Intent::DraftToAction => draft_to_action(model),
         Intent::RecordEvidence => record_evidence(model),
         Intent::Cancel => {
-            doc.behaviours.mode = BehavioursMode::List;
-            if !saved {
-                model.notice = Some(Notice::info(messages::WIZARD_CLOSED));
-            }
+            let id = w.behaviour.clone();
+            keep_so_far(model);
+            close_wizard(model, &id);
         }
         _ => return Handled::No,
     }
     Handled::done()
+}
+
+/// Keeps the answers given so far, before any outcome, so an act can be half-classified
+/// and picked up where the room stopped. Answers the file already holds (going back only
+/// looks at earlier questions) change nothing.
+fn keep_so_far(model: &mut Model) {
+    let Some(doc) = model.doc.as_mut() else { return };
+    let BehavioursMode::Wizard(w) = &doc.behaviours.mode else { return };
+    if w.classifier.outcome().is_some() || doc.read_only {
+        return;
+    }
+    let answers = w.classifier.answers().to_vec();
+    let id = w.behaviour.clone();
+    let Some(b) = doc.session.behaviour(&id) else { return };
+    if b.answers.starts_with(&answers) {
+        return;
+    }
+    let keep = |s: &mut crate::model::Session| {
+        if let Some(b) = s.behaviour_mut(&id) {
+            b.answers = answers;
+            b.outcome.clear();
+        }
+    };
+    record_once(doc, keep);
+}
+
+/// The first change of a run of answers is an undo step; the rest of the run joins it.
+fn record_once(doc: &mut crate::tui::app::Doc, change: impl FnOnce(&mut crate::model::Session)) {
+    let recorded = matches!(&doc.behaviours.mode, BehavioursMode::Wizard(w) if w.recorded);
+    let changed = if recorded { doc.amend(change) } else { doc.edit(change) };
+    if let BehavioursMode::Wizard(w) = &mut doc.behaviours.mode {
+        w.recorded = changed;
+    }
+}
+
+/// Back to the list, saying plainly what the act keeps.
+fn close_wizard(model: &mut Model, id: &str) {
+    let Some(doc) = model.doc.as_mut() else { return };
+    doc.behaviours.mode = BehavioursMode::List;
+    // The key named as the list offers it, now that the classifier is closed.
+    let classify = model.key_hint(&Intent::Classify);
+    let Some(doc) = model.doc.as_ref() else { return };
+    let Some(b) = doc.session.behaviour(id) else { return };
+    let Ok(table) = builtin() else { return };
+    let kept = Classifier::resume(table, &b.answers);
+    let text = match (kept.outcome(), kept.progress()) {
+        (Some(outcome), _) => messages::wizard_closed_classified(id, &outcome.short),
+        (None, Some(p)) if !kept.answers().is_empty() => {
+            messages::wizard_closed_partway(id, kept.answers().len(), p.number, &classify)
+        }
+        _ => messages::wizard_closed_unanswered(id),
+    };
+    model.notice = Some(Notice::info(text));
 }
 
 /// Keeps a finished classification: answers and outcome as one undoable edit. A reckless
@@ -144,12 +200,18 @@ fn save(model: &mut Model) {
     if w.is_saved(doc) {
         return;
     }
-    let changed = doc.edit(|s| {
+    let recorded = matches!(&doc.behaviours.mode, BehavioursMode::Wizard(w) if w.recorded);
+    let change = |s: &mut crate::model::Session| {
         if let Some(b) = s.behaviour_mut(&id) {
             b.answers = answers;
             b.outcome = outcome.id.clone();
         }
-    });
+    };
+    let changed = if recorded { doc.amend(change) } else { doc.edit(change) };
+    // The next run of answers (after going back) is an undo step of its own.
+    if let BehavioursMode::Wizard(w) = &mut doc.behaviours.mode {
+        w.recorded = false;
+    }
     model.notice = Some(if changed {
         Notice::info(messages::classified(&id, &outcome.short))
     } else {

@@ -57,7 +57,7 @@ fn outcome_text(table: &DecisionTable, b: &Behaviour) -> (&'static str, String) 
     match b.derived_outcome(table) {
         Some(o) => (glyph(Some(o.family)), o.short.clone()),
         None if b.answers.is_empty() => (glyph(None), "not classified".into()),
-        None => (glyph(None), "unfinished".into()),
+        None => ("◐", messages::half_classified(b.answers.len())),
     }
 }
 

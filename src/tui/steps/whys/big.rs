@@ -43,7 +43,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     let depth = doc.session.whys.depth(&w.id);
     let label = Line::from(vec![
         Span::styled(format!("{} {} ", glyph(state.get(&w.id), w), w.id), theme.key),
-        Span::styled(format!("why {} of this branch", depth + 1), theme.dim),
+        Span::styled(crate::tui::messages::why_number(depth), theme.dim),
     ]);
     if rows == 0 {
         return;

@@ -110,7 +110,7 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     if let WhyPlace::Child(Some(parent)) = &place {
         doc.whys.collapsed.remove(parent);
     }
-    doc.whys.selected = Some(id);
+    doc.whys.select(Some(id));
     Vec::new()
 }
 

@@ -11,6 +11,8 @@ use crate::tui::app::Doc;
 pub struct WhysView {
     /// The selected answer's id; the first visible one when unset or gone.
     pub selected: Option<String>,
+    /// The incident itself is selected (the row above every answer): `a` asks why of it.
+    pub incident: bool,
     pub collapsed: HashSet<String>,
     /// The selected answer large, for the room.
     pub big: bool,
@@ -34,9 +36,20 @@ pub fn visible(doc: &Doc) -> Vec<(&Why, usize)> {
     out
 }
 
-/// The selected answer: the one chosen if it is on screen, else its nearest visible
-/// ancestor, else the first answer.
+impl WhysView {
+    /// Selects an answer (`None`: the first one), leaving the incident row.
+    pub fn select(&mut self, id: Option<String>) {
+        self.selected = id;
+        self.incident = false;
+    }
+}
+
+/// The selected answer: none when the incident row is selected; else the one chosen if it
+/// is on screen, else its nearest visible ancestor, else the first answer.
 pub fn selected_id(doc: &Doc) -> Option<String> {
+    if doc.whys.incident {
+        return None;
+    }
     let rows = visible(doc);
     let on_screen = |id: &str| rows.iter().any(|(w, _)| w.id == id);
     if let Some(chosen) = &doc.whys.selected {
@@ -60,6 +73,6 @@ impl Doc {
             at = self.session.whys.why(&parent).and_then(|w| w.parent.clone());
             self.whys.collapsed.remove(&parent);
         }
-        self.whys.selected = Some(id.to_string());
+        self.whys.select(Some(id.to_string()));
     }
 }

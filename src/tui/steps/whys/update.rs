@@ -45,6 +45,11 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
         I::AddChildWhy => open_form(model, WhyPlace::Child(current)),
         I::AddSiblingWhy => match current {
             Some(id) => open_form(model, WhyPlace::Sibling(id)),
+            // Nothing stands beside the incident: say where a new branch comes from.
+            None if doc.whys.incident => {
+                let hint = messages::nothing_beside_incident(&model.key_hint(&I::AddChildWhy));
+                model.notice = Some(Notice::info(hint));
+            }
             None => open_form(model, WhyPlace::Child(None)),
         },
         I::ReframeWhy => reframe(model, current),
@@ -87,12 +92,20 @@ fn move_among_siblings(model: &mut Model, id: &str, up: bool) {
     }
 }
 
+/// Moves through the rows as drawn: the incident first, then each visible answer.
 fn step_selection(doc: &mut Doc, intent: &Intent) {
     let rows: Vec<String> = visible(doc).iter().map(|(w, _)| w.id.clone()).collect();
-    let mut at = selected_id(doc).and_then(|id| rows.iter().position(|r| *r == id)).unwrap_or(0);
-    move_in_list(&mut at, rows.len(), intent);
-    if let Some(id) = rows.get(at) {
-        doc.whys.selected = Some(id.clone());
+    if rows.is_empty() {
+        return;
+    }
+    let mut at = match selected_id(doc) {
+        None => 0,
+        Some(id) => rows.iter().position(|r| *r == id).map_or(1, |i| i + 1),
+    };
+    move_in_list(&mut at, rows.len() + 1, intent);
+    match at.checked_sub(1).and_then(|i| rows.get(i)) {
+        Some(id) => doc.whys.select(Some(id.clone())),
+        None => doc.whys.incident = true,
     }
 }
 
@@ -110,9 +123,9 @@ fn fold(model: &mut Model, action: &Intent) {
             doc.whys.collapsed.insert(id);
         }
         (Intent::ToggleFold, None) => model.notice = Some(Notice::info(messages::NOTHING_TO_FOLD)),
-        (Intent::Collapse, _) => doc.whys.selected = parent.or(Some(id)),
+        (Intent::Collapse, _) => doc.whys.select(parent.or(Some(id))),
         (Intent::Expand, Some(_)) if folded => _ = doc.whys.collapsed.remove(&id),
-        (Intent::Expand, Some(child)) => doc.whys.selected = Some(child),
+        (Intent::Expand, Some(child)) => doc.whys.select(Some(child)),
         _ => {}
     }
 }
@@ -125,8 +138,9 @@ fn delete(model: &mut Model, id: String) {
     let mut removed = 0;
     doc.edit(|s| removed = s.remove_why_subtree(&id).len());
     let stays = |r: &String| doc.session.whys.why(r).is_some();
-    doc.whys.selected =
+    let stay =
         rows[..at].iter().rev().find(|r| stays(r)).or(rows.iter().find(|r| stays(r))).cloned();
+    doc.whys.select(stay);
     model.notice = Some(Notice::info(messages::why_deleted(&id, removed.saturating_sub(1))));
 }
 
@@ -198,7 +212,7 @@ pub fn reparent(model: &mut Model, id: &str, chosen: Option<Option<String>>) {
             if let Some(p) = &parent {
                 doc.whys.collapsed.remove(p);
             }
-            doc.whys.selected = Some(id.to_string());
+            doc.whys.select(Some(id.to_string()));
             model.notice = Some(Notice::info(messages::moved_under(id, parent.as_deref())));
         }
         Err(problem) => model.notice = Some(Notice::problem(problem.to_string())),

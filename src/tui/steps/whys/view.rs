@@ -72,9 +72,13 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
     let height = usize::from(inner.height).max(1);
     let current = selected_id(doc);
     let nodes = visible(doc);
-    let sel_node = nodes.iter().position(|(w, _)| Some(&w.id) == current.as_ref()).unwrap_or(0);
-    let first = rows.iter().position(|r| r.node == sel_node + 1).unwrap_or(0);
-    let last = rows.iter().rposition(|r| r.node == sel_node + 1).unwrap_or(0);
+    // Row 0 is the incident; answers count from 1.
+    let sel_node = match current {
+        None if doc.whys.incident => 0,
+        _ => nodes.iter().position(|(w, _)| Some(&w.id) == current.as_ref()).unwrap_or(0) + 1,
+    };
+    let first = rows.iter().position(|r| r.node == sel_node).unwrap_or(0);
+    let last = rows.iter().rposition(|r| r.node == sel_node).unwrap_or(0);
     // Keep the whole selected answer in view, moving as little as possible.
     let mut offset = doc.whys.offset.min(rows.len().saturating_sub(1));
     if first < offset {
@@ -94,7 +98,15 @@ pub fn rows(model: &Model, doc: &Doc, width: usize) -> Vec<Row> {
     let states = states(&doc.session);
     let current = selected_id(doc);
     let title = truncate(&doc.session.incident.title, width.saturating_sub(3));
-    let mut out = vec![Row { text: Line::styled(format!(" ◉ {title}"), theme.title), node: 0 }];
+    let incident = if doc.whys.incident {
+        Line::from(vec![
+            Span::styled("▶", theme.key),
+            Span::styled(format!("◉ {title}"), theme.selected),
+        ])
+    } else {
+        Line::styled(format!(" ◉ {title}"), theme.title)
+    };
+    let mut out = vec![Row { text: incident, node: 0 }];
     let is_last =
         |w: &Why| whys.children_of(w.parent.as_deref()).last().is_some_and(|l| l.id == w.id);
     // Deep trees keep their newest levels: past half the width the oldest guides give way.
@@ -155,18 +167,18 @@ pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let theme = &model.theme;
     let mut lines = Vec::new();
     let all = checks(&doc.session);
+    if doc.whys.incident {
+        lines.push(Line::styled(messages::INCIDENT_SELECTED, theme.title));
+        lines.push(key_line(model, Intent::AddChildWhy, messages::ASK_OF_INCIDENT));
+        lines.push(Line::raw(""));
+    }
     if let Some(w) = selected(doc) {
         let states = states(&doc.session);
         let state = states.get(&w.id);
         let depth = doc.session.whys.depth(&w.id);
-        let place = match depth {
-            0 => "asked of the incident".to_string(),
-            1 => "1 why below the incident".to_string(),
-            n => format!("{n} whys below the incident"),
-        };
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", w.id), theme.key),
-            Span::styled(place, theme.dim),
+            Span::styled(messages::why_number(depth), theme.dim),
         ]));
         // The answer this one asks again in system terms, named both ways.
         if let Some(of) = &w.reframes {
