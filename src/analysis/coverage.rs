@@ -4,8 +4,10 @@
 
 use super::check::{Check, Severity};
 use super::messages;
-use super::whys::states;
-use crate::model::{ActionStatus, Factor, ItemRef, Session, WhyTree};
+use std::collections::{HashMap, HashSet};
+
+use super::whys::{NodeState, states};
+use crate::model::{ActionStatus, Factor, ItemRef, Session, WhyIndex};
 
 /// Actions that count: committed, including finished ones; ideas and decided-against
 /// actions do not.
@@ -24,15 +26,25 @@ pub fn action_count(session: &Session, factor_id: &str) -> usize {
 
 /// Every coverage finding: factors first, in list order, then whys in tree order.
 pub fn check(session: &Session) -> Vec<Check> {
+    check_with(session, &WhyIndex::new(&session.whys), &states(session))
+}
+
+/// [`check`], from the tree's index and the answers' states worked out already.
+pub fn check_with(
+    session: &Session,
+    index: &WhyIndex,
+    states: &HashMap<String, NodeState>,
+) -> Vec<Check> {
     let mut out = Vec::new();
     for f in &session.factors {
         out.extend(factor_checks(session, f));
     }
-    let states = states(session);
-    for (w, _) in session.whys.walk() {
+    let named: HashSet<&str> =
+        session.factors.iter().flat_map(|f| &f.whys).map(String::as_str).collect();
+    for (w, _) in index.walk() {
         let is_turn = states.get(&w.id).is_some_and(|s| s.wrong_turn.is_some());
-        let named = session.factors.iter().any(|f| f.whys.contains(&w.id));
-        if w.system_condition && session.whys.is_leaf(&w.id) && !is_turn && !named {
+        let named = named.contains(w.id.as_str());
+        if w.system_condition && index.is_leaf(&w.id) && !is_turn && !named {
             let message = messages::CONDITION_WITHOUT_FACTOR.into();
             out.push(Check::new(ItemRef::why(&w.id), "factor", Severity::Warning, message));
         }

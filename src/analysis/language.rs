@@ -17,6 +17,7 @@
 mod engine;
 mod lexicon;
 mod load;
+mod matcher;
 mod text;
 mod tokens;
 
@@ -179,6 +180,12 @@ pub fn use_lexicon(lexicon: Lexicon) {
 /// own). Findings are sorted by position.
 pub fn lint(text: &str, ctx: &LintContext) -> Vec<Finding> {
     lint_with(ACTIVE.get().unwrap_or_else(|| Lexicon::builtin()), text, ctx)
+}
+
+/// Lints `text` with the lexicon in use, handing each finding to `found` as it is made (in
+/// order of position): for output that is written as it goes.
+pub fn lint_each(text: &str, ctx: &LintContext, found: &mut dyn FnMut(Finding)) {
+    engine::each(ACTIVE.get().unwrap_or_else(|| Lexicon::builtin()), text, ctx, found)
 }
 
 /// Lints `text` with `lexicon` (for example the built-in one plus a user's additions).

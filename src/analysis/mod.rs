@@ -4,6 +4,7 @@
 pub mod action_messages;
 mod action_shape;
 pub mod actions;
+pub mod cache;
 pub mod check;
 pub mod conflicts;
 pub mod consistency;
@@ -12,6 +13,7 @@ pub mod followup;
 pub mod insights;
 pub mod language;
 pub mod messages;
+pub mod overview;
 pub mod phrases;
 pub mod policy;
 pub mod readiness;

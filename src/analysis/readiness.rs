@@ -2,9 +2,11 @@
 //! names the items to go back to, so the room can fix them one by one.
 
 use super::actions::{Context, Criterion as ActionCriterion, Verdict, check, known_names};
-use super::language::Severity;
+use super::check::{Check, Severity};
+use super::coverage;
+use super::language::Severity as Level;
 use super::policy::DuePolicy;
-use super::{coverage, review_language, whys};
+use super::review_language::FieldFinding;
 use crate::model::behaviour::derive_outcome;
 use crate::model::{ItemKind, ItemRef, ReviewStatus, Session};
 
@@ -133,6 +135,17 @@ pub fn published_but_broken(session: &Session, gate: &Gate) -> Option<String> {
 
 /// The gate for a review.
 pub fn gate(session: &Session, policy: &DuePolicy) -> Gate {
+    super::overview::overview(session, policy).gate
+}
+
+/// The gate, from the Five Whys checks and the wording findings worked out already (see
+/// [`super::overview`]).
+pub fn gate_from(
+    session: &Session,
+    policy: &DuePolicy,
+    why_checks: &[Check],
+    language: &[FieldFinding],
+) -> Gate {
     let i = &session.incident;
     let mut milestones = Vec::new();
     if i.detected_at.is_none() {
@@ -155,7 +168,6 @@ pub fn gate(session: &Session, policy: &DuePolicy) -> Gate {
             format!("{n} factor(s) so far. Incidents have contributing factors, not one root cause: which other conditions made this possible?"),
         ));
     }
-    let why_checks = whys::checks(session);
     let pick = |field: &str| -> Vec<Missing> {
         (why_checks.iter())
             .filter(|c| c.field == field && c.severity >= Severity::Warning)
@@ -188,7 +200,7 @@ pub fn gate(session: &Session, policy: &DuePolicy) -> Gate {
             Entry { criterion: Criterion::WrongTurnsReframed, missing: pick("text") },
             Entry { criterion: Criterion::FactorsCovered, missing: covered },
             Entry { criterion: Criterion::ActionsPass, missing: failing_actions(session, policy) },
-            Entry { criterion: Criterion::LanguageClean, missing: wording(session) },
+            Entry { criterion: Criterion::LanguageClean, missing: wording(language) },
             Entry { criterion: Criterion::BehavioursClassified, missing: unclassified },
         ],
     }
@@ -212,9 +224,9 @@ fn failing_actions(session: &Session, policy: &DuePolicy) -> Vec<Missing> {
 }
 
 /// Wording findings at warning or above that nobody has dismissed with a reason.
-fn wording(session: &Session) -> Vec<Missing> {
-    (review_language::review(session).into_iter())
-        .filter(|f| f.finding.severity >= Severity::Warning)
+fn wording(language: &[FieldFinding]) -> Vec<Missing> {
+    (language.iter())
+        .filter(|f| f.finding.severity >= Level::Warning)
         .map(|f| {
             let message = format!(
                 "{} “{}”: {} Reword it, or keep it with a reason (z).",
@@ -225,7 +237,7 @@ fn wording(session: &Session) -> Vec<Missing> {
                 rule: f.finding.rule.clone(),
                 matched: f.finding.matched.clone(),
             };
-            Missing { wording: Some(wording), ..missing(f.item, message) }
+            Missing { wording: Some(wording), ..missing(f.item.clone(), message) }
         })
         .collect()
 }

@@ -49,6 +49,12 @@ pub fn fields(session: &Session) -> Vec<(ItemRef, &'static str, &str)> {
 /// as answers to "why?"; the wording of a wrong turn an answer has reframed is kept at
 /// info, marked reframed.
 pub fn review(session: &Session) -> Vec<FieldFinding> {
+    super::cache::LintCache::new().review(session)
+}
+
+/// What [`review`] says, worked out field by field without the cache: the reference the
+/// cache is tested against.
+pub fn fresh(session: &Session) -> Vec<FieldFinding> {
     findings(session, |_| true)
 }
 

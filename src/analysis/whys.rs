@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::actions::known_names;
 use super::check::{Check, Severity};
 use super::messages;
-use crate::model::{ItemRef, Session, Why, WhyTree};
+use crate::model::{ItemRef, Session, Why, WhyIndex};
 
 /// Which way an answer lands on a person. Named after the language linter's person-focused
 /// categories, so moving to the linter maps one to the other.
@@ -41,9 +41,16 @@ pub struct WrongTurn {
 /// Whether `text` lands on a person: the language linter's one person-focus question,
 /// asked of an answer to "why?". `known_names` are the people in the review.
 pub fn wrong_turn(text: &str, known_names: &[String]) -> Option<WrongTurn> {
-    use super::language::{Category, LintContext, person_focus};
+    use super::language::{LintContext, lint};
     let ctx = LintContext { known_names, answer: true, ..LintContext::default() };
-    let f = person_focus(text, &ctx)?;
+    wrong_turn_in(&lint(text, &ctx))
+}
+
+/// [`wrong_turn`], given the linter's findings in an answer read as an answer to "why?" in
+/// a facilitated review, so a text linted already is not linted again.
+pub fn wrong_turn_in(findings: &[super::language::Finding]) -> Option<WrongTurn> {
+    use super::language::{Category, is_about_person};
+    let f = findings.iter().find(|f| is_about_person(f))?;
     let focus = match f.category {
         Category::CharacterAttribution => Focus::CharacterAttribution,
         Category::KnowledgeDeficit => Focus::KnowledgeDeficit,
@@ -53,7 +60,7 @@ pub fn wrong_turn(text: &str, known_names: &[String]) -> Option<WrongTurn> {
         | Category::Condescension
         | Category::OutcomeJudgement => Focus::HumanErrorCause,
     };
-    Some(WrongTurn { focus, matched: f.matched, start: f.start, end: f.end })
+    Some(WrongTurn { focus, matched: f.matched.clone(), start: f.start, end: f.end })
 }
 
 /// What the checks say about one answer, for drawing the tree.
@@ -72,19 +79,33 @@ pub struct NodeState {
 /// The state of every answer, by id.
 pub fn states(session: &Session) -> HashMap<String, NodeState> {
     let names = known_names(session);
-    let whys = &session.whys;
     let turns: HashMap<&str, Option<WrongTurn>> =
-        whys.iter().map(|w| (w.id.as_str(), wrong_turn(&w.text, &names))).collect();
+        session.whys.iter().map(|w| (w.id.as_str(), wrong_turn(&w.text, &names))).collect();
+    states_with(&WhyIndex::new(&session.whys), &turns)
+}
+
+/// The state of every answer, given each answer's wrong turn (by id) worked out already.
+/// Costs time in proportion to the number of answers, whatever the tree's shape.
+pub fn states_with(
+    index: &WhyIndex,
+    turns: &HashMap<&str, Option<WrongTurn>>,
+) -> HashMap<String, NodeState> {
     let is_turn = |w: &Why| turns.get(w.id.as_str()).is_some_and(Option::is_some);
-    whys.iter()
+    // The first answer (in file order) that says it reframes a wrong turn, and is not one.
+    let mut reframers: HashMap<&str, &str> = HashMap::new();
+    for o in index.list().iter().filter(|o| !is_turn(o)) {
+        if let Some(target) = o.reframes.as_deref() {
+            reframers.entry(target).or_insert(o.id.as_str());
+        }
+    }
+    index
+        .list()
+        .iter()
         .map(|w| {
             let turn = turns.get(w.id.as_str()).cloned().flatten();
-            let leaf = whys.is_leaf(&w.id);
-            let reframed_by = turn.as_ref().and_then(|_| {
-                whys.iter()
-                    .find(|o| o.reframes.as_deref() == Some(w.id.as_str()) && !is_turn(o))
-                    .map(|o| o.id.clone())
-            });
+            let leaf = index.is_leaf(&w.id);
+            let reframed_by = turn.as_ref().and_then(|_| reframers.get(w.id.as_str()));
+            let reframed_by = reframed_by.map(|id| (*id).to_string());
             let open = leaf && !w.system_condition && turn.is_none();
             let reframed = reframed_by.is_some();
             (w.id.clone(), NodeState { wrong_turn: turn, reframed, reframed_by, open })
@@ -95,10 +116,13 @@ pub fn states(session: &Session) -> HashMap<String, NodeState> {
 /// Every Five Whys check still open, in tree order (a reframed wrong turn is in
 /// [`reframed`]).
 pub fn checks(session: &Session) -> Vec<Check> {
-    let whys = &session.whys;
-    let states = states(session);
+    checks_with(&WhyIndex::new(&session.whys), &states(session))
+}
+
+/// [`checks`], from the tree's index and the states worked out already.
+pub fn checks_with(index: &WhyIndex, states: &HashMap<String, NodeState>) -> Vec<Check> {
     let mut out = Vec::new();
-    for (w, depth) in whys.walk() {
+    for (w, depth) in index.walk() {
         let Some(state) = states.get(&w.id) else { continue };
         if let Some(turn) = state.wrong_turn.as_ref().filter(|_| !state.reframed) {
             out.push(Check::new(
@@ -108,7 +132,7 @@ pub fn checks(session: &Session) -> Vec<Check> {
                 messages::wrong_turn(&turn.matched),
             ));
         }
-        let lone = depth == 0 && whys.is_leaf(&w.id) && state.wrong_turn.is_none();
+        let lone = depth == 0 && index.is_leaf(&w.id) && state.wrong_turn.is_none();
         if lone {
             let message = messages::SINGLE_ANSWER.into();
             out.push(Check::new(ItemRef::why(&w.id), "children", Severity::Info, message));
@@ -122,9 +146,11 @@ pub fn checks(session: &Session) -> Vec<Check> {
             ));
         }
     }
-    let leaves = whys.iter().filter(|w| whys.is_leaf(&w.id)).count();
+    let whys = index.list();
+    let leaves = whys.iter().filter(|w| index.is_leaf(&w.id)).count();
+    let roots: Vec<&Why> = index.roots().collect();
     // One chain of several answers; a lone answer is reported above.
-    if let (1, [root]) = (leaves, whys.roots().as_slice())
+    if let (1, [root]) = (leaves, roots.as_slice())
         && whys.len() > 1
     {
         let message = messages::SINGLE_BRANCH.into();
@@ -136,9 +162,13 @@ pub fn checks(session: &Session) -> Vec<Check> {
 /// The wrong turns an answer has reframed, at info and marked reframed: not left to look
 /// at, but never silent — the room's first answer stays part of the record.
 pub fn reframed(session: &Session) -> Vec<Check> {
-    let states = states(session);
+    reframed_with(&WhyIndex::new(&session.whys), &states(session))
+}
+
+/// [`reframed`], from the tree's index and the states worked out already.
+pub fn reframed_with(index: &WhyIndex, states: &HashMap<String, NodeState>) -> Vec<Check> {
     let mut out = Vec::new();
-    for (w, _) in session.whys.walk() {
+    for (w, _) in index.walk() {
         let Some(state) = states.get(&w.id) else { continue };
         if let (Some(turn), Some(by)) = (&state.wrong_turn, &state.reframed_by) {
             let message = messages::reframed_turn(&turn.matched, by);

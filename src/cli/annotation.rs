@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use super::Format;
 use super::check::{ItemFinding, findings};
 use crate::analysis::language::{Finding, LintContext, lint};
+use crate::analysis::overview::overview;
 use crate::analysis::policy::DuePolicy;
-use crate::analysis::readiness;
 use crate::store::{self, LoadError, locate};
 
 /// One finding at one place of one file.
@@ -163,8 +163,8 @@ pub fn check_files(
             .and_then(|text| store::parse(path, &text).map(|l| (text, l)));
         match loaded {
             Ok((text, loaded)) => {
-                let gate = readiness::gate(&loaded.session, policy);
-                all.extend(from_check(&name, &text, &findings(&loaded.session, &gate)));
+                let (found, _) = findings(&loaded.session, overview(&loaded.session, policy));
+                all.extend(from_check(&name, &text, &found));
             }
             Err(e) => {
                 eprintln!("{e}");

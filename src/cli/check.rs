@@ -1,43 +1,46 @@
 //! `waterline check`: every check over review files — wording, the Five Whys, coverage,
 //! behaviours and the review gate — for a person or for CI.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
 
 use super::visible::visible;
-use super::{Format, report, visible};
+use super::{Format, report};
 use crate::analysis::actions::{Checks, Context, check, known_names};
 use crate::analysis::check::{Check, Severity as CheckSeverity};
 use crate::analysis::language::{Finding, Severity};
+use crate::analysis::overview::{Overview, overview};
 use crate::analysis::policy::DuePolicy;
 use crate::analysis::readiness::{self, Gate};
 use crate::analysis::review_language;
 use crate::analysis::strength::{Strength, strength};
-use crate::analysis::{consistency, coverage, whys};
-use crate::model::{ActionStatus, ItemRef, Session};
+use crate::analysis::{consistency, whys};
+use crate::model::{ActionStatus, ItemRef, Session, WhyIndex};
 use crate::store;
 
 /// One finding in one review, in the shape of a lint finding plus `item` and `field`.
-/// Findings about structure rather than words have no line or column.
+/// Findings about structure rather than words have no line or column. (The keys of every
+/// JSON object here are declared in alphabetical order: the order `check` prints them in.)
 #[derive(Debug, Serialize)]
 pub struct ItemFinding {
-    pub item: String,
-    pub field: String,
-    pub rule: String,
     pub category: String,
-    pub severity: &'static str,
-    pub line: Option<usize>,
     pub column: Option<usize>,
-    pub end_line: Option<usize>,
     pub end_column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub field: String,
+    pub item: String,
+    pub line: Option<usize>,
     pub matched: String,
     pub message: String,
-    pub suggestion: String,
     pub quoted: bool,
     /// A wrong turn, or its wording, that an answer has reframed: kept at info.
     pub reframed: bool,
+    pub rule: String,
+    pub severity: &'static str,
+    pub suggestion: String,
     #[serde(skip)]
     rank: u8,
 }
@@ -45,27 +48,27 @@ pub struct ItemFinding {
 /// One action and its five checks, in the shape `waterline actions` uses.
 #[derive(Debug, Serialize)]
 pub struct ActionReport {
-    pub item: String,
+    pub criteria: Checks,
     pub id: String,
-    pub text: String,
+    pub item: String,
     pub status: ActionStatus,
     pub strength: Strength,
-    pub criteria: Checks,
+    pub text: String,
 }
 
 #[derive(Serialize)]
 struct GateReport {
+    criteria: Vec<CriterionReport>,
     passed: bool,
     score: [usize; 2],
-    criteria: Vec<CriterionReport>,
 }
 
 #[derive(Serialize)]
 struct CriterionReport {
     id: &'static str,
     label: &'static str,
-    passed: bool,
     missing: Vec<MissingReport>,
+    passed: bool,
 }
 
 #[derive(Serialize)]
@@ -79,16 +82,21 @@ struct MissingReport {
 #[serde(untagged)]
 enum FileEntry {
     Checked(FileReport),
-    Unreadable { path: String, status: &'static str, error: String, findings: [(); 0] },
+    Unreadable { error: String, findings: [(); 0], path: String, status: &'static str },
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    files: &'a [FileEntry],
 }
 
 #[derive(Serialize)]
 struct FileReport {
+    actions: Vec<ActionReport>,
+    findings: Vec<ItemFinding>,
+    gate: GateReport,
     path: String,
     status: &'static str,
-    findings: Vec<ItemFinding>,
-    actions: Vec<ActionReport>,
-    gate: GateReport,
 }
 
 fn rank(s: Severity) -> u8 {
@@ -147,14 +155,15 @@ fn from_check(category: &str, c: Check) -> ItemFinding {
 
 /// Every finding about a review, wording first, then structure, then what a hand-edited
 /// file can hold that the console refuses, then the gate's verdict.
-pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
-    let mut out: Vec<ItemFinding> = review_language::review(session)
-        .into_iter()
+pub fn findings(session: &Session, overview: Overview) -> (Vec<ItemFinding>, Gate) {
+    let Overview { language, states, whys, coverage, gate } = overview;
+    let mut out: Vec<ItemFinding> = (language.into_iter())
         .map(|f| from_language(f.item.to_string(), f.field, f.finding, f.reframed_by.is_some()))
         .collect();
-    out.extend(whys::checks(session).into_iter().map(|c| from_check("whys", c)));
-    out.extend(whys::reframed(session).into_iter().map(|c| from_check("whys", c)));
-    out.extend(coverage::check(session).into_iter().map(|c| from_check("coverage", c)));
+    out.extend(whys.into_iter().map(|c| from_check("whys", c)));
+    let reframed = whys::reframed_with(&WhyIndex::new(&session.whys), &states);
+    out.extend(reframed.into_iter().map(|c| from_check("whys", c)));
+    out.extend(coverage.into_iter().map(|c| from_check("coverage", c)));
     out.extend(
         crate::analysis::conflicts::checks(session).into_iter().map(|c| from_check("merge", c)),
     );
@@ -162,14 +171,14 @@ pub fn findings(session: &Session, gate: &Gate) -> Vec<ItemFinding> {
         let category = c.item.kind.as_str();
         out.push(from_check(category, c));
     }
-    if let Some(message) = readiness::published_but_broken(session, gate) {
+    if let Some(message) = readiness::published_but_broken(session, &gate) {
         let check = Check::new(ItemRef::incident(), "status", CheckSeverity::Error, message);
         let mut finding = from_check("gate", check);
         // Written `incident:` since the first release: the JSON output is a public interface.
         finding.item = "incident:".into();
         out.push(finding);
     }
-    out
+    (out, gate)
 }
 
 /// Each action with its five checks and its strength, judged from the day of the review.
@@ -232,17 +241,16 @@ pub fn run(
                 unreadable = true;
                 let (path, error) = (path.display().to_string(), e.to_string());
                 reports.push(FileEntry::Unreadable {
-                    path,
-                    status: "unreadable",
                     error,
                     findings: [],
+                    path,
+                    status: "unreadable",
                 });
                 continue;
             }
         };
         let session = &loaded.session;
-        let gate = readiness::gate(session, policy);
-        let found = findings(session, &gate);
+        let (found, gate) = findings(session, overview(session, policy));
         let name = path.display().to_string();
         if format == Format::Text {
             text(&mut text_out, &name, session, &found, &gate);
@@ -256,10 +264,7 @@ pub fn run(
         }));
     }
     match format {
-        Format::Json => {
-            let json = visible::json(&serde_json::json!({ "files": reports }))?;
-            super::print(&format!("{json}\n"))?;
-        }
+        Format::Json => super::print_json(&Output { files: &reports })?,
         Format::Text | Format::Sarif | Format::Github => super::print(&text_out)?,
     }
     if unreadable {
@@ -277,13 +282,13 @@ pub fn run(
 }
 
 fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], gate: &Gate) {
-    let fields = review_language::fields(session);
+    let fields: HashMap<(String, &str), &str> = (review_language::fields(session).into_iter())
+        .map(|(item, field, text)| ((item.to_string(), field), text))
+        .collect();
     for f in found {
         match (f.line, f.column) {
             (Some(line), Some(column)) => {
-                let text = (fields.iter())
-                    .find(|(i, fl, _)| i.to_string() == f.item && *fl == f.field)
-                    .map_or("", |(_, _, t)| *t);
+                let text = fields.get(&(f.item.clone(), f.field.as_str())).copied().unwrap_or("");
                 let reframed = if f.reframed { " (reframed)" } else { "" };
                 let location = format!("{name}: {} {}:{line}:{column}{reframed}", f.item, f.field);
                 let r = report::Report {
@@ -294,6 +299,7 @@ fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], 
                     quoted: f.quoted,
                     suggestion: &f.suggestion,
                     text,
+                    text_line: 1,
                     line,
                     column,
                     end_line: f.end_line.unwrap_or(line),

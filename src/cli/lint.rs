@@ -2,7 +2,8 @@
 //! that lives outside waterline (a wiki page, a pull request description). Given a review's
 //! own `.toml` file, it lints the review's text fields as text, each where it belongs.
 
-use std::io::Read;
+use std::cell::Cell;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,15 +11,62 @@ use serde::Serialize;
 
 use super::visible::{self, visible};
 use super::{Format, report};
-use crate::analysis::language::{Finding, LintContext, Severity, lint};
+use crate::analysis::language::{Finding, LintContext, Severity, lint_each};
 use crate::analysis::review_language::{self, FieldFinding};
 use crate::model::Session;
 use crate::store;
 
 #[derive(Serialize)]
-struct Output<'a> {
+struct Output<'a, S: Serialize> {
     path: &'a str,
-    findings: &'a [Finding],
+    findings: S,
+}
+
+/// Findings serialised as the linter makes them: a JSON array written without holding
+/// every finding (and its copy of the wording) in memory.
+struct Streamed<'a> {
+    text: &'a str,
+    ctx: LintContext<'a>,
+    tally: &'a Cell<Tally>,
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut failure = None;
+        lint_each(self.text, &self.ctx, &mut |f| {
+            self.tally.set(self.tally.get().add(f.severity));
+            if failure.is_none()
+                && let Err(e) = seq.serialize_element(&f)
+            {
+                failure = Some(e);
+            }
+        });
+        match failure {
+            Some(e) => Err(e),
+            None => seq.end(),
+        }
+    }
+}
+
+/// How many findings of each severity were written.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+impl Tally {
+    fn add(mut self, severity: Severity) -> Tally {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.notes += 1,
+        }
+        self
+    }
 }
 
 /// A finding in a review file: where it is (item and field) and the finding.
@@ -55,7 +103,7 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
                 }
             };
             let markdown = p.extension().is_some_and(|e| e == "md" || e == "markdown");
-            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let text = into_text(bytes);
             if is_review(&text) {
                 return review(p, &text, format);
             }
@@ -63,23 +111,40 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
         }
     };
     let ctx = LintContext { markdown, ..LintContext::default() };
-    let findings = lint(&text, &ctx);
+    let tally = Cell::new(Tally::default());
     match format {
         Format::Json => {
-            let json = visible::json(&Output { path: &name, findings: &findings })?;
-            super::print(&format!("{json}\n"))?;
+            let findings = Streamed { text: &text, ctx, tally: &tally };
+            super::print_json(&Output { path: &name, findings })?;
         }
         Format::Text | Format::Sarif | Format::Github => {
-            let mut out = String::new();
-            for f in &findings {
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+            let mut line = Line::default();
+            let mut block = String::new();
+            let mut failure = None;
+            lint_each(&text, &ctx, &mut |f| {
+                tally.set(tally.get().add(f.severity));
+                if failure.is_some() {
+                    return;
+                }
                 let location = format!("{name}:{}:{}", f.line, f.column);
-                report::write(&mut out, &report::Report::of(&location, &text, f));
+                let source = line.of(&text, f.start);
+                let mut report = report::Report::of(&location, source, &f);
+                report.text_line = f.line;
+                block.clear();
+                report::write(&mut block, &report);
+                if let Err(e) = out.write_all(block.as_bytes()) {
+                    failure = Some(e);
+                }
+            });
+            if let Some(e) = failure {
+                return Err(e.into());
             }
-            out.push_str(&summary(&findings));
-            super::print(&out)?;
+            out.write_all(tally.get().summary().as_bytes())?;
+            out.flush()?;
         }
     }
-    let failed = findings.iter().any(|f| f.severity == Severity::Error);
+    let failed = tally.get().errors > 0;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -145,19 +210,49 @@ fn review_text(name: &str, session: &Session, found: &[FieldFinding]) -> String 
     out
 }
 
+/// The line around a byte offset, remembered, since findings come in order and many share
+/// a line: the text is never scanned from its start again.
+#[derive(Default)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+impl Line {
+    fn of<'t>(&mut self, text: &'t str, at: usize) -> &'t str {
+        let at = at.min(text.len());
+        if !(self.start <= at && at <= self.end && self.end > 0) {
+            let b = text.as_bytes();
+            self.start = b[..at].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+            self.end = b[at..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| at + i);
+        }
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// The bytes as text, copied only when they are not UTF-8 already.
+fn into_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 fn read_stdin() -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes)?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(into_text(bytes))
 }
 
 /// One closing line: counts by severity, or that nothing was found.
 pub fn summary(findings: &[Finding]) -> String {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let (e, w, i) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
-    if findings.is_empty() {
-        "No blame, hindsight or counterfactual wording found.\n".to_string()
-    } else {
-        format!("{e} error(s), {w} warning(s), {i} note(s)\n")
+    findings.iter().fold(Tally::default(), |t, f| t.add(f.severity)).summary()
+}
+
+impl Tally {
+    fn summary(self) -> String {
+        let Tally { errors: e, warnings: w, notes: i } = self;
+        if e + w + i == 0 {
+            "No blame, hindsight or counterfactual wording found.\n".to_string()
+        } else {
+            format!("{e} error(s), {w} warning(s), {i} note(s)\n")
+        }
     }
 }

@@ -11,7 +11,7 @@ mod import_report;
 pub mod insights;
 pub mod lint;
 pub mod merge;
-mod report;
+pub mod report;
 pub mod sarif;
 pub mod signals;
 pub mod visible;
@@ -170,6 +170,18 @@ pub fn print(text: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Writes `value` as pretty JSON and a newline to standard output, as it is serialised
+/// (no copy of the whole text in memory), with every control escaped as [`visible::json`]
+/// does.
+pub fn print_json<T: serde::Serialize>(value: &T) -> std::io::Result<()> {
+    use std::io::Write;
+    let out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let mut out = visible::JsonWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
     out.flush()
 }
 

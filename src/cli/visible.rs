@@ -41,6 +41,10 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     if !text.chars().any(needs_json_escape) {
         return Ok(text);
     }
+    Ok(escape_json(&text))
+}
+
+fn escape_json(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if needs_json_escape(c) {
@@ -49,7 +53,48 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
             out.push(c);
         }
     }
-    Ok(out)
+    out
+}
+
+/// A writer of JSON text that escapes what [`json`] escapes as the text passes through, so
+/// a large output is streamed and still safe. A character split across two writes waits
+/// for its end.
+pub struct JsonWriter<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> JsonWriter<W> {
+    pub fn new(inner: W) -> Self {
+        JsonWriter { inner, pending: Vec::new() }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let ready = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            // Not text at all (serde_json never writes this): passed on as it is.
+            Err(_) => self.pending.len(),
+        };
+        let head = &self.pending[..ready];
+        match std::str::from_utf8(head) {
+            Ok(text) if text.chars().any(needs_json_escape) => {
+                self.inner.write_all(escape_json(text).as_bytes())?;
+            }
+            _ => self.inner.write_all(head)?,
+        }
+        self.pending.drain(..ready);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.write_all(&self.pending)?;
+        self.pending.clear();
+        self.inner.flush()
+    }
 }
 
 /// Characters no terminal should receive raw from user data. Tab is harmless and kept.

@@ -6,8 +6,8 @@ use lsp_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range}
 
 use super::document::{Document, Kind};
 use crate::analysis::language::{Category, Finding, LintContext, lint};
+use crate::analysis::overview::overview;
 use crate::analysis::policy::DuePolicy;
-use crate::analysis::readiness;
 use crate::cli::check::findings;
 use crate::store::{self, LoadError, locate};
 
@@ -45,9 +45,9 @@ fn review(doc: &Document, policy: &DuePolicy) -> Vec<Found> {
         }
         Err(LoadError::Io { .. }) => return Vec::new(),
     };
-    let gate = readiness::gate(&loaded.session, policy);
+    let (all, _) = findings(&loaded.session, overview(&loaded.session, policy));
     let locator = locate::Locator::new(doc.text());
-    (findings(&loaded.session, &gate).iter())
+    (all.iter())
         .map(|f| {
             let region = crate::cli::annotation::region_of(&locator, f);
             let range = region.map_or(Range::new(Position::new(0, 0), Position::new(0, 1)), |r| {

@@ -16,6 +16,7 @@ pub mod session;
 pub mod text;
 pub mod time_entry;
 pub mod timeline;
+pub mod why_index;
 pub mod whys;
 pub mod zone;
 
@@ -29,6 +30,7 @@ pub use lessons::{LessonKind, Lessons};
 pub use parked::Parked;
 pub use session::{Incident, Mode, Participant, ReviewStatus, Session};
 pub use timeline::{Event, EventKind, Milestone};
+pub use why_index::WhyIndex;
 pub use whys::{Why, WhyTree, WhyTreeEdit};
 
 /// Fields a hand-edited file carried that this version does not know. They are kept and

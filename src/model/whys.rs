@@ -2,7 +2,9 @@
 //! [`WhyTree`] reads that list as a forest; [`WhyTreeEdit`] changes it without ever
 //! breaking it: every parent exists, no answer is its own ancestor, ids never change.
 
-use super::Extra;
+use std::collections::HashSet;
+
+use super::{Extra, WhyIndex};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Why {
@@ -72,45 +74,22 @@ impl WhyTree for [Why] {
         self.iter().filter(|w| w.parent.as_deref() == parent).collect()
     }
 
+    fn is_leaf(&self, id: &str) -> bool {
+        !self.iter().any(|w| w.parent.as_deref() == Some(id))
+    }
+
+    // The walks below go through an index built for the call: one pass over the list
+    // instead of one per answer (see `WhyIndex`).
     fn path_to_root(&self, id: &str) -> Vec<&Why> {
-        let mut path = Vec::new();
-        let mut next = self.why(id);
-        while let Some(w) = next {
-            // A loop cannot be loaded or made, but a bad list must still not hang us.
-            if path.len() > self.len() {
-                break;
-            }
-            path.push(w);
-            next = w.parent.as_deref().and_then(|p| self.why(p));
-        }
-        path.reverse();
-        path
+        WhyIndex::new(self).path_to_root(id)
     }
 
     fn subtree(&self, id: &str) -> Vec<&Why> {
-        let mut out = Vec::new();
-        if let Some(w) = self.why(id) {
-            collect(self, w, 0, &mut |w, _| out.push(w));
-        }
-        out
+        WhyIndex::new(self).subtree(id)
     }
 
     fn walk(&self) -> Vec<(&Why, usize)> {
-        let mut out = Vec::new();
-        for root in self.roots() {
-            collect(self, root, 0, &mut |w, d| out.push((w, d)));
-        }
-        out
-    }
-}
-
-fn collect<'a>(all: &'a [Why], w: &'a Why, depth: usize, f: &mut dyn FnMut(&'a Why, usize)) {
-    if depth > all.len() {
-        return;
-    }
-    f(w, depth);
-    for child in all.children_of(Some(&w.id)) {
-        collect(all, child, depth + 1, f);
+        WhyIndex::new(self).walk()
     }
 }
 
@@ -160,7 +139,7 @@ impl WhyTreeEdit for Vec<Why> {
     }
 
     fn remove_subtree(&mut self, id: &str) -> Vec<Why> {
-        let gone: Vec<String> = self.subtree(id).iter().map(|w| w.id.clone()).collect();
+        let gone: HashSet<String> = self.subtree(id).iter().map(|w| w.id.clone()).collect();
         let (removed, mut kept): (Vec<Why>, Vec<Why>) =
             std::mem::take(self).into_iter().partition(|w| gone.contains(&w.id));
         // A reframing of a removed answer no longer reframes anything.
@@ -226,13 +205,15 @@ impl WhyTreeEdit for Vec<Why> {
 /// Takes `id` and its descendants out of the list, keeping their relative order.
 fn take_block(all: &mut Vec<Why>, id: &str) -> Vec<Why> {
     let ids: Vec<String> = all.subtree(id).iter().map(|w| w.id.clone()).collect();
-    let mut block: Vec<Why> = Vec::with_capacity(ids.len());
-    for wanted in &ids {
-        if let Some(i) = all.iter().position(|w| &w.id == wanted) {
-            block.push(all.remove(i));
-        }
-    }
-    block
+    let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let (mut taken, kept): (Vec<Why>, Vec<Why>) =
+        std::mem::take(all).into_iter().partition(|w| wanted.contains(w.id.as_str()));
+    *all = kept;
+    // In tree order, the branch's own answer first.
+    let rank: std::collections::HashMap<&str, usize> =
+        ids.iter().enumerate().map(|(k, id)| (id.as_str(), k)).collect();
+    taken.sort_by_key(|w| rank.get(w.id.as_str()).copied().unwrap_or(usize::MAX));
+    taken
 }
 
 fn splice_at(all: &mut Vec<Why>, at: usize, block: Vec<Why>) {
@@ -242,8 +223,8 @@ fn splice_at(all: &mut Vec<Why>, at: usize, block: Vec<Why>) {
 
 /// The index just past the last answer in `id`'s subtree.
 fn end_of_subtree(all: &[Why], id: &str) -> usize {
-    let ids: Vec<&str> = all.subtree(id).iter().map(|w| w.id.as_str()).collect();
-    all.iter().rposition(|w| ids.contains(&w.id.as_str())).map_or(all.len(), |i| i + 1)
+    let ids: HashSet<&str> = all.subtree(id).iter().map(|w| w.id.as_str()).collect();
+    all.iter().rposition(|w| ids.contains(w.id.as_str())).map_or(all.len(), |i| i + 1)
 }
 
 /// Where a new last child of `parent` goes: after the parent's whole subtree (or at the

@@ -261,7 +261,7 @@ impl FileV1 {
                 let e = e.into_inner();
                 let id = text(e.id);
                 Event {
-                    extra: unknown.item("event", EVENT_KEYS, i, &id),
+                    extra: unknown.item("event", i, &id),
                     id,
                     at: e.at.map(|t| t.0).unwrap_or_default(),
                     kind: e.kind,
@@ -276,7 +276,7 @@ impl FileV1 {
                 let w = w.into_inner();
                 let id = text(w.id);
                 Why {
-                    extra: unknown.item("why", WHY_KEYS, i, &id),
+                    extra: unknown.item("why", i, &id),
                     id,
                     parent: w.parent.map(Spanned::into_inner),
                     text: w.text,
@@ -291,7 +291,7 @@ impl FileV1 {
                 let f = f.into_inner();
                 let id = text(f.id);
                 Factor {
-                    extra: unknown.item("factor", FACTOR_KEYS, i, &id),
+                    extra: unknown.item("factor", i, &id),
                     id,
                     text: f.text,
                     category: f.category,
@@ -306,7 +306,7 @@ impl FileV1 {
                 let b = b.into_inner();
                 let id = text(b.id);
                 Behaviour {
-                    extra: unknown.item("behaviour", BEHAVIOUR_KEYS, i, &id),
+                    extra: unknown.item("behaviour", i, &id),
                     id,
                     act: b.act,
                     context: b.context,
@@ -324,7 +324,7 @@ impl FileV1 {
                 let a = a.into_inner();
                 let id = text(a.id);
                 ActionItem {
-                    extra: unknown.item("action", ACTION_KEYS, i, &id),
+                    extra: unknown.item("action", i, &id),
                     id,
                     text: a.text,
                     team: a.team,
@@ -343,7 +343,7 @@ impl FileV1 {
             .collect();
         let dismissed = (self.dismissed.into_iter().enumerate())
             .map(|(i, d)| Dismissal {
-                extra: unknown.item("dismissed", DISMISSED_KEYS, i, &d.item),
+                extra: unknown.item("dismissed", i, &d.item),
                 item: d.item,
                 field: d.field,
                 rule: d.rule,
@@ -354,17 +354,12 @@ impl FileV1 {
         let parked = (self.parked.into_iter().enumerate())
             .map(|(i, p)| {
                 let id = p.id.map(Spanned::into_inner).unwrap_or_default();
-                Parked {
-                    extra: unknown.item("parked", PARKED_KEYS, i, &id),
-                    id,
-                    text: p.text,
-                    step: p.step,
-                }
+                Parked { extra: unknown.item("parked", i, &id), id, text: p.text, step: p.step }
             })
             .collect();
         let conflicts = (self.conflict.into_iter().enumerate())
             .map(|(i, c)| Conflict {
-                extra: unknown.item("conflict", CONFLICT_KEYS, i, &c.item),
+                extra: unknown.item("conflict", i, &c.item),
                 item: c.item,
                 field: c.field,
                 reason: c.reason,
@@ -377,7 +372,7 @@ impl FileV1 {
             went_well: self.lessons.went_well,
             went_wrong: self.lessons.went_wrong,
             lucky: self.lessons.lucky,
-            extra: unknown.table("lessons", LESSONS_KEYS),
+            extra: unknown.table("lessons"),
         };
         Session {
             extra: top_extra,

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::{Listing, ListingSummary, load};
 
@@ -15,17 +16,11 @@ const SLUG_MAX: usize = 48;
 const CONFIG_FILE: &str = "config.toml";
 
 pub(super) fn list(dir: &Path) -> Vec<Listing> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut listings: Vec<Listing> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| is_review_file(path))
+    // Files are read in parallel, and of each only what the list shows (see `summary_of`).
+    let mut listings: Vec<Listing> = (review_files(dir).into_par_iter())
         .map(|path| {
             let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
-            let summary =
-                load(&path).map(|loaded| summary(&loaded.session)).map_err(|e| e.to_string());
+            let summary = summary_of(&path);
             Listing { path, modified, summary }
         })
         .collect();
@@ -37,19 +32,35 @@ pub(super) fn list(dir: &Path) -> Vec<Listing> {
 }
 
 pub(super) fn load_all(dir: &Path) -> Vec<(PathBuf, Result<super::Loaded, super::LoadError>)> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> =
-        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| is_review_file(p)).collect();
+    let mut paths = review_files(dir);
     paths.sort();
     paths
-        .into_iter()
+        .into_par_iter()
         .map(|path| {
             let loaded = load(&path);
             (path, loaded)
         })
         .collect()
+}
+
+/// The review files in `dir`, in no particular order; none for a missing folder.
+fn review_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| is_review_file(p)).collect()
+}
+
+/// What the home list shows of one file. Only the `[incident]` table and each action's
+/// status are parsed; the timeline, the whys and the rest are skipped unread. A file that
+/// is not of the usual shape, or whose incident cannot be read, is loaded whole, so the
+/// list gives the same message opening it would.
+fn summary_of(path: &Path) -> Result<ListingSummary, String> {
+    let quick = fs::read_to_string(path).ok().and_then(|text| super::sections::summary(&text));
+    match quick {
+        Some(found) => Ok(found),
+        None => load(path).map(|loaded| summary(&loaded.session)).map_err(|e| e.to_string()),
+    }
 }
 
 pub(super) fn is_review_file(path: &Path) -> bool {
@@ -59,7 +70,7 @@ pub(super) fn is_review_file(path: &Path) -> bool {
     name.ends_with(".toml") && !name.starts_with('.') && name != CONFIG_FILE && path.is_file()
 }
 
-fn summary(session: &crate::model::Session) -> ListingSummary {
+pub(super) fn summary(session: &crate::model::Session) -> ListingSummary {
     ListingSummary {
         title: session.incident.title.clone(),
         severity: session.incident.severity.clone(),

@@ -24,6 +24,7 @@ mod read;
 mod review_file;
 mod save_error;
 pub mod schema;
+mod sections;
 mod unknown;
 mod validate;
 mod write;

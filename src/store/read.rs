@@ -2,7 +2,8 @@
 //! a file from a newer waterline is read as far as format 1 allows and opened read-only.
 
 use serde::Deserialize;
-use toml::{Spanned, Table, Value};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use super::Loaded;
 use super::diagnostics::{Problem, line_column};
@@ -16,26 +17,30 @@ pub(super) const CURRENT_VERSION: i64 = 1;
 
 const VERSION_EXAMPLE: &str = "waterline = 1";
 
-/// Only the version, so it can be checked before anything else about the file.
-#[derive(Deserialize)]
-struct Header {
-    waterline: Option<Spanned<Value>>,
+pub(super) fn read(text: &str) -> Result<Loaded, Problem> {
+    // A file of the usual shape is read piece by piece, in parallel; anything else, and
+    // any file with a problem, is read whole, which also words the problem.
+    if let Some(loaded) = super::sections::read(text) {
+        return Ok(loaded);
+    }
+    read_whole(text)
 }
 
-pub(super) fn read(text: &str) -> Result<Loaded, Problem> {
-    // Every parse below sees the whole text; doing this one first means a syntax error is
-    // reported as such, before any question of versions or shapes.
-    let header: Header = toml::from_str(text).map_err(|e| Problem::syntax(&e, text))?;
-    let (version, version_span) = version(header.waterline)?;
+pub(super) fn read_whole(text: &str) -> Result<Loaded, Problem> {
+    // The text is parsed once; the version, the typed format and the unknown fields are
+    // all read from that one tree. A syntax error is reported as such, before any question
+    // of versions or shapes.
+    let root = DeTable::parse(text).map_err(|e| Problem::syntax(&e, text))?;
+    let (version, version_span) = version(root.get_ref().get("waterline"))?;
     match version {
         CURRENT_VERSION => {
-            let (session, notices) = read_v1(text)?;
+            let (session, notices) = read_v1(root, text)?;
             Ok(Loaded { session, read_only: false, notices })
         }
         // A later format gets its own arm here. Older formats, if there ever are any, are
         // read by their own reader and migrated in memory; the caller keeps the original
         // file as `*.bak` before the first save over it.
-        newer => match read_v1(text) {
+        newer => match read_v1(root, text) {
             Ok((session, mut notices)) => {
                 notices.insert(
                     0,
@@ -60,14 +65,31 @@ pub(super) fn read(text: &str) -> Result<Loaded, Problem> {
 }
 
 /// The version a file declares, if it is readable at all: lets a save refuse to replace a
-/// newer file.
+/// newer file. Reads the lines before the first table, where `waterline = N` lives, and
+/// the whole text only when those do not parse on their own.
 pub(super) fn declared_version(text: &str) -> Option<i64> {
-    let header: Header = toml::from_str(text).ok()?;
-    header.waterline?.into_inner().as_integer()
+    let head_end = text
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| text[i..].trim_start_matches([' ', '\t']).starts_with('['))
+        .unwrap_or(text.len());
+    let declared = |root: &DeTable| {
+        let value = root.get("waterline")?;
+        integer(value.get_ref())
+    };
+    match DeTable::parse(&text[..head_end]) {
+        Ok(head) => declared(head.get_ref()),
+        Err(_) => declared(DeTable::parse(text).ok()?.get_ref()),
+    }
+}
+
+fn integer(value: &DeValue) -> Option<i64> {
+    let n = value.as_integer()?;
+    i64::from_str_radix(n.as_str(), n.radix()).ok()
 }
 
 /// The declared version, known to be one this reader can try (1 or later).
-fn version(declared: Option<Spanned<Value>>) -> Result<(i64, std::ops::Range<usize>), Problem> {
+fn version(declared: Option<&Spanned<DeValue>>) -> Result<(i64, std::ops::Range<usize>), Problem> {
     let Some(declared) = declared else {
         return Err(Problem::new(
             0,
@@ -77,7 +99,7 @@ fn version(declared: Option<Spanned<Value>>) -> Result<(i64, std::ops::Range<usi
         ));
     };
     let span = declared.span();
-    match declared.get_ref().as_integer() {
+    match integer(declared.get_ref()) {
         Some(n) if n >= CURRENT_VERSION => Ok((n, span)),
         Some(n) => Err(Problem::at(
             span,
@@ -92,11 +114,12 @@ fn version(declared: Option<Spanned<Value>>) -> Result<(i64, std::ops::Range<usi
 
 /// The format-1 reader: shapes (serde), then the checks across items, then the model with
 /// every unknown field kept.
-fn read_v1(text: &str) -> Result<(Session, Vec<String>), Problem> {
-    let file: FileV1 = toml::from_str(text).map_err(|e| Problem::shape(&e, text))?;
+fn read_v1(root: Spanned<DeTable>, text: &str) -> Result<(Session, Vec<String>), Problem> {
+    // Unknown fields are taken from the tree before serde consumes it.
+    let mut unknown = Unknown::new(root.get_ref());
+    let file = FileV1::deserialize(toml::de::Deserializer::from(root))
+        .map_err(|e| Problem::shape(&e, text))?;
     validate::check(&file, text)?;
-    let root: Table = toml::from_str(text).map_err(|e| Problem::syntax(&e, text))?;
-    let mut unknown = Unknown::new(&root);
     let session = file.into_session(&mut unknown);
     Ok((session, unknown.notices()))
 }

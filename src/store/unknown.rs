@@ -1,57 +1,146 @@
 //! Fields a file carries that this version does not know: found by comparing the file's
 //! keys with format 1's lists, kept in each item's `extra`, and reported in one notice.
 
-use toml::{Table, Value};
+use std::collections::HashMap;
 
-use super::format::{INCIDENT_KEYS, PARTICIPANT_KEYS, TOP_KEYS};
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::{Spanned, Value};
+
+use super::format::{
+    ACTION_KEYS, BEHAVIOUR_KEYS, CONFLICT_KEYS, DISMISSED_KEYS, EVENT_KEYS, FACTOR_KEYS,
+    INCIDENT_KEYS, LESSONS_KEYS, PARKED_KEYS, PARTICIPANT_KEYS, TOP_KEYS, WHY_KEYS,
+};
 use crate::model::Extra;
 
 /// How many field names a notice spells out before it says "and N more".
 const NAMED_IN_NOTICE: usize = 6;
 
-/// Collects unknown fields from the file parsed as a plain table. (serde's `flatten` would
-/// do this too, but it loses the spans the error messages need.)
-pub(super) struct Unknown<'a> {
-    root: &'a Table,
+/// Unknown fields, collected from the file's parsed tree before serde reads the known ones
+/// (serde's `flatten` would do this too, but it loses the spans the error messages need).
+/// Only unknown values are converted; a file with none costs one pass over its keys.
+pub(super) struct Unknown {
+    top: Extra,
+    incident: Extra,
+    /// `(kind, index)` of an item table → its unknown fields, for tables that have some.
+    items: HashMap<(&'static str, usize), Extra>,
+    /// A single table at the top level (`[lessons]`) → its unknown fields.
+    tables: HashMap<&'static str, Extra>,
     kept: Vec<String>,
     lost: Vec<String>,
 }
 
-impl<'a> Unknown<'a> {
-    pub(super) fn new(root: &'a Table) -> Self {
-        Unknown { root, kept: Vec::new(), lost: Vec::new() }
+/// The arrays of tables and the keys format 1 knows in each.
+pub(super) const ITEM_KEYS: [(&str, &[&str]); 7] = [
+    ("event", EVENT_KEYS),
+    ("why", WHY_KEYS),
+    ("factor", FACTOR_KEYS),
+    ("behaviour", BEHAVIOUR_KEYS),
+    ("action", ACTION_KEYS),
+    ("dismissed", DISMISSED_KEYS),
+    ("parked", PARKED_KEYS),
+];
+
+/// Arrays of tables that only the whole-file reader reads (rare: left by a merge).
+const RARE_ITEM_KEYS: [(&str, &[&str]); 1] = [("conflict", CONFLICT_KEYS)];
+
+/// Single tables at the top level and the keys format 1 knows in each.
+pub(super) const TABLE_KEYS: [(&str, &[&str]); 1] = [("lessons", LESSONS_KEYS)];
+
+impl Unknown {
+    pub(super) fn new(root: &DeTable) -> Self {
+        let mut unknown = Unknown::empty();
+        unknown.set_top(root);
+        unknown.set_incident(root.get("incident").and_then(|v| v.get_ref().as_table()));
+        for (kind, _) in TABLE_KEYS {
+            unknown.set_table(kind, root.get(kind).and_then(|v| v.get_ref().as_table()));
+        }
+        for (kind, _) in ITEM_KEYS.into_iter().chain(RARE_ITEM_KEYS) {
+            let list = root.get(kind).and_then(|v| v.get_ref().as_array());
+            for (index, table) in list.into_iter().flatten().enumerate() {
+                unknown.set_item(kind, index, item_extra(kind, table.get_ref().as_table()));
+            }
+        }
+        unknown
+    }
+
+    /// Nothing unknown yet; the `set_` methods add what a file's pieces carry.
+    pub(super) fn empty() -> Self {
+        Unknown {
+            top: Extra::new(),
+            incident: Extra::new(),
+            items: HashMap::new(),
+            tables: HashMap::new(),
+            kept: Vec::new(),
+            lost: Vec::new(),
+        }
+    }
+
+    /// The top level's unknown keys (the item tables are known keys here).
+    pub(super) fn set_top(&mut self, root: &DeTable) {
+        self.top = diff(Some(root), TOP_KEYS);
+    }
+
+    pub(super) fn set_incident(&mut self, incident: Option<&DeTable>) {
+        // Participants have no room for extra fields in the model; say so instead of
+        // dropping them silently.
+        let participants =
+            incident.and_then(|t| t.get("participants")).and_then(|v| v.get_ref().as_array());
+        for (i, p) in participants.into_iter().flatten().enumerate() {
+            for key in unknown_keys(p.get_ref().as_table(), PARTICIPANT_KEYS) {
+                self.lost.push(format!("participant {} `{key}`", i + 1));
+            }
+        }
+        self.incident = diff(incident, INCIDENT_KEYS);
+    }
+
+    /// The unknown fields of a single table at the top level (`[lessons]`).
+    pub(super) fn set_table(&mut self, kind: &'static str, table: Option<&DeTable>) {
+        let Some((kind, known)) = TABLE_KEYS.into_iter().find(|(k, _)| *k == kind) else {
+            return;
+        };
+        let extra = diff(table, known);
+        if !extra.is_empty() {
+            self.tables.insert(kind, extra);
+        }
+    }
+
+    /// The unknown fields of the `index`-th `[[kind]]` table, from [`item_extra`].
+    pub(super) fn set_item(&mut self, kind: &'static str, index: usize, extra: Extra) {
+        if !extra.is_empty() {
+            self.items.insert((kind, index), extra);
+        }
     }
 
     /// Unknown top-level keys and tables.
     pub(super) fn top(&mut self) -> Extra {
-        self.diff(Some(self.root), TOP_KEYS, "top level")
+        let extra = std::mem::take(&mut self.top);
+        self.note(&extra, "top level");
+        extra
     }
 
     pub(super) fn incident(&mut self) -> Extra {
-        let incident = self.root.get("incident").and_then(Value::as_table);
-        // Participants have no room for extra fields in the model; say so instead of
-        // dropping them silently.
-        let participants = incident.and_then(|t| t.get("participants")).and_then(Value::as_array);
-        for (i, p) in participants.into_iter().flatten().enumerate() {
-            for key in unknown_keys(p.as_table(), PARTICIPANT_KEYS) {
-                self.lost.push(format!("participant {} `{key}`", i + 1));
-            }
-        }
-        self.diff(incident, INCIDENT_KEYS, "incident")
+        let extra = std::mem::take(&mut self.incident);
+        self.note(&extra, "incident");
+        extra
     }
 
     /// Unknown keys of a single table at the top level (`[lessons]`).
-    pub(super) fn table(&mut self, key: &str, known: &[&str]) -> Extra {
-        let table = self.root.get(key).and_then(Value::as_table);
-        self.diff(table, known, key)
+    pub(super) fn table(&mut self, key: &str) -> Extra {
+        let Some(extra) = self.tables.remove(key) else { return Extra::new() };
+        self.note(&extra, key);
+        extra
     }
 
     /// Unknown keys of the `index`-th `[[kind]]` table, whose id is `id`.
-    pub(super) fn item(&mut self, kind: &str, known: &[&str], index: usize, id: &str) -> Extra {
-        let table = (self.root.get(kind).and_then(Value::as_array))
-            .and_then(|items| items.get(index))
-            .and_then(Value::as_table);
-        self.diff(table, known, &format!("{kind} {id}"))
+    pub(super) fn item(&mut self, kind: &'static str, index: usize, id: &str) -> Extra {
+        let Some(extra) = self.items.remove(&(kind, index)) else { return Extra::new() };
+        self.note(&extra, &format!("{kind} {id}"));
+        extra
+    }
+
+    fn note(&mut self, extra: &Extra, label: &str) {
+        self.kept.extend(extra.keys().map(|key| format!("{label} `{key}`")));
     }
 
     /// The lines for `Loaded::notices`: nothing when every field was known.
@@ -73,23 +162,35 @@ impl<'a> Unknown<'a> {
         }
         notices
     }
+}
 
-    fn diff(&mut self, table: Option<&Table>, known: &[&str], label: &str) -> Extra {
-        let Some(table) = table else {
-            return Extra::new();
-        };
-        let extra: Extra = (table.iter())
-            .filter(|(key, _)| !known.contains(&key.as_str()))
-            .map(|(key, value)| (key.clone(), value.clone()))
-            .collect();
-        self.kept.extend(extra.keys().map(|key| format!("{label} `{key}`")));
-        extra
+/// The unknown fields of one `[[kind]]` table.
+pub(super) fn item_extra(kind: &str, table: Option<&DeTable>) -> Extra {
+    match ITEM_KEYS.iter().chain(&RARE_ITEM_KEYS).find(|(k, _)| *k == kind) {
+        Some((_, known)) => diff(table, known),
+        None => Extra::new(),
     }
 }
 
-fn unknown_keys<'t>(table: Option<&'t Table>, known: &[&str]) -> Vec<&'t str> {
+/// The keys of `table` not in `known`, with their values.
+fn diff(table: Option<&DeTable>, known: &[&str]) -> Extra {
+    let Some(table) = table else {
+        return Extra::new();
+    };
+    (table.iter())
+        .filter(|(key, _)| !known.contains(&key.get_ref().as_ref()))
+        .filter_map(|(key, value)| Some((key.get_ref().to_string(), plain(value)?)))
+        .collect()
+}
+
+/// A parsed value as a plain TOML value (always possible for a value that parsed).
+fn plain(value: &Spanned<DeValue>) -> Option<Value> {
+    Value::deserialize(ValueDeserializer::from(value.clone())).ok()
+}
+
+fn unknown_keys<'t>(table: Option<&'t DeTable>, known: &[&str]) -> Vec<&'t str> {
     (table.into_iter().flat_map(|t| t.keys()))
-        .map(String::as_str)
+        .map(|key| key.get_ref().as_ref())
         .filter(|key| !known.contains(key))
         .collect()
 }

@@ -1,9 +1,8 @@
-//! One pass of the automaton over the normalised text; each match is checked for word
-//! boundaries, then judged by its clause.
-
-use aho_corasick::{AhoCorasick, Anchored, Input, Match};
+//! One pass of the phrase matcher over the normalised text; each whole-word match is then
+//! judged by its clause.
 
 use super::lexicon::{Lexicon, Preset, Rule, Target};
+use super::matcher::Found;
 use super::text::{Cursor, Normalised, quoted_regions};
 use super::tokens::{self, Class, Judge, Names, Tok};
 use super::{Finding, LintContext, Severity};
@@ -18,9 +17,22 @@ const CAUSE_BEHIND: usize = 40;
 const SENTENCE_AHEAD: usize = 40;
 
 pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Finding> {
-    let Some(matcher) = lexicon.matcher.as_ref() else { return Vec::new() };
+    let mut findings = Vec::new();
+    each(lexicon, text, ctx, &mut |f| findings.push(f));
+    findings
+}
+
+/// Hands each finding to `found` as soon as it is made, in order of position, so a caller
+/// can write it out without holding them all.
+pub(super) fn each(
+    lexicon: &Lexicon,
+    text: &str,
+    ctx: &LintContext,
+    found: &mut dyn FnMut(Finding),
+) {
+    let Some(matcher) = lexicon.matcher.as_ref() else { return };
     if text.is_empty() {
-        return Vec::new();
+        return;
     }
     let norm = Normalised::new(text);
     let hay = norm.text.as_str();
@@ -29,22 +41,17 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
     let judge = Judge { words: &lexicon.words, names: &names, shape_names: !ctx.answer };
     let mut cursor = Cursor::new(text);
     let mut region = 0;
-    let mut findings = Vec::new();
     let mut behind: Vec<Tok> = Vec::with_capacity(LOOK_BEHIND);
     let mut ahead: Vec<Tok> = Vec::with_capacity(LOOK_AHEAD);
     let mut pos = 0;
     while pos < hay.len() {
-        let Some(found) = matcher.find(Input::new(hay).range(pos..)) else { break };
-        let Some(m) = whole_words(matcher, hay, found) else {
-            pos = found.start() + hay[found.start()..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        };
-        pos = m.end();
-        let Some(&Target::Rule(index)) = lexicon.targets.get(m.pattern().as_usize()) else {
+        let Some(m) = matcher.find(hay, pos) else { break };
+        pos = m.end;
+        let Some(&Target::Rule(index)) = lexicon.targets.get(m.pattern) else {
             continue;
         };
         let Some(rule) = lexicon.rules.get(index) else { continue };
-        let (start, mut end) = (norm.original(m.start()), norm.original(m.end()));
+        let (start, mut end) = (norm.original(m.start), norm.original(m.end));
         tokens::before(text, start, LOOK_BEHIND, &mut behind);
         if rule.takes_next_word() {
             tokens::after(text, end, 4, &mut ahead);
@@ -81,7 +88,7 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
         }
         let (line, column) = cursor.at(start);
         let (end_line, end_column) = cursor.at(end);
-        findings.push(Finding {
+        found(Finding {
             rule: rule.id.clone(),
             category: rule.category,
             severity,
@@ -98,7 +105,6 @@ pub(super) fn run(lexicon: &Lexicon, text: &str, ctx: &LintContext) -> Vec<Findi
             about_person: rule.about_person,
         });
     }
-    findings
 }
 
 /// The severity of one match in its clause, before quotes: who the subject is, negation,
@@ -172,63 +178,10 @@ fn word_end(text: &str, word: &str) -> usize {
 }
 
 /// Where the last word of a several-word match starts; the end of a one-word match.
-fn last_word_start(hay: &str, m: Match) -> usize {
-    match hay[m.start()..m.end()].rfind(' ') {
-        Some(i) => m.start() + i + 1,
-        None => m.end(),
-    }
-}
-
-/// The match, or a shorter one from the same start, that begins and ends on word
-/// boundaries.
-fn whole_words(matcher: &AhoCorasick, hay: &str, mut m: Match) -> Option<Match> {
-    if !left_boundary(hay, m.start()) {
-        return None;
-    }
-    while !right_boundary(hay, m.end()) {
-        if m.end() <= m.start() + 1 {
-            return None;
-        }
-        let input = Input::new(hay).range(m.start()..m.end() - 1).anchored(Anchored::Yes);
-        m = matcher.find(input)?;
-    }
-    Some(m)
-}
-
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// Nothing of a word runs into the match from the left: not a letter, and not a hyphen,
-/// apostrophe or dot joined to one ("non-negligent", ".gitignore" stay whole).
-fn left_boundary(hay: &str, start: usize) -> bool {
-    let head = &hay[..start];
-    let first = hay[start..].chars().next();
-    if !first.is_some_and(is_word) {
-        return true;
-    }
-    let mut back = head.chars().rev();
-    match back.next() {
-        None => true,
-        Some(c) if is_word(c) => false,
-        Some('-' | '\'' | '.') => !back.next().is_some_and(is_word),
-        Some(_) => true,
-    }
-}
-
-/// Nothing of a word runs on after the match: not a letter, not a hyphen or dot followed
-/// by one ("lazy-loaded", "ignore.txt"). An apostrophe may follow ("Bob's").
-fn right_boundary(hay: &str, end: usize) -> bool {
-    let last = hay[..end].chars().next_back();
-    if !last.is_some_and(is_word) {
-        return true;
-    }
-    let mut ahead = hay[end..].chars();
-    match ahead.next() {
-        None => true,
-        Some(c) if is_word(c) => false,
-        Some('-' | '.') => !ahead.next().is_some_and(is_word),
-        Some(_) => true,
+fn last_word_start(hay: &str, m: Found) -> usize {
+    match hay.get(m.start..m.end).and_then(|s| s.rfind(' ')) {
+        Some(i) => m.start + i + 1,
+        None => m.end,
     }
 }
 

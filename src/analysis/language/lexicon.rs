@@ -7,10 +7,9 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
 use super::load::Parsed;
 pub(super) use super::load::Words;
+use super::matcher::Matcher;
 use super::{Category, Severity};
 
 pub(super) const BUILTIN: &str = include_str!("../../../assets/lexicon.toml");
@@ -152,7 +151,7 @@ pub struct Lexicon {
     pub(super) words: Words,
     pub(super) targets: Vec<Target>,
     /// `None` only if the phrases could not be compiled (reported when loading).
-    pub(super) matcher: Option<AhoCorasick>,
+    pub(super) matcher: Option<Matcher>,
 }
 
 impl Lexicon {

@@ -4,11 +4,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::lexicon::{Lexicon, Preset, Rule, Target, WordSet};
+use super::matcher::Matcher;
 use super::{Category, Severity};
 
 // ───────────────────────────────────── raw TOML shape ─────────────────────────────────────
@@ -176,29 +176,31 @@ impl Parsed {
             .collect();
         parsed.words = words_from(&raw.words, messages);
         for allow in &raw.allow {
-            let line = line_of(text, allow.span().start);
+            let line = || line_of(text, allow.span().start);
             let Some(phrases) = &allow.get_ref().phrases else {
-                messages.push(format!("line {line}: [[allow]] needs `phrases`"));
+                messages.push(format!("line {}: [[allow]] needs `phrases`", line()));
                 continue;
             };
             for phrase in phrases {
                 match expand(phrase) {
                     Ok(expanded) => parsed.allow.extend(expanded),
                     Err(why) => {
-                        messages.push(format!("line {line}: allowed phrase {phrase:?}: {why}"))
+                        messages.push(format!("line {}: allowed phrase {phrase:?}: {why}", line()))
                     }
                 }
             }
         }
         let mut ids = HashSet::new();
         for raw_rule in &raw.rule {
-            let line = line_of(text, raw_rule.span().start);
+            // The line is worked out only for a message: counting lines for every rule
+            // would cost more than the rest of the reading.
+            let line = || line_of(text, raw_rule.span().start);
             match rule_from(raw_rule.get_ref()) {
                 Ok(rule) if !ids.insert(rule.id.clone()) => {
-                    messages.push(format!("line {line}: rule `{}` is defined twice", rule.id));
+                    messages.push(format!("line {}: rule `{}` is defined twice", line(), rule.id));
                 }
                 Ok(rule) => parsed.rules.push(rule),
-                Err(why) => messages.push(format!("line {line}: {why}")),
+                Err(why) => messages.push(format!("line {}: {why}", line())),
             }
         }
         Some(parsed)
@@ -234,21 +236,21 @@ impl Parsed {
     /// One automaton over every phrase. The first owner of a phrase keeps it: allowed
     /// phrases and user rules come first, so they win over built-in rules.
     pub(super) fn build(self, messages: &mut Vec<String>) -> Lexicon {
-        let mut owner: HashMap<String, Target> = HashMap::new();
-        let mut patterns = Vec::new();
+        let mut owner: HashMap<&str, Target> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
         let mut targets = Vec::new();
         for phrase in &self.allow {
-            if owner.insert(phrase.clone(), Target::Allow).is_none() {
-                patterns.push(phrase.clone());
+            if owner.insert(phrase, Target::Allow).is_none() {
+                patterns.push(phrase);
                 targets.push(Target::Allow);
             }
         }
         for (index, rule) in self.rules.iter().enumerate() {
             for phrase in &rule.phrases {
-                match owner.get(phrase) {
+                match owner.get(phrase.as_str()) {
                     None => {
-                        owner.insert(phrase.clone(), Target::Rule(index));
-                        patterns.push(phrase.clone());
+                        owner.insert(phrase, Target::Rule(index));
+                        patterns.push(phrase);
                         targets.push(Target::Rule(index));
                     }
                     Some(Target::Rule(other)) if *other != index => messages.push(format!(
@@ -259,26 +261,7 @@ impl Parsed {
                 }
             }
         }
-        let matcher = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Both)
-                    .build(&patterns)
-            });
-        let matcher = match matcher {
-            Ok(matcher) => Some(matcher),
-            Err(err) => {
-                messages.push(format!("the phrases could not be compiled: {err}"));
-                None
-            }
-        };
+        let matcher = Some(Matcher::new(&patterns));
         Lexicon { rules: self.rules, allow: self.allow, words: self.words, targets, matcher }
     }
 }

@@ -1,0 +1,198 @@
+//! The large figures of docs/PERFORMANCE.md that need no terminal: checks on why chains
+//! thousands deep and on a 20,000-event review, opening that review, the linter's start and
+//! throughput, text output, and a library of 10,000 reviews.
+//!
+//! `cargo bench --bench scale` runs them all; `cargo bench --bench scale -- library` one
+//! group. `scripts/perf.sh` measures the same rows as whole processes.
+
+#[path = "support/inputs.rs"]
+mod inputs;
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use waterline::analysis::cache::LintCache;
+use waterline::analysis::followup::{Filter, committed};
+use waterline::analysis::language::{Lexicon, LintContext, lint_each};
+use waterline::analysis::overview::{overview, overview_with};
+use waterline::analysis::recurrence;
+use waterline::model::Session;
+use waterline::store;
+
+fn main() {
+    divan::main();
+}
+
+static BIG: LazyLock<String> = LazyLock::new(|| inputs::text_of(&inputs::big_review()));
+
+/// A library of 10,000 reviews, written once per run into a temporary folder.
+static LIBRARY: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("reviews");
+    inputs::write_library(&path, 10_000).expect("writes the library");
+    (dir, path)
+});
+
+fn library() -> &'static Path {
+    &LIBRARY.1
+}
+
+fn read(text: &str) -> Session {
+    store::parse(Path::new("review.toml"), text).expect("reads").session
+}
+
+/// `check` without its output: every check on a chain of answers, from scratch.
+mod chain {
+    use super::*;
+
+    #[divan::bench(args = [1_000, 10_000, 40_000], sample_count = 10, sample_size = 1)]
+    fn every_check(bencher: Bencher, depth: usize) {
+        let session = inputs::chain(depth);
+        bencher.bench(|| overview(black_box(&session), &Default::default()));
+    }
+}
+
+/// The 20,000-event review (about 4 MB): reading it, and every check on it.
+mod review {
+    use super::*;
+
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn store_parse(bencher: Bencher) {
+        bencher.counter(BytesCount::of_str(BIG.as_str())).bench(|| read(black_box(&BIG)));
+    }
+
+    /// The toml crate's own parse of the same text, the yardstick for opening it.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn toml_parse_only(bencher: Bencher) {
+        bencher
+            .counter(BytesCount::of_str(BIG.as_str()))
+            .bench(|| black_box(&*BIG).parse::<toml::Table>().expect("valid TOML"));
+    }
+
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn every_check(bencher: Bencher) {
+        let session = read(&BIG);
+        bencher.bench(|| overview(black_box(&session), &Default::default()));
+    }
+
+    /// After one edited event, with the cache the console would hold: only that event's
+    /// fields are linted again.
+    #[divan::bench(sample_count = 20, sample_size = 1)]
+    fn every_check_after_one_edit(bencher: Bencher) {
+        let mut session = read(&BIG);
+        let mut cache = LintCache::new();
+        overview_with(&session, &Default::default(), &mut cache);
+        let mut n = 0;
+        bencher.bench_local(|| {
+            n += 1;
+            session.events[100].text = format!("The on-call engineer restarted the pool ({n})");
+            overview_with(black_box(&session), &Default::default(), &mut cache)
+        });
+    }
+}
+
+/// The language linter outside a review.
+mod lint {
+    use super::*;
+
+    /// What `waterline lint` pays before it reads a word: the built-in rules and one user
+    /// word, compiled.
+    #[divan::bench(sample_count = 20, sample_size = 1)]
+    fn start_rules_and_matcher() -> Lexicon {
+        Lexicon::with_user("[words]\nperson = [\"firefighter\"]\n").0
+    }
+
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn prose_11mb(bencher: Bencher) {
+        let text = inputs::prose(11 * 1024 * 1024);
+        let _ = Lexicon::builtin();
+        bencher.counter(BytesCount::of_str(&text)).bench(|| {
+            let mut n = 0;
+            lint_each(black_box(&text), &LintContext::default(), &mut |_| n += 1);
+            n
+        });
+    }
+
+    /// Findings as JSON, as `lint --format json` writes them.
+    #[divan::bench(args = ["flagged-lines", "long-line"], sample_count = 10, sample_size = 1)]
+    fn json_output(bencher: Bencher, input: &str) {
+        let text = input_text(input);
+        bencher.bench(|| {
+            let mut out = Vec::new();
+            lint_each(&text, &LintContext::default(), &mut |f| {
+                serde_json::to_writer_pretty(&mut out, &f).expect("serialises");
+            });
+            out.len()
+        });
+    }
+
+    /// Findings as text, each with its line (or a window of it) and the underline.
+    #[divan::bench(args = ["flagged-lines", "long-line"], sample_count = 10, sample_size = 1)]
+    fn text_output(bencher: Bencher, input: &str) {
+        let text = input_text(input);
+        bencher.bench(|| {
+            let mut out = String::new();
+            let mut written = 0;
+            lint_each(&text, &LintContext::default(), &mut |f| {
+                let line = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[f.start..].find('\n').map_or(text.len(), |i| f.start + i);
+                let mut report = waterline::cli::report::Report::of("input", &text[line..end], &f);
+                report.text_line = f.line;
+                out.clear();
+                waterline::cli::report::write(&mut out, &report);
+                written += out.len();
+            });
+            written
+        });
+    }
+
+    fn input_text(input: &str) -> String {
+        match input {
+            "flagged-lines" => inputs::flagged_lines(40_000),
+            _ => inputs::long_line(136 * 1024),
+        }
+    }
+}
+
+/// A company's history: 10,000 review files in one folder.
+mod library {
+    use super::*;
+
+    /// The home list: title, severity, status and open actions of each.
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn list_10000(bencher: Bencher) {
+        let dir = library();
+        bencher.bench(|| store::list(black_box(dir)));
+    }
+
+    /// Every review read whole (what `actions --dir` and the follow-up view start from).
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn load_all_10000(bencher: Bencher) {
+        let dir = library();
+        bencher.bench(|| store::load_all(black_box(dir)));
+    }
+
+    fn sessions() -> Vec<(PathBuf, Session)> {
+        (store::load_all(library()).into_iter())
+            .filter_map(|(p, l)| l.ok().map(|l| (p, l.session)))
+            .collect()
+    }
+
+    /// The follow-up list over every review, once they are read.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn follow_up_10000(bencher: Bencher) {
+        let reviews = sessions();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
+        bencher.bench(|| committed(black_box(&reviews), today, &Filter::default()).len());
+    }
+
+    /// Recurrence of the newest review's factors across all the others.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn recurrence_10000(bencher: Bencher) {
+        let reviews = sessions();
+        let (path, current) = reviews.last().expect("a review").clone();
+        bencher.bench(|| recurrence::find(black_box(&current), Some(&path), &reviews).len());
+    }
+}

@@ -1,0 +1,237 @@
+//! The phrase matcher: one trie of every phrase (ASCII letters folded to lower case), tried
+//! only where a word can start. A finding must begin and end on word boundaries, so no
+//! match ever needs to start inside a word, and the trie needs none of the failure links a
+//! general multi-pattern automaton computes: it is built in well under a millisecond, at
+//! every start, and stays small.
+
+/// A match: byte range in the haystack and the index of the phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// The trie, flattened: node `n`'s edges are `bytes[edges[n]..edges[n + 1]]` (sorted) with
+/// the child of each in `next`; the root's are also in a table by byte.
+#[derive(Debug, Clone)]
+pub(super) struct Matcher {
+    root: Box<[u32; 256]>,
+    edges: Vec<u32>,
+    bytes: Vec<u8>,
+    next: Vec<u32>,
+    /// The phrase ending at each node, or `NONE`.
+    terminal: Vec<u32>,
+}
+
+impl Matcher {
+    /// The trie of `patterns`; the first of two equal phrases owns the match.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Matcher {
+        // Phrases in byte order share their prefix with the one before: each adds only the
+        // nodes past that prefix, and every node's edges come out sorted.
+        let folded: Vec<Vec<u8>> =
+            patterns.iter().map(|p| p.as_ref().to_ascii_lowercase()).collect();
+        let mut order: Vec<usize> = (0..folded.len()).collect();
+        order.sort_by(|&a, &b| folded[a].cmp(&folded[b]).then(a.cmp(&b)));
+        // (parent, byte, child) for every edge, and the path of the phrase before.
+        let mut links: Vec<(u32, u8, u32)> = Vec::new();
+        let mut terminal: Vec<u32> = vec![NONE];
+        let mut path: Vec<u32> = vec![0];
+        let mut previous: &[u8] = &[];
+        for &index in &order {
+            let phrase = folded[index].as_slice();
+            if phrase.is_empty() {
+                continue;
+            }
+            let shared = phrase.iter().zip(previous).take_while(|(a, b)| a == b).count();
+            path.truncate(shared + 1);
+            for &b in &phrase[shared..] {
+                let child = terminal.len() as u32;
+                terminal.push(NONE);
+                links.push((path[path.len() - 1], b, child));
+                path.push(child);
+            }
+            let end = path[path.len() - 1] as usize;
+            // Equal phrases sort by index, so the first one is seen first and keeps it.
+            if terminal[end] == NONE {
+                terminal[end] = index as u32;
+            }
+            previous = phrase;
+        }
+        // Edges grouped by parent (a counting sort, which keeps each parent's edges in the
+        // byte order they were made in).
+        let nodes = terminal.len();
+        let mut edges = vec![0u32; nodes + 1];
+        for &(parent, _, _) in &links {
+            edges[parent as usize + 1] += 1;
+        }
+        for n in 0..nodes {
+            edges[n + 1] += edges[n];
+        }
+        let mut fill: Vec<u32> = edges[..nodes].to_vec();
+        let mut bytes = vec![0u8; links.len()];
+        let mut next = vec![0u32; links.len()];
+        for &(parent, b, child) in &links {
+            let at = fill[parent as usize] as usize;
+            bytes[at] = b;
+            next[at] = child;
+            fill[parent as usize] += 1;
+        }
+        let mut root = Box::new([NONE; 256]);
+        for (&b, &child) in bytes[..edges[1] as usize].iter().zip(&next) {
+            root[usize::from(b)] = child;
+            // ASCII letters match either case: the haystack is folded as it is read.
+            root[usize::from(b.to_ascii_uppercase())] = child;
+        }
+        Matcher { root, edges, bytes, next, terminal }
+    }
+
+    /// How many distinct phrases the trie holds.
+    #[cfg(test)]
+    pub fn patterns_len(&self) -> usize {
+        self.terminal.iter().filter(|&&t| t != NONE).count()
+    }
+
+    /// The first match at or after `from` that begins and ends on word boundaries: at the
+    /// first place where some phrase does, the longest such phrase there.
+    pub fn find(&self, hay: &str, from: usize) -> Option<Found> {
+        let b = hay.as_bytes();
+        let mut p = from;
+        while p < b.len() {
+            let c = b[p];
+            if self.root[usize::from(c)] == NONE {
+                p += 1;
+                continue;
+            }
+            // Inside a run of ASCII word characters nothing can start: skip to its end.
+            if p > 0 && is_ascii_word(c) && is_ascii_word(b[p - 1]) {
+                p += 1;
+                while p < b.len() && is_ascii_word(b[p]) {
+                    p += 1;
+                }
+                continue;
+            }
+            if left_boundary(hay, p)
+                && let Some(found) = self.longest_at(hay, p)
+            {
+                return Some(found);
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// The longest phrase starting at `start` that ends on a word boundary.
+    fn longest_at(&self, hay: &str, start: usize) -> Option<Found> {
+        let b = hay.as_bytes();
+        let mut node = self.root[usize::from(b[start])];
+        let mut p = start + 1;
+        let mut best = None;
+        while node != NONE {
+            let n = node as usize;
+            let pattern = self.terminal[n];
+            if pattern != NONE && right_boundary(hay, p) {
+                best = Some(Found { start, end: p, pattern: pattern as usize });
+            }
+            let Some(&c) = b.get(p) else { break };
+            let c = c.to_ascii_lowercase();
+            let (lo, hi) = (self.edges[n] as usize, self.edges[n + 1] as usize);
+            node = match self.bytes[lo..hi].iter().position(|&e| e == c) {
+                Some(k) => self.next[lo + k],
+                None => NONE,
+            };
+            p += 1;
+        }
+        best
+    }
+}
+
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Nothing of a word runs into the match from the left: not a letter, and not a hyphen,
+/// apostrophe or dot joined to one ("non-negligent", ".gitignore" stay whole).
+fn left_boundary(hay: &str, start: usize) -> bool {
+    let head = &hay[..start];
+    let first = hay[start..].chars().next();
+    if !first.is_some_and(is_word) {
+        return true;
+    }
+    let mut back = head.chars().rev();
+    match back.next() {
+        None => true,
+        Some(c) if is_word(c) => false,
+        Some('-' | '\'' | '.') => !back.next().is_some_and(is_word),
+        Some(_) => true,
+    }
+}
+
+/// Nothing of a word runs on after the match: not a letter, not a hyphen or dot followed
+/// by one ("lazy-loaded", "ignore.txt"). An apostrophe may follow ("Bob's").
+fn right_boundary(hay: &str, end: usize) -> bool {
+    // A match ends on a character boundary; a cut inside a character is no match.
+    let (Some(before), Some(after)) = (hay.get(..end), hay.get(end..)) else { return false };
+    let last = before.chars().next_back();
+    if !last.is_some_and(is_word) {
+        return true;
+    }
+    let mut ahead = after.chars();
+    match ahead.next() {
+        None => true,
+        Some(c) if is_word(c) => false,
+        Some('-' | '.') => !ahead.next().is_some_and(is_word),
+        Some(_) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(m: &Matcher, hay: &str) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(f) = m.find(hay, pos) {
+            out.push((hay[f.start..f.end].to_string(), f.pattern));
+            pos = f.end;
+        }
+        out
+    }
+
+    #[test]
+    fn longest_whole_words_win_in_any_case() {
+        let m = Matcher::new(&["should have", "should", "have known", "careless"]);
+        assert_eq!(
+            all(&m, "He SHOULD HAVE known; should've? carelessly, careless."),
+            [("SHOULD HAVE".to_string(), 0), ("should".to_string(), 1), ("careless".into(), 3)]
+        );
+    }
+
+    #[test]
+    fn a_match_inside_a_word_or_a_joined_word_is_not_one() {
+        let m = Matcher::new(&["lazy", "negligent", "ignore"]);
+        assert!(all(&m, "lazy-loaded non-negligent a.ignore ignore.txt blazy").is_empty());
+        assert_eq!(all(&m, "lazy. Bob's lazy's").len(), 2);
+    }
+
+    #[test]
+    fn a_shorter_phrase_is_taken_when_the_longer_runs_into_a_word() {
+        let m = Matcher::new(&["human error", "human errors", "human"]);
+        assert_eq!(all(&m, "human errorsome"), [("human".to_string(), 2)]);
+        assert_eq!(all(&m, "human errors."), [("human errors".to_string(), 1)]);
+    }
+
+    #[test]
+    fn non_ascii_text_is_walked_safely() {
+        let m = Matcher::new(&["tired", "müde"]);
+        let found = all(&m, "é tired, Müde müde ü");
+        assert_eq!(found, [("tired".into(), 0), ("Müde".into(), 1), ("müde".into(), 1)]);
+    }
+}
