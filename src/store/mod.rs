@@ -180,6 +180,8 @@ pub struct ListingSummary {
     pub severity: String,
     pub status: crate::model::ReviewStatus,
     pub open_actions: usize,
+    /// The day the incident started, on its own clock; `None` until the start is known.
+    pub started: Option<chrono::NaiveDate>,
 }
 
 /// The reviews in `dir`, newest change first. A missing folder is an empty list.

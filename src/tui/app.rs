@@ -325,6 +325,7 @@ impl Model {
     pub fn screen_contexts(&self) -> Vec<KeyContext> {
         use KeyContext as K;
         match self.screen {
+            Screen::Home if self.home.filter.is_some() => vec![K::HomeFilter],
             Screen::Home => vec![K::Home, K::Global],
             Screen::Failed => vec![K::Global],
             Screen::FollowUp => vec![K::FollowUp, K::Global],
@@ -382,7 +383,7 @@ impl Model {
     /// Whether the list shown has an item selected (what `Intent::needs_selection` asks).
     pub fn has_selection(&self) -> bool {
         match (self.screen, self.doc.as_ref()) {
-            (Screen::Home, _) => !self.home.listings.is_empty(),
+            (Screen::Home, _) => self.home.selected_listing().is_some(),
             (Screen::FollowUp, _) => {
                 self.follow_up.as_ref().is_some_and(|v| v.selected().is_some())
             }

@@ -41,6 +41,8 @@ pub enum Effect {
 /// Carries out effects. Holds what they need between runs.
 pub struct Runner {
     pub data_dir: Option<PathBuf>,
+    /// Results of work done off the loop (git states), picked up with the saves' results.
+    background: (mpsc::Sender<Intent>, mpsc::Receiver<Intent>),
     /// The folder holding the demo's copy; removed when the runner is dropped.
     demo_dir: Option<tempfile::TempDir>,
     /// Where a rescue copy went, to tell the person after the terminal is restored.
@@ -84,7 +86,13 @@ impl Drop for Saver {
 
 impl Runner {
     pub fn new(data_dir: Option<PathBuf>) -> Self {
-        Runner { data_dir, demo_dir: None, rescued: None, saver: Saver::start() }
+        Runner {
+            data_dir,
+            background: mpsc::channel(),
+            demo_dir: None,
+            rescued: None,
+            saver: Saver::start(),
+        }
     }
 
     /// Whether a save has been asked for and not reported yet.
@@ -99,10 +107,17 @@ impl Runner {
         Some(result)
     }
 
-    /// Results of saves that finished since the last call.
+    /// Waits (up to `limit`) for the next result of work done off the loop, such as the git
+    /// states that follow a listing.
+    pub fn wait_for_background(&mut self, limit: std::time::Duration) -> Option<Intent> {
+        self.background.1.recv_timeout(limit).ok()
+    }
+
+    /// Results of saves that finished since the last call, and of work done off the loop.
     pub fn finished_saves(&mut self) -> Vec<Intent> {
-        let done: Vec<Intent> = self.saver.results.try_iter().collect();
+        let mut done: Vec<Intent> = self.saver.results.try_iter().collect();
         self.saver.in_flight = self.saver.in_flight.saturating_sub(done.len());
+        done.extend(self.background.1.try_iter());
         done
     }
 
@@ -139,6 +154,16 @@ impl Runner {
             Effect::CreateReview { title, template } => vec![self.create(&title, &template)],
             Effect::ListReviews => {
                 let listings = self.data_dir.as_deref().map(store::list).unwrap_or_default();
+                if let Some(dir) = self.data_dir.clone() {
+                    // `git status` on a big repository can take a while: the list is shown
+                    // at once and the states join it when git answers.
+                    let sender = self.background.0.clone();
+                    std::thread::spawn(move || {
+                        if let Some(states) = store::git::review_states(&dir) {
+                            let _ = sender.send(Intent::GitStates(states));
+                        }
+                    });
+                }
                 vec![Intent::Listed(listings)]
             }
             Effect::LoadLibrary => {

@@ -33,6 +33,7 @@ pub enum Intent {
     NewReview,
     OpenDemo,
     Refresh,
+    FilterReviews,
     // Timeline.
     AddEvent,
     EditEvent,
@@ -128,6 +129,8 @@ pub enum Intent {
         demo: bool,
     },
     Listed(Vec<crate::store::Listing>),
+    /// Each review's state in git, read off the loop after a listing.
+    GitStates(Vec<(PathBuf, crate::store::git::FileState)>),
     /// The readable reviews in the data folder, and how many could not be read.
     Library {
         reviews: Vec<(PathBuf, crate::model::Session)>,
@@ -178,6 +181,7 @@ bindables! {
     "new_review" => Intent::NewReview, "new", "start a new review";
     "open_demo" => Intent::OpenDemo, "demo", "open the example review";
     "refresh" => Intent::Refresh, "reload", "reload the list";
+    "filter_reviews" => Intent::FilterReviews, "filter", "filter the list by typing: title, incident date, severity, status";
     "add_event" => Intent::AddEvent, "add", "add an event";
     "edit_event" => Intent::EditEvent, "edit", "edit the selected event";
     "delete_event" => Intent::DeleteEvent, "delete", "delete the selected event (undo brings it back)";
@@ -269,6 +273,7 @@ impl Intent {
         matches!(
             self,
             I::EditEvent
+                | I::FilterReviews
                 | I::DeleteEvent
                 | I::MarkStart
                 | I::MarkDetected

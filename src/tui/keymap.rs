@@ -136,6 +136,8 @@ impl fmt::Display for KeyInput {
 pub enum KeyContext {
     Global,
     Home,
+    /// Typing a filter for the home list: other keys are typed.
+    HomeFilter,
     /// The follow-up view: open actions across reviews.
     FollowUp,
     Console,
@@ -166,9 +168,10 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    const FIXED: [KeyContext; 16] = [
+    const FIXED: [KeyContext; 17] = [
         Self::Global,
         Self::Home,
+        Self::HomeFilter,
         Self::FollowUp,
         Self::Console,
         Self::Classifier,
@@ -190,6 +193,7 @@ impl KeyContext {
         match self {
             Self::Global => "global",
             Self::Home => "home",
+            Self::HomeFilter => "home_filter",
             Self::FollowUp => "followup",
             Self::Console => "console",
             Self::Step(step) => step.key(),
@@ -213,6 +217,7 @@ impl KeyContext {
         match self {
             Self::Global => "Anywhere",
             Self::Home => "Home",
+            Self::HomeFilter => "Filtering the list (other keys are typed)",
             Self::FollowUp => "Follow-up",
             Self::Console => "In a review",
             Self::Step(step) => step.title(),

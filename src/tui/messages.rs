@@ -230,6 +230,9 @@ pub const CHECKS_LEGEND_SHORT: &str = "✓ pass  ! warn  ✗ fail";
 /// Beside the review's status on the Review step; the short one for a narrow pane.
 pub const STATUS_HINT: &str = "   s changes it; reviewed needs the gate or a written reason";
 pub const STATUS_HINT_SHORT: &str = "   s changes it";
+/// The home list when the filter lets nothing through.
+pub const HOME_NO_MATCH: &str =
+    "  No review matches the filter. Backspace widens it; Esc clears it.";
 pub const IDEAS_HEADING: &str = "Ideas — not committed, not counted as coverage";
 pub const NOTE_REQUIRED_VERIFIED: &str =
     "Write the evidence that it works: the test that passes, the drill, the alert that fired.";

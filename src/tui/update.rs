@@ -100,7 +100,11 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
         Intent::Listed(listings) => {
             model.home.listings = listings;
             model.home.selected =
-                model.home.selected.min(model.home.listings.len().saturating_sub(1));
+                model.home.selected.min(model.home.visible().len().saturating_sub(1));
+            return Vec::new();
+        }
+        Intent::GitStates(states) => {
+            model.home.git = states;
             return Vec::new();
         }
         Intent::Library { reviews, unreadable } => {
