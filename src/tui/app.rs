@@ -95,6 +95,8 @@ pub struct Doc {
     /// One id allocator per kind of item; an id once used is never handed out again.
     pub ids: Ids,
     pub dirty: bool,
+    /// A rename of the file was asked for and has not reported back.
+    pub renaming: bool,
     pub last_saved: Option<chrono::DateTime<chrono::Local>>,
     /// Saves handed to the saving thread and not reported back yet: until they all have
     /// returned, some edit may exist only in memory, so the header says "saving…".
@@ -185,6 +187,7 @@ impl Doc {
             history: History::default(),
             ids,
             dirty: false,
+            renaming: false,
             last_saved: None,
             saves_in_flight: 0,
             save_error: None,

@@ -24,6 +24,12 @@ pub enum Effect {
         path: PathBuf,
     },
     OpenDemo,
+    /// Give the open review's file a new name (the incident's day once its start is known);
+    /// run in order with the saves, so none lands under the old name afterwards.
+    Rename {
+        from: PathBuf,
+        to: PathBuf,
+    },
     CreateReview {
         title: String,
         template: String,
@@ -36,6 +42,12 @@ pub enum Effect {
         text: String,
     },
     Quit,
+}
+
+/// What the saving thread does, in the order asked.
+enum Job {
+    Save(PathBuf, Box<Session>),
+    Rename(PathBuf, PathBuf),
 }
 
 /// Carries out effects. Holds what they need between runs.
@@ -53,7 +65,7 @@ pub struct Runner {
 /// Saves run on their own thread, one after another in the order asked, so writing a
 /// large review never holds up typing; results come back as actions.
 struct Saver {
-    jobs: Option<mpsc::Sender<(PathBuf, Box<Session>)>>,
+    jobs: Option<mpsc::Sender<Job>>,
     results: mpsc::Receiver<Intent>,
     in_flight: usize,
     worker: Option<std::thread::JoinHandle<()>>,
@@ -61,11 +73,30 @@ struct Saver {
 
 impl Saver {
     fn start() -> Saver {
-        let (jobs, inbox) = mpsc::channel::<(PathBuf, Box<Session>)>();
+        let (jobs, inbox) = mpsc::channel::<Job>();
         let (outbox, results) = mpsc::channel();
         let worker = std::thread::spawn(move || {
-            for (path, session) in inbox {
-                if outbox.send(save(&path, &session)).is_err() {
+            // Where renamed reviews went: a save asked for under the old name (queued before
+            // the console heard of the rename) goes to the new one.
+            let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
+            for job in inbox {
+                let result = match job {
+                    Job::Save(path, session) => {
+                        let path = moved
+                            .iter()
+                            .find(|(from, _)| *from == path)
+                            .map_or(path, |m| m.1.clone());
+                        save(&path, &session)
+                    }
+                    Job::Rename(from, to) => {
+                        let result = store::rename_review(&from, &to);
+                        if result.is_ok() {
+                            moved.push((from.clone(), to.clone()));
+                        }
+                        Intent::Renamed { from, to, result: result.map_err(|e| e.to_string()) }
+                    }
+                };
+                if outbox.send(result).is_err() {
                     break;
                 }
             }
@@ -124,7 +155,8 @@ impl Runner {
     pub fn run(&mut self, effect: Effect) -> Vec<Intent> {
         match effect {
             Effect::Save { path, session } => {
-                let sent = self.saver.jobs.as_ref().map(|jobs| jobs.send((path.clone(), session)));
+                let job = Job::Save(path.clone(), session);
+                let sent = self.saver.jobs.as_ref().map(|jobs| jobs.send(job));
                 match sent {
                     Some(Ok(())) => {
                         self.saver.in_flight += 1;
@@ -148,6 +180,20 @@ impl Runner {
                     Err(e) => Err(format!("{}: {e}", path.display())),
                 };
                 vec![Intent::Rescued { result, then }]
+            }
+            Effect::Rename { from, to } => {
+                let job = Job::Rename(from.clone(), to.clone());
+                match self.saver.jobs.as_ref().map(|jobs| jobs.send(job)) {
+                    Some(Ok(())) => {
+                        self.saver.in_flight += 1;
+                        Vec::new()
+                    }
+                    _ => vec![Intent::Renamed {
+                        from,
+                        to,
+                        result: Err("the saving thread stopped".into()),
+                    }],
+                }
             }
             Effect::Open { path } => vec![open(path, false)],
             Effect::OpenDemo => vec![self.open_demo()],

@@ -129,6 +129,12 @@ pub enum Intent {
         demo: bool,
     },
     Listed(Vec<crate::store::Listing>),
+    /// The open review's file was renamed (or why not).
+    Renamed {
+        from: PathBuf,
+        to: PathBuf,
+        result: Result<(), String>,
+    },
     /// Each review's state in git, read off the loop after a listing.
     GitStates(Vec<(PathBuf, crate::store::git::FileState)>),
     /// The readable reviews in the data folder, and how many could not be read.

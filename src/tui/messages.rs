@@ -53,6 +53,15 @@ pub fn recorded_as(stored: &str) -> String {
     format!("recorded as {stored}")
 }
 
+/// The review's file took the incident's day.
+pub fn renamed(name: &str) -> String {
+    format!("The review's file is now {name}, after the day the incident started.")
+}
+
+pub fn rename_failed(problem: &str) -> String {
+    format!("The review's file keeps its name ({problem}); everything is saved there.")
+}
+
 pub fn milestone_cleared(label: &str) -> String {
     format!("Incident {label} time cleared.")
 }
