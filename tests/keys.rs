@@ -49,8 +49,8 @@ fn fingerprint(m: &Model) -> String {
     });
     let follow_up = m.follow_up.as_ref().map(|v| (v.selected, format!("{:?}", v.reviews)));
     format!(
-        "{overlay}{doc:?}{follow_up:?}{:?}{:?}{}{:?}",
-        m.screen, m.notice, m.home.selected, m.present.on
+        "{overlay}{doc:?}{follow_up:?}{:?}{:?}{}{:?}{:?}",
+        m.screen, m.notice, m.home.selected, m.present.on, m.home.filter
     )
 }
 
@@ -114,6 +114,15 @@ struct Case {
 fn cases() -> Vec<Case> {
     vec![
         Case { name: "home", context: KeyContext::Home, setup: home },
+        Case {
+            name: "home filter",
+            context: KeyContext::HomeFilter,
+            setup: || {
+                let mut m = home();
+                keys(&mut m, "/");
+                m
+            },
+        },
         Case { name: "follow-up", context: KeyContext::FollowUp, setup: follow_up },
         Case {
             name: "timeline",

@@ -308,3 +308,59 @@ fn mono_marks_the_focused_field_of_a_form_without_colour() {
         .expect("another field");
     assert!(!b[other].modifier.contains(Modifier::BOLD), "other labels are not");
 }
+
+/// The rows of the bordered box whose top border holds `title`, between its side borders.
+fn box_rows(screen: &str, title: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let Some(top) = lines.iter().position(|l| l.contains(title)) else {
+        panic!("no box titled {title:?}:\n{screen}")
+    };
+    let left = lines[top].chars().position(|c| c == '┌').expect("a box corner");
+    let mut rows = Vec::new();
+    for line in &lines[top + 1..] {
+        let chars: Vec<char> = line.chars().skip(left).collect();
+        if chars.first() != Some(&'│') {
+            break;
+        }
+        let inner: String = chars[1..].iter().take_while(|c| **c != '│').collect();
+        rows.push(inner);
+    }
+    rows
+}
+
+/// A row is cut mid-word when its last cell, against the right border, is part of a word;
+/// free text may end in "…", which says so.
+fn assert_no_word_cut(screen: &str, title: &str) {
+    for row in box_rows(screen, title) {
+        let last = row.chars().last().unwrap_or(' ');
+        assert!(last == ' ' || last == '…', "{title}: a row is cut: {row:?}\n{screen}");
+    }
+}
+
+#[test]
+fn presenting_actions_at_80x24_drops_columns_rather_than_cutting_words() {
+    let m = presenting(Step::Actions);
+    let screen = draw(&m, 80, 24);
+    assert_no_word_cut(&screen, "┌ Actions");
+    // Every visible action's status word is whole, the columns kept are named whole, and
+    // the legend under the list ends where it should.
+    for a in &session(&m).actions {
+        if screen.contains(&format!(" {:<4} ", a.id)) || screen.contains(&format!("▶{:<4} ", a.id))
+        {
+            let status = format!("{} {}", a.status.glyph(), a.status.label());
+            assert!(screen.contains(&status), "{} shows {status:?} whole:\n{screen}", a.id);
+        }
+    }
+    assert_shows(&screen, &["S M A R S", "status", "◐ in progress", "✗ fail ─"], "actions");
+    insta::assert_snapshot!("present__actions_columns__80x24", screen);
+}
+
+#[test]
+fn presenting_the_review_at_80x24_shows_whole_words() {
+    let m = presenting(Step::Review);
+    let screen = draw(&m, 80, 24);
+    assert_no_word_cut(&screen, "┌ Review");
+    assert_shows(&screen, &["Status draft", "Detection and resolution times"], "review");
+    assert!(!screen.contains("reviewed needs"), "the long hint is dropped, not cut:\n{screen}");
+    insta::assert_snapshot!("present__review_whole_words__80x24", screen);
+}

@@ -33,6 +33,7 @@ fn home_with_reviews() {
             severity: severity.into(),
             status: waterline::model::ReviewStatus::Draft,
             open_actions: open,
+            started: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
         }),
     };
     let broken = waterline::store::Listing {

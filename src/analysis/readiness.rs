@@ -38,6 +38,20 @@ impl Criterion {
         }
     }
 
+    /// The criterion in a few words, for a pane too narrow for [`Criterion::label`].
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::Milestones => "Detection and resolution times",
+            Self::TwoFactors => "Two contributing factors",
+            Self::BranchesReachCondition => "Every why reaches a condition",
+            Self::WrongTurnsReframed => "Wrong turns reframed",
+            Self::FactorsCovered => "Every factor has an action",
+            Self::ActionsPass => "Actions pass their checks",
+            Self::LanguageClean => "Wording kept only with a reason",
+            Self::BehavioursClassified => "Every behaviour classified",
+        }
+    }
+
     /// The name `check` prints.
     pub fn id(self) -> &'static str {
         match self {

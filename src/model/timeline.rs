@@ -118,6 +118,13 @@ impl Milestone {
     }
 }
 
+/// The one event that carries a milestone's mark: the first listed at the milestone's
+/// instant. Several events can share that instant; the mark stays on one of them.
+pub fn milestone_event(session: &super::Session, milestone: Milestone) -> Option<usize> {
+    let at = milestone.get(&session.incident)?;
+    session.events.iter().position(|e| e.at == at)
+}
+
 /// Time from the start of the incident to a milestone, when both are known and in order.
 pub fn time_to(incident: &Incident, milestone: Milestone) -> Option<Duration> {
     let start = incident.started_at?;

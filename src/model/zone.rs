@@ -10,7 +10,7 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
 
-use super::Timestamp;
+use super::{Session, Timestamp};
 
 /// A zone a time can be read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +197,39 @@ impl WallClock {
         };
         std::iter::once(a).chain(b)
     }
+}
+
+/// The offset a review's times are shown and typed in: the incident start's when it is
+/// known, else the one most of its events were recorded in (the earliest-listed on a tie).
+/// `None` for a review with neither; a typed time then keeps this computer's offset.
+pub fn review_offset(session: &Session) -> Option<FixedOffset> {
+    if let Some(start) = session.incident.started_at {
+        return Some(*start.offset());
+    }
+    let mut counts: Vec<(FixedOffset, usize)> = Vec::new();
+    for e in &session.events {
+        match counts.iter_mut().find(|(o, _)| o == e.at.offset()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((*e.at.offset(), 1)),
+        }
+    }
+    // `max_by_key` keeps the last of equals; walking backwards makes that the first listed.
+    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(o, _)| o)
+}
+
+/// An instant as a review shows it: in the review's offset when it has one.
+pub fn shown_in(at: &Timestamp, offset: Option<FixedOffset>) -> Timestamp {
+    offset.map_or(*at, |o| at.with_timezone(&o))
+}
+
+/// Whether an instant was recorded in another offset than the review's.
+pub fn recorded_elsewhere(at: &Timestamp, offset: Option<FixedOffset>) -> bool {
+    offset.is_some_and(|o| *at.offset() != o)
+}
+
+/// How an offset is named in "times in …": `UTC`, `-08:00`.
+pub fn offset_label(offset: FixedOffset) -> String {
+    Zone::Fixed(offset).label()
 }
 
 /// An abbreviation from the table, in any case.

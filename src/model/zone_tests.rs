@@ -160,3 +160,49 @@ fn zone_abbreviations_name_their_other_meanings() {
     assert_eq!(names.len(), ABBREVIATIONS.len());
     assert!(ABBREVIATIONS.iter().all(|a| FixedOffset::east_opt(a.offset).is_some()));
 }
+
+fn event_at(id: &str, at: &str) -> crate::model::Event {
+    crate::model::Event {
+        id: id.into(),
+        at: chrono::DateTime::parse_from_rfc3339(at).unwrap(),
+        kind: Default::default(),
+        text: "t".into(),
+        source: String::new(),
+        known_then: String::new(),
+        extra: Default::default(),
+    }
+}
+
+#[test]
+fn review_offset_is_the_incident_start_offset_when_known() {
+    let mut s = Session::new("t");
+    s.events = vec![event_at("e1", "2017-02-28T09:45:00-08:00")];
+    s.incident.started_at =
+        Some(chrono::DateTime::parse_from_rfc3339("2017-02-28T17:37:00Z").unwrap());
+    assert_eq!(review_offset(&s).map(offset_label).as_deref(), Some("UTC"));
+}
+
+#[test]
+fn review_offset_without_a_start_is_the_one_most_events_carry() {
+    let mut s = Session::new("t");
+    assert_eq!(review_offset(&s), None, "an empty review has no offset of its own");
+    s.events = vec![
+        event_at("e1", "2017-02-28T17:52:00Z"),
+        event_at("e2", "2017-02-28T09:45:00-08:00"),
+        event_at("e3", "2017-02-28T10:05:00-08:00"),
+    ];
+    let offset = review_offset(&s);
+    assert_eq!(offset.map(offset_label).as_deref(), Some("-08:00"));
+    let pasted = &s.events[0].at;
+    assert_eq!(shown_in(pasted, offset).format("%H:%M").to_string(), "09:52");
+    assert!(recorded_elsewhere(pasted, offset));
+    assert!(!recorded_elsewhere(&s.events[1].at, offset));
+}
+
+#[test]
+fn review_offset_on_a_tie_is_the_first_listed() {
+    let mut s = Session::new("t");
+    s.events =
+        vec![event_at("e1", "2017-02-28T09:00:00+01:00"), event_at("e2", "2017-02-28T09:00:00Z")];
+    assert_eq!(review_offset(&s).map(offset_label).as_deref(), Some("+01:00"));
+}

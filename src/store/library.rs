@@ -76,6 +76,7 @@ pub(super) fn summary(session: &crate::model::Session) -> ListingSummary {
         severity: session.incident.severity.clone(),
         status: session.incident.status,
         open_actions: session.open_action_count(),
+        started: session.incident.started_at.map(|t| t.date_naive()),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod locate;
 pub mod lock;
 mod paths;
 mod read;
+mod rename;
 mod review_file;
 mod save_error;
 pub mod schema;
@@ -33,6 +34,7 @@ pub use access::ReadOnly;
 pub use demo::{demo_copy, demo_copy_in, remove_abandoned_demos};
 pub use fingerprint::Fingerprint;
 pub use lock::{Claim, Holder, LockError, LockPolicy, LockRecord, Stale, WriterLock};
+pub use rename::{dated_name, rename_review};
 pub use review_file::{Access, DiskState, ReviewFile};
 pub use save_error::{SaveError, SaveProblem};
 
@@ -180,6 +182,8 @@ pub struct ListingSummary {
     pub severity: String,
     pub status: crate::model::ReviewStatus,
     pub open_actions: usize,
+    /// The day the incident started, on its own clock; `None` until the start is known.
+    pub started: Option<chrono::NaiveDate>,
 }
 
 /// The reviews in `dir`, newest change first. A missing folder is an empty list.

@@ -265,6 +265,16 @@ impl ReviewFile {
         }
     }
 
+    pub(super) fn policy(&self) -> LockPolicy {
+        self.policy
+    }
+
+    /// The review now lives at `path`, held with `access` (the old lock is let go).
+    pub(super) fn moved(&mut self, path: &Path, access: Access) {
+        self.path = path.to_path_buf();
+        self.access = access;
+    }
+
     fn confirm_writer(&mut self) -> Result<(), SaveError> {
         let problem = match &mut self.access {
             Access::Writer(lock) => match lock.confirm(&self.policy) {

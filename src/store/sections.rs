@@ -115,6 +115,8 @@ pub(super) fn summary(text: &str) -> Option<ListingSummary> {
         severity: String,
         #[serde(default)]
         status: ReviewStatus,
+        #[serde(default)]
+        started_at: Option<super::datetime::FileTime>,
     }
     #[derive(Deserialize)]
     struct Action {
@@ -154,6 +156,7 @@ pub(super) fn summary(text: &str) -> Option<ListingSummary> {
         severity: incident.severity,
         status: incident.status,
         open_actions,
+        started: incident.started_at.map(|t| t.0.date_naive()),
     })
 }
 

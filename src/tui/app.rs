@@ -97,6 +97,8 @@ pub struct Doc {
     /// One id allocator per kind of item; an id once used is never handed out again.
     pub ids: Ids,
     pub dirty: bool,
+    /// A rename of the file was asked for and has not reported back.
+    pub renaming: bool,
     pub last_saved: Option<chrono::DateTime<chrono::Local>>,
     /// Saves handed to the saving thread and not reported back yet: until they all have
     /// returned, some edit may exist only in memory, so the header says "saving…".
@@ -210,6 +212,7 @@ impl Doc {
             history: History::default(),
             ids,
             dirty: false,
+            renaming: false,
             last_saved: None,
             saves_in_flight: 0,
             save_error: None,
@@ -366,6 +369,7 @@ impl Model {
     pub fn screen_contexts(&self) -> Vec<KeyContext> {
         use KeyContext as K;
         match self.screen {
+            Screen::Home if self.home.filter.is_some() => vec![K::HomeFilter],
             Screen::Home => vec![K::Home, K::Global],
             Screen::Failed => vec![K::Global],
             Screen::FollowUp => vec![K::FollowUp, K::Global],
@@ -427,7 +431,7 @@ impl Model {
     /// Whether the list shown has an item selected (what `Intent::needs_selection` asks).
     pub fn has_selection(&self) -> bool {
         match (self.screen, self.doc.as_ref()) {
-            (Screen::Home, _) => !self.home.listings.is_empty(),
+            (Screen::Home, _) => self.home.selected_listing().is_some(),
             (Screen::FollowUp, _) => {
                 self.follow_up.as_ref().is_some_and(|v| v.selected().is_some())
             }

@@ -33,6 +33,12 @@ pub enum Effect {
         path: PathBuf,
     },
     OpenDemo,
+    /// Give the open review's file a new name (the incident's day once its start is known);
+    /// run in order with the saves, so none lands under the old name afterwards.
+    Rename {
+        from: PathBuf,
+        to: PathBuf,
+    },
     CreateReview {
         title: String,
         template: String,
@@ -78,6 +84,8 @@ type Held = Arc<Mutex<Option<ReviewFile>>>;
 /// Carries out effects. Holds what they need between runs.
 pub struct Runner {
     pub data_dir: Option<PathBuf>,
+    /// Results of work done off the loop (git states), picked up with the saves' results.
+    background: (mpsc::Sender<Intent>, mpsc::Receiver<Intent>),
     /// The folder holding the demo's copy; removed when the runner is dropped.
     demo_dir: Option<tempfile::TempDir>,
     /// Where a rescue copy went, to tell the person after the terminal is restored.
@@ -102,6 +110,8 @@ enum Job {
     SaveAs(Box<Session>),
     /// A review that is not open (the follow-up view): claimed for the one save.
     SaveOther(PathBuf, Box<Session>, LockPolicy),
+    /// The open review takes a new name (its lock goes with it), in order with its saves.
+    Rename(PathBuf, PathBuf),
 }
 
 /// Saves run on their own thread, one after another in the order asked, so writing a
@@ -166,6 +176,13 @@ fn run_job(held: &Held, job: Job) -> Intent {
             Some(file) => save_as(file, &session),
             None => Intent::SaveFailed("could not save: no review is open".into()),
         },
+        Job::Rename(from, to) => {
+            let result = match lock(held).as_mut() {
+                Some(file) if file.path() == from => file.rename_to(&to).map_err(|e| e.to_string()),
+                _ => Err("the review is no longer open here".into()),
+            };
+            Intent::Renamed { from, to, result }
+        }
     }
 }
 
@@ -232,6 +249,7 @@ impl Runner {
         let held: Held = Arc::new(Mutex::new(None));
         Runner {
             data_dir,
+            background: mpsc::channel(),
             demo_dir: None,
             rescued: None,
             policy: LockPolicy::default(),
@@ -289,20 +307,29 @@ impl Runner {
         Some(result)
     }
 
-    /// Results of saves that finished since the last call.
+    /// Waits (up to `limit`) for the next result of work done off the loop, such as the git
+    /// states that follow a listing.
+    pub fn wait_for_background(&mut self, limit: std::time::Duration) -> Option<Intent> {
+        self.background.1.recv_timeout(limit).ok()
+    }
+
+    /// Results of saves that finished since the last call, and of work done off the loop.
     pub fn finished_saves(&mut self) -> Vec<Intent> {
-        let done: Vec<Intent> = self.saver.results.try_iter().collect();
+        let mut done: Vec<Intent> = self.saver.results.try_iter().collect();
         self.saver.in_flight = self.saver.in_flight.saturating_sub(done.len());
         for result in &done {
             self.note(result);
         }
+        done.extend(self.background.1.try_iter());
         done
     }
 
     /// A save under a new name moved the open review.
     fn note(&mut self, result: &Intent) {
-        if let Intent::File(FileNews::SavedAs { path, .. }) = result {
-            self.held_path = Some(path.clone());
+        match result {
+            Intent::File(FileNews::SavedAs { path, .. }) => self.held_path = Some(path.clone()),
+            Intent::Renamed { to, result: Ok(()), .. } => self.held_path = Some(to.clone()),
+            _ => {}
         }
     }
 
@@ -340,12 +367,23 @@ impl Runner {
                 };
                 vec![Intent::Rescued { result, then }]
             }
+            Effect::Rename { from, to } => self.send(Job::Rename(from, to)),
             Effect::Open { path } => self.open(path, false),
             Effect::OpenDemo => self.open_demo(),
             Effect::CreateReview { title, template } => self.create(&title, &template),
             Effect::ListReviews => {
                 self.release();
                 let listings = self.data_dir.as_deref().map(store::list).unwrap_or_default();
+                if let Some(dir) = self.data_dir.clone() {
+                    // `git status` on a big repository can take a while: the list is shown
+                    // at once and the states join it when git answers.
+                    let sender = self.background.0.clone();
+                    std::thread::spawn(move || {
+                        if let Some(states) = store::git::review_states(&dir) {
+                            let _ = sender.send(Intent::GitStates(states));
+                        }
+                    });
+                }
                 vec![Intent::Listed(listings)]
             }
             Effect::LoadLibrary => {

@@ -33,6 +33,7 @@ pub enum Intent {
     NewReview,
     OpenDemo,
     Refresh,
+    FilterReviews,
     // Timeline.
     AddEvent,
     EditEvent,
@@ -148,6 +149,14 @@ pub enum Intent {
     },
     /// News about the open review's file: who writes it, a follower's reload, a conflict.
     File(crate::tui::screens::sharing::state::FileNews),
+    /// The open review's file was renamed (or why not).
+    Renamed {
+        from: PathBuf,
+        to: PathBuf,
+        result: Result<(), String>,
+    },
+    /// Each review's state in git, read off the loop after a listing.
+    GitStates(Vec<(PathBuf, crate::store::git::FileState)>),
     /// The readable reviews in the data folder, and how many could not be read.
     Library {
         reviews: Vec<(PathBuf, crate::model::Session)>,
@@ -198,6 +207,7 @@ bindables! {
     "new_review" => Intent::NewReview, "new", "start a new review";
     "open_demo" => Intent::OpenDemo, "demo", "open the example review";
     "refresh" => Intent::Refresh, "reload", "reload the list";
+    "filter_reviews" => Intent::FilterReviews, "filter", "filter the list by typing: title, incident date, severity, status";
     "add_event" => Intent::AddEvent, "add", "add an event";
     "edit_event" => Intent::EditEvent, "edit", "edit the selected event";
     "delete_event" => Intent::DeleteEvent, "delete", "delete the selected event (undo brings it back)";
@@ -298,6 +308,7 @@ impl Intent {
         matches!(
             self,
             I::EditEvent
+                | I::FilterReviews
                 | I::DeleteEvent
                 | I::MarkStart
                 | I::MarkDetected

@@ -136,6 +136,8 @@ impl fmt::Display for KeyInput {
 pub enum KeyContext {
     Global,
     Home,
+    /// Typing a filter for the home list: other keys are typed.
+    HomeFilter,
     /// The follow-up view: open actions across reviews.
     FollowUp,
     Console,
@@ -174,9 +176,10 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    const FIXED: [KeyContext; 20] = [
+    const FIXED: [KeyContext; 21] = [
         Self::Global,
         Self::Home,
+        Self::HomeFilter,
         Self::FollowUp,
         Self::Console,
         Self::Classifier,
@@ -202,6 +205,7 @@ impl KeyContext {
         match self {
             Self::Global => "global",
             Self::Home => "home",
+            Self::HomeFilter => "home_filter",
             Self::FollowUp => "followup",
             Self::Console => "console",
             Self::Step(step) => step.key(),
@@ -229,6 +233,7 @@ impl KeyContext {
         match self {
             Self::Global => "Anywhere",
             Self::Home => "Home",
+            Self::HomeFilter => "Filtering the list (other keys are typed)",
             Self::FollowUp => "Follow-up",
             Self::Console => "In a review",
             Self::Step(step) => step.title(),

@@ -38,6 +38,30 @@ pub fn milestone_set(label: &str, time: &str) -> String {
     format!("Incident {label} at {time}.")
 }
 
+/// The incident's milestone already falls at this time, and another event there carries it.
+pub fn milestone_held_by(label: &str, id: &str) -> String {
+    format!("Incident {label} is already at this time, marked on {id} (the first event then).")
+}
+
+/// Which offset the timeline's times are shown in.
+pub fn times_in(offset: &str) -> String {
+    format!("times in {offset}")
+}
+
+/// An event recorded in another offset than the review's, as it was recorded.
+pub fn recorded_as(stored: &str) -> String {
+    format!("recorded as {stored}")
+}
+
+/// The review's file took the incident's day.
+pub fn renamed(name: &str) -> String {
+    format!("The review's file is now {name}, after the day the incident started.")
+}
+
+pub fn rename_failed(problem: &str) -> String {
+    format!("The review's file keeps its name ({problem}); everything is saved there.")
+}
+
 pub fn milestone_cleared(label: &str) -> String {
     format!("Incident {label} time cleared.")
 }
@@ -258,6 +282,14 @@ pub const NO_RECURRENCE: &str =
 pub const LIBRARY_LOADING: &str = "Looking through the earlier reviews…";
 pub const CHECKS_LEGEND: &str =
     "✓ pass  ! warn  ✗ fail — Specific Measurable Assignable Realistic Systemic";
+/// The legend when the five names do not fit.
+pub const CHECKS_LEGEND_SHORT: &str = "✓ pass  ! warn  ✗ fail";
+/// Beside the review's status on the Review step; the short one for a narrow pane.
+pub const STATUS_HINT: &str = "   s changes it; reviewed needs the gate or a written reason";
+pub const STATUS_HINT_SHORT: &str = "   s changes it";
+/// The home list when the filter lets nothing through.
+pub const HOME_NO_MATCH: &str =
+    "  No review matches the filter. Backspace widens it; Esc clears it.";
 pub const IDEAS_HEADING: &str = "Ideas — not committed, not counted as coverage";
 pub const NOTE_REQUIRED_VERIFIED: &str =
     "Write the evidence that it works: the test that passes, the drill, the alert that fired.";

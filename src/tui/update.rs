@@ -90,7 +90,24 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
         Intent::Listed(listings) => {
             model.home.listings = listings;
             model.home.selected =
-                model.home.selected.min(model.home.listings.len().saturating_sub(1));
+                model.home.selected.min(model.home.visible().len().saturating_sub(1));
+            return Vec::new();
+        }
+        Intent::Renamed { from, to, result } => {
+            if let Some(doc) = model.doc.as_mut().filter(|d| d.path == from) {
+                doc.renaming = false;
+                model.notice = Some(match result {
+                    Ok(()) => {
+                        doc.path = to;
+                        Notice::info(messages::renamed(&file_name_of(&doc.path)))
+                    }
+                    Err(problem) => Notice::problem(messages::rename_failed(&problem)),
+                });
+            }
+            return Vec::new();
+        }
+        Intent::GitStates(states) => {
+            model.home.git = states;
             return Vec::new();
         }
         Intent::Library { reviews, unreadable } => {
@@ -271,4 +288,8 @@ fn overlay_action(model: &mut Model, action: Intent) -> Vec<Effect> {
         }
         None => Vec::new(),
     }
+}
+
+fn file_name_of(path: &std::path::Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }

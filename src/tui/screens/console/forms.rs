@@ -153,8 +153,22 @@ pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {
     });
     if !changed {
         model.notice = Some(Notice::problem(messages::READ_ONLY));
+        return Vec::new();
     }
-    Vec::new()
+    dated_rename(doc).into_iter().collect()
+}
+
+/// A file still named after the day it was made takes the incident's day once its start is
+/// known (not the example, which lives on a throwaway copy).
+fn dated_rename(doc: &mut crate::tui::app::Doc) -> Option<Effect> {
+    let i = &doc.session.incident;
+    let started = i.started_at?.date_naive();
+    if doc.demo || doc.renaming {
+        return None;
+    }
+    let to = crate::store::dated_name(&doc.path, i.review_date?, started)?;
+    doc.renaming = true;
+    Some(Effect::Rename { from: doc.path.clone(), to })
 }
 
 fn participants_text(participants: &[Participant]) -> String {

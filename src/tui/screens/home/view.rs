@@ -1,4 +1,5 @@
-//! The home screen: reviews in the data folder, newest change first.
+//! The home screen: reviews in the data folder, newest change first, with the incident's
+//! date, severity and status, their state in git, and a filter typed over them.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,6 +8,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::tui::app::Model;
 use crate::tui::intent::Intent;
+use crate::tui::messages;
 use crate::tui::widgets::footer;
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
@@ -22,11 +24,16 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         Paragraph::new(" waterline — blameless postmortems").style(theme.header),
         header,
     );
-    let listings = &model.home.listings;
-    let block = Block::bordered()
-        .title(format!(" Reviews · {} ", listings.len()))
-        .border_style(theme.border);
-    if listings.is_empty() {
+    let home = &model.home;
+    let visible = home.visible();
+    let count = match &home.filter {
+        Some(f) => {
+            format!(" Reviews · {} of {} · filter: {}▏ ", visible.len(), home.listings.len(), f)
+        }
+        None => format!(" Reviews · {} ", home.listings.len()),
+    };
+    let block = Block::bordered().title(count).border_style(theme.border);
+    if home.listings.is_empty() {
         let key = |a: Intent| {
             model.keymap.key_for(&model.contexts(), &a).map(|k| k.to_string()).unwrap_or_default()
         };
@@ -43,19 +50,26 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             Line::styled("  From a shell: waterline new \"Payment API errors\"", theme.dim),
         ];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), body);
+    } else if visible.is_empty() {
+        let lines = vec![Line::raw(""), Line::styled(messages::HOME_NO_MATCH, theme.dim)];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), body);
     } else {
-        let rows = listings.iter().map(|l| {
+        let in_git = !home.git.is_empty();
+        let rows = visible.iter().map(|l| {
             let changed = l
                 .modified
                 .map(|t| {
                     chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M").to_string()
                 })
                 .unwrap_or_default();
+            let git = Cell::from(home.git_state(l).label());
             match &l.summary {
                 Ok(s) => Row::new(vec![
                     Cell::from(s.title.clone()),
+                    Cell::from(s.started.map(|d| d.to_string()).unwrap_or_else(|| "—".into())),
                     Cell::from(s.severity.clone()),
                     Cell::from(s.status.as_str()),
+                    git,
                     Cell::from(changed),
                     Cell::from(s.open_actions.to_string()),
                 ]),
@@ -63,29 +77,47 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
                     Cell::from(format!("⚠ {} — cannot be read", file_name(&l.path))),
                     Cell::from(""),
                     Cell::from(""),
+                    Cell::from(""),
+                    git,
                     Cell::from(changed),
                     Cell::from(""),
                 ])
                 .style(theme.problem),
             }
         });
+        // The git column takes no room outside git; a narrow screen drops the time of the last
+        // change, whole, before the title is cut.
+        let git_width = if in_git { 10 } else { 0 };
+        let wide = body.width >= WIDE;
+        let changed_width = if wide { 16 } else { 0 };
         let table = Table::new(
             rows,
             [
                 Constraint::Min(20),
-                Constraint::Length(9),
                 Constraint::Length(10),
-                Constraint::Length(16),
-                Constraint::Length(5),
+                Constraint::Length(8),
+                Constraint::Length(9),
+                Constraint::Length(git_width),
+                Constraint::Length(changed_width),
+                Constraint::Length(4),
             ],
         )
         .header(
-            Row::new(vec!["Title", "Severity", "Status", "Last change", "Open"]).style(theme.title),
+            Row::new(vec![
+                "Title",
+                "Incident",
+                "Severity",
+                "Status",
+                if in_git { "Git" } else { "" },
+                if wide { "Last change" } else { "" },
+                "Open",
+            ])
+            .style(theme.title),
         )
         .row_highlight_style(theme.selected)
         .highlight_symbol("▶ ")
         .block(block);
-        let mut state = TableState::default().with_selected(Some(model.home.selected));
+        let mut state = TableState::default().with_selected(Some(home.selected));
         frame.render_stateful_widget(table, body, &mut state);
     }
     if let Some(notice) = &model.notice {
@@ -94,6 +126,9 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
 }
+
+/// From this width the list shows when each review last changed.
+const WIDE: u16 = 100;
 
 fn file_name(path: &std::path::Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()

@@ -71,7 +71,7 @@ fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Dra
             actions.len() - ideas,
             if ideas == 1 { "idea" } else { "ideas" }
         ))
-        .title_bottom(format!(" {} ", messages::CHECKS_LEGEND))
+        .title_bottom(format!(" {} ", legend(area.width)))
         .border_style(theme.border_focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -89,6 +89,9 @@ fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Dra
     let shown_warnings = warnings.len().min(usize::from(inner.height) / 3);
     let height = usize::from(inner.height).saturating_sub(shown_warnings + 1).max(2);
 
+    let columns = Column::fitting(width);
+    let owner_room =
+        width.saturating_sub(ID_WIDTH + columns.iter().map(|c| c.width()).sum::<usize>());
     let checks = checks_of(model, doc);
     let today = model.today();
     let order = order(actions);
@@ -103,23 +106,33 @@ fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Dra
         let chosen = pos == selected;
         let cursor = if chosen { "▶" } else { " " };
         let mut spans = vec![Span::raw(format!("{cursor}{:<4} ", a.id))];
-        for (_, c) in checks[i].all() {
-            spans.push(glyph_span(theme, c.result));
-            spans.push(Span::raw(" "));
+        for column in &columns {
+            match column {
+                Column::Checks => {
+                    for (_, c) in checks[i].all() {
+                        spans.push(glyph_span(theme, c.result));
+                        spans.push(Span::raw(" "));
+                    }
+                    spans.push(Span::raw(" "));
+                }
+                Column::Strength => {
+                    spans.push(Span::raw(format!("{:<10}", strength_short(strength(&a.text)))))
+                }
+                Column::Status => {
+                    spans.push(Span::raw(format!("{} {:<13}", a.status.glyph(), a.status.label())))
+                }
+                Column::Due => spans.push(Span::raw(format!("{:<16}", due_label(a, today)))),
+                Column::Owner => {
+                    let owner = [a.team.trim(), a.owner.trim()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    spans.push(Span::raw(truncate(&owner, owner_room)));
+                }
+            }
         }
-        let owner = [a.team.trim(), a.owner.trim()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .cloned()
-            .collect::<Vec<_>>();
-        spans.push(Span::raw(format!(
-            " {:<10}{} {:<12} {:<16}{}",
-            strength_short(strength(&a.text)),
-            a.status.glyph(),
-            a.status.label(),
-            due_label(a, today),
-            owner.join(" · ")
-        )));
         let text = truncate(&a.text.replace('\n', " "), width.saturating_sub(6));
         let second = Line::raw(format!("      {text}"));
         if chosen {
@@ -141,10 +154,8 @@ fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Dra
         offset = first_row + 2 - height;
     }
     drawn.actions = Some(offset);
-    let header = Line::styled(
-        format!("      S M A R S  {:<10}{:<15}{:<16}team · owner", "strength", "status", "due"),
-        theme.dim,
-    );
+    let header: String = columns.iter().map(|c| c.header()).collect();
+    let header = Line::styled(format!("{:ID_WIDTH$}{header}", ""), theme.dim);
     let mut lines = vec![header];
     lines.extend(rows.into_iter().skip(offset).take(height).map(|(l, _)| l));
     while lines.len() < height + 1 {
@@ -152,6 +163,72 @@ fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Dra
     }
     lines.extend(warnings.into_iter().take(shown_warnings));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The cursor and the id, before the columns.
+const ID_WIDTH: usize = 6;
+
+/// The list's columns. A narrow pane (presentation mode at 80×24) drops whole columns, least
+/// important first, rather than cutting words: the checks and the status stay longest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Checks,
+    Strength,
+    Status,
+    Due,
+    Owner,
+}
+
+impl Column {
+    /// Most important first.
+    const BY_IMPORTANCE: [Column; 5] =
+        [Column::Checks, Column::Status, Column::Due, Column::Strength, Column::Owner];
+    /// The least room the owner column is worth showing in.
+    const OWNER_MIN: usize = 10;
+
+    /// The columns that fit in `width`, in the order they are drawn.
+    fn fitting(width: usize) -> Vec<Column> {
+        let mut room = width.saturating_sub(ID_WIDTH);
+        let mut shown = Vec::new();
+        for column in Self::BY_IMPORTANCE {
+            let need = if column == Column::Owner { Self::OWNER_MIN } else { column.width() };
+            if need > room {
+                break;
+            }
+            room -= column.width();
+            shown.push(column);
+        }
+        let drawn = [Column::Checks, Column::Strength, Column::Status, Column::Due, Column::Owner];
+        drawn.into_iter().filter(|c| shown.contains(c)).collect()
+    }
+
+    /// Fixed width, spacing included; the owner takes what is left.
+    fn width(self) -> usize {
+        match self {
+            Column::Checks => 11,
+            Column::Strength => 10,
+            Column::Status => 15,
+            Column::Due => 16,
+            Column::Owner => 0,
+        }
+    }
+
+    fn header(self) -> String {
+        let name = match self {
+            Column::Checks => "S M A R S",
+            Column::Strength => "strength",
+            Column::Status => "status",
+            Column::Due => "due",
+            Column::Owner => "team · owner",
+        };
+        format!("{name:<w$}", w = self.width())
+    }
+}
+
+/// The checks' legend under the list: with the five names when they fit.
+fn legend(width: u16) -> &'static str {
+    let full = messages::CHECKS_LEGEND;
+    if full.width() + 4 <= usize::from(width) { full } else { messages::CHECKS_LEGEND_SHORT }
 }
 
 /// Factors only the bottom rungs address, factors nothing committed addresses, and

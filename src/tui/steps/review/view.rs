@@ -13,7 +13,9 @@ use crate::tui::messages;
 use crate::tui::render::Drawn;
 use crate::tui::steps::review::lessons;
 use crate::tui::steps::review::state::{Row, rows};
-use crate::tui::widgets::truncate;
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::widgets::{truncate, wrap};
 
 pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
@@ -29,10 +31,16 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
     let selectable = rows(doc, &gate);
     let selected = selectable.get(doc.review.selected);
     let i = &doc.session.incident;
+    let status = format!("Status {}", i.status.as_str());
+    // A narrow pane (presentation mode at 80×24) drops the hint, or part of it, never a word.
+    let hint = [messages::STATUS_HINT, messages::STATUS_HINT_SHORT]
+        .into_iter()
+        .find(|h| status.width() + h.width() <= width)
+        .unwrap_or("");
     let mut lines = vec![Line::from(vec![
         Span::styled("Status ", theme.dim),
         Span::styled(i.status.as_str().to_string(), theme.title),
-        Span::styled("   s changes it; reviewed needs the gate or a written reason", theme.dim),
+        Span::styled(hint, theme.dim),
     ])];
     if let Some(problem) = readiness::published_but_broken(&doc.session, &gate) {
         let text = format!("⚠ {}", messages::published_but_broken(&problem));
@@ -57,13 +65,16 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
     for entry in &gate.entries {
         let (glyph, style) =
             if entry.passed() { ("✓", theme.good) } else { ("✗", theme.problem) };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{glyph} "), style),
-            Span::styled(
-                entry.criterion.label().to_string(),
-                if entry.passed() { theme.base } else { theme.title },
-            ),
-        ]));
+        let label_style = if entry.passed() { theme.base } else { theme.title };
+        // The full sentence when it fits, else its few words, wrapped if even they do not.
+        let label = Some(entry.criterion.label())
+            .filter(|l| l.width() + 2 <= width)
+            .unwrap_or(entry.criterion.short());
+        for (n, part) in wrap(label, width.saturating_sub(2)).into_iter().enumerate() {
+            let lead = if n == 0 { format!("{glyph} ") } else { "  ".to_string() };
+            lines
+                .push(Line::from(vec![Span::styled(lead, style), Span::styled(part, label_style)]));
+        }
         for m in &entry.missing {
             let is_selected = selected == Some(&Row::Missing { index, item: m.item.clone() });
             index += 1;

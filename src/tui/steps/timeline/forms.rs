@@ -3,6 +3,7 @@
 
 use crate::model::text::{sanitize, sanitize_line, split_pasted_lines};
 use crate::model::time_entry::{TimeContext, parse_time, split_leading_time};
+use crate::model::zone;
 use crate::model::{Event, EventKind, Timestamp};
 use crate::tui::app::{Model, Notice, Overlay};
 use crate::tui::effects::Effect;
@@ -52,11 +53,16 @@ fn time_context(model: &Model, editing: Option<&str>) -> TimeContext {
     let Some(doc) = model.doc.as_ref() else {
         return TimeContext { now, selected: None, reference: None };
     };
+    // A typed time is read in the review's offset, whichever offset the neighbour it is
+    // dated from was recorded in (a pasted `Z` line must not set the offset of the next).
+    let offset = zone::review_offset(&doc.session);
     let selected = match editing {
         Some(id) => doc.session.event(id).map(|e| e.at),
         None => doc.selected_event().map(|e| e.at),
-    };
-    TimeContext { now, selected, reference: selected.or(doc.session.incident.started_at) }
+    }
+    .map(|at| zone::shown_in(&at, offset));
+    let start = doc.session.incident.started_at.map(|at| zone::shown_in(&at, offset));
+    TimeContext { now: zone::shown_in(&now, offset), selected, reference: selected.or(start) }
 }
 
 fn editing_id(form: &Form) -> Option<&str> {

@@ -1,7 +1,8 @@
 //! What an intent does on the Timeline step: adding, editing and deleting events,
 //! milestones, and a paste into the list.
 
-use crate::model::Milestone;
+use crate::model::timeline::milestone_event;
+use crate::model::{Milestone, zone};
 use crate::tui::app::{Model, Notice, Overlay};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
@@ -52,14 +53,29 @@ fn delete(model: &mut Model) {
     }
 }
 
-/// Sets a milestone to the selected event's time; pressing it again on the same event clears it.
+/// Sets a milestone to the selected event's time, moving it off whichever event carried it;
+/// pressing it again on the event that carries it clears it. The time is kept in the
+/// review's offset, so marking an event recorded in another offset does not change it.
 fn mark(model: &mut Model, milestone: Milestone) {
     let Some(doc) = model.doc.as_mut() else { return };
     let Some(at) = doc.selected_event().map(|e| e.at) else {
         model.notice = Some(Notice::info(messages::NOTHING_SELECTED));
         return;
     };
-    let clear = milestone.get(&doc.session.incident) == Some(at);
+    let selected = doc.timeline.selected;
+    let holder = milestone_event(&doc.session, milestone);
+    if milestone.get(&doc.session.incident) == Some(at) && holder != Some(selected) {
+        // Same instant, another event shows the mark: the time cannot tell them apart.
+        let id = holder.and_then(|i| doc.session.events.get(i)).map(|e| e.id.clone());
+        model.notice = Some(Notice::info(messages::milestone_held_by(
+            milestone.label(),
+            &id.unwrap_or_default(),
+        )));
+        return;
+    }
+    let clear = holder == Some(selected);
+    let offset = zone::review_offset(&doc.session);
+    let at = zone::shown_in(&at, offset);
     let changed = doc.edit(|s| *milestone.slot(&mut s.incident) = (!clear).then_some(at));
     model.notice = Some(if !changed {
         Notice::problem(messages::READ_ONLY)

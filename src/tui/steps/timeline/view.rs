@@ -1,14 +1,16 @@
-//! The timeline: events in time order, the gap since the one before, a line where the day
-//! changes, and milestone marks; the selected event in full in the side pane.
+//! The timeline: events in time order, each time in the review's offset (`±` marks one
+//! recorded in another), the gap since the one before, a line where the day changes, and
+//! milestone marks; the selected event in full in the side pane.
 
-use chrono::NaiveDate;
+use chrono::{FixedOffset, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::timeline::format_duration;
+use crate::model::timeline::{format_duration, milestone_event};
+use crate::model::zone::{offset_label, recorded_elsewhere, review_offset, shown_in};
 use crate::model::{Event, ItemRef, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
@@ -21,11 +23,12 @@ pub enum Row {
     Event(usize),
 }
 
-pub fn rows(events: &[Event]) -> Vec<Row> {
+/// The list's rows; days change where they change in the review's offset.
+pub fn rows(events: &[Event], offset: Option<FixedOffset>) -> Vec<Row> {
     let mut rows = Vec::with_capacity(events.len() + 4);
     let mut day = None;
     for (i, e) in events.iter().enumerate() {
-        let d = e.at.date_naive();
+        let d = shown_in(&e.at, offset).date_naive();
         if day != Some(d) {
             rows.push(Row::Day(d));
             day = Some(d);
@@ -38,8 +41,14 @@ pub fn rows(events: &[Event]) -> Vec<Row> {
 pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let events = &doc.session.events;
+    let review = review_offset(&doc.session);
+    let zone = review.map(|o| format!("· {} ", messages::times_in(&offset_label(o))));
     let block = Block::bordered()
-        .title(format!(" Timeline · {} ", messages::count(events.len(), "event", "events")))
+        .title(format!(
+            " Timeline · {} {}",
+            messages::count(events.len(), "event", "events"),
+            zone.unwrap_or_default()
+        ))
         .border_style(theme.border_focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -54,7 +63,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
         frame.render_widget(Paragraph::new(lines).style(theme.dim), inner);
         return;
     }
-    let rows = rows(events);
+    let rows = rows(events, review);
     let height = usize::from(inner.height).max(1);
     let selected_row = rows
         .iter()
@@ -85,13 +94,19 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
                 let fill = width.saturating_sub(label.width());
                 Line::styled(format!("{label}{}", "─".repeat(fill)), theme.day)
             }
-            Row::Event(i) => event_line(model, doc, *i, width),
+            Row::Event(i) => event_line(model, doc, *i, width, review),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn event_line(model: &Model, doc: &Doc, i: usize, width: usize) -> Line<'static> {
+fn event_line(
+    model: &Model,
+    doc: &Doc,
+    i: usize,
+    width: usize,
+    offset: Option<FixedOffset>,
+) -> Line<'static> {
     let theme = &model.theme;
     let events = &doc.session.events;
     let e = &events[i];
@@ -100,10 +115,12 @@ fn event_line(model: &Model, doc: &Doc, i: usize, width: usize) -> Line<'static>
         Some(d) => format!("+{}", format_duration(d)),
         None => String::new(),
     };
-    let mark = milestone_tag(doc, e);
+    let mark = milestone_tag(doc, i);
     let cursor = if selected { "▶" } else { " " };
-    let prefix =
-        format!("{cursor}{} {gap:>8} {mark:<4} {:<13} ", e.at.format("%H:%M"), e.kind.as_str());
+    // The time as the review reads it; `±` says the event was recorded in another offset.
+    let elsewhere = if recorded_elsewhere(&e.at, offset) { "±" } else { " " };
+    let time = format!("{}{elsewhere}", shown_in(&e.at, offset).format("%H:%M"));
+    let prefix = format!("{cursor}{time}{gap:>8} {mark:<4} {:<13} ", e.kind.as_str());
     // Flagged wording is marked by a glyph, not colour alone; the side pane says more.
     let flag = if flagged(doc, e) { "⚑ " } else { "" };
     let room = width.saturating_sub(prefix.width() + flag.width());
@@ -114,7 +131,7 @@ fn event_line(model: &Model, doc: &Doc, i: usize, width: usize) -> Line<'static>
         return Line::styled(format!("{prefix}{text}{}", " ".repeat(pad)), theme.selected);
     }
     Line::from(vec![
-        Span::raw(format!("{cursor}{} ", e.at.format("%H:%M"))),
+        Span::raw(format!("{cursor}{time}")),
         Span::styled(format!("{gap:>8} "), theme.dim),
         Span::styled(format!("{mark:<4} "), theme.milestone),
         Span::styled(format!("{:<13} ", e.kind.as_str()), theme.dim),
@@ -140,10 +157,11 @@ fn flagged(doc: &Doc, e: &Event) -> bool {
     })
 }
 
-/// `◆DET` when this event's time is a milestone; start wins when several coincide.
-fn milestone_tag(doc: &Doc, e: &Event) -> &'static str {
-    let i = &doc.session.incident;
-    Milestone::ALL.into_iter().find(|m| m.get(i) == Some(e.at)).map_or("", |m| match m {
+/// `◆DET` when this event carries a milestone; start wins when several coincide. Only one
+/// event carries each, even when several share its time.
+fn milestone_tag(doc: &Doc, i: usize) -> &'static str {
+    let s = &doc.session;
+    Milestone::ALL.into_iter().find(|m| milestone_event(s, *m) == Some(i)).map_or("", |m| match m {
         Milestone::Start => "◆ST",
         Milestone::Detected => "◆DET",
         Milestone::Mitigated => "◆MIT",
@@ -155,16 +173,23 @@ fn milestone_tag(doc: &Doc, e: &Event) -> &'static str {
 pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let theme = &model.theme;
     let Some(e) = doc.selected_event() else { return Vec::new() };
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(format!("{} ", e.id), theme.key),
-            Span::raw(e.at.format("%a %-d %b %H:%M:%S %:z").to_string()),
-        ]),
-        Line::styled(e.kind.as_str().to_string(), theme.title),
-    ];
-    let i = &doc.session.incident;
-    let marks: Vec<&str> =
-        Milestone::ALL.into_iter().filter(|m| m.get(i) == Some(e.at)).map(|m| m.label()).collect();
+    let s = &doc.session;
+    let offset = review_offset(s);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} ", e.id), theme.key),
+        Span::raw(shown_in(&e.at, offset).format("%a %-d %b %H:%M:%S %:z").to_string()),
+    ])];
+    if recorded_elsewhere(&e.at, offset) {
+        let stored = e.at.format("%-d %b %H:%M:%S %:z").to_string();
+        lines.push(Line::styled(format!("± {}", messages::recorded_as(&stored)), theme.dim));
+    }
+    lines.push(Line::styled(e.kind.as_str().to_string(), theme.title));
+    let selected = doc.timeline.selected;
+    let marks: Vec<&str> = Milestone::ALL
+        .into_iter()
+        .filter(|m| milestone_event(s, *m) == Some(selected))
+        .map(|m| m.label())
+        .collect();
     if !marks.is_empty() {
         lines.push(Line::styled(format!("◆ incident {}", marks.join(", ")), theme.milestone));
     }
