@@ -27,6 +27,7 @@ fn fingerprint(m: &Model) -> String {
         Some(Overlay::Form(form)) => format!("{form:?}"),
         Some(Overlay::Pick(list)) => format!("{list:?}"),
         Some(Overlay::PasteOffer { events, form, .. }) => format!("{events:?}{form:?}"),
+        Some(Overlay::Import(screen)) => format!("{screen:?}"),
     };
     let doc = m.doc.as_ref().map(|d| {
         format!(
@@ -237,6 +238,21 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            name: "import path",
+            context: KeyContext::ImportPath,
+            setup: || {
+                let mut m = on_step('1', 0);
+                keys(&mut m, "Itests/fixtures/import/sys");
+                m
+            },
+        },
+        Case { name: "import", context: KeyContext::Import, setup: || importing("") },
+        Case {
+            name: "import filter",
+            context: KeyContext::ImportFilter,
+            setup: || importing("/a"),
+        },
+        Case {
             name: "help",
             context: KeyContext::Help,
             setup: || {
@@ -247,6 +263,20 @@ fn cases() -> Vec<Case> {
             },
         },
     ]
+}
+
+/// The import screen on a log, read to its end, with the cursor on its second line and
+/// then `then` typed.
+fn importing(then: &str) -> Model {
+    let mut m = on_step('1', 0);
+    keys(&mut m, "Itests/fixtures/import/syslog.log");
+    enter(&mut m);
+    keys(&mut m, "j");
+    keys(&mut m, then);
+    while waterline::tui::screens::import::update::working(&m) {
+        update(&mut m, Intent::ImportWork);
+    }
+    m
 }
 
 fn home() -> Model {

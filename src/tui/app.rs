@@ -142,6 +142,8 @@ pub enum Overlay {
         events: Vec<(Timestamp, String)>,
         form: Form,
     },
+    /// Events from a file: choose it, tick the lines that belong, add them.
+    Import(Box<crate::tui::screens::import::state::ImportScreen>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -317,6 +319,7 @@ impl Model {
             // Like a form, a list to choose from is left with Enter or Esc before anything else.
             Some(Overlay::Pick(list)) if list.multi => vec![K::PickSeveral, K::Pick],
             Some(Overlay::Pick(_)) => vec![K::Pick],
+            Some(Overlay::Import(screen)) => vec![screen.context()],
             None => self.screen_contexts(),
         }
     }

@@ -163,10 +163,16 @@ pub enum KeyContext {
     Pick,
     /// On top of `Pick` when several items can be ticked.
     PickSeveral,
+    /// The import screen's path field (other keys are typed).
+    ImportPath,
+    /// The import screen's lines: tick, filter, import.
+    Import,
+    /// Typing the import screen's filter (other keys are typed).
+    ImportFilter,
 }
 
 impl KeyContext {
-    const FIXED: [KeyContext; 16] = [
+    const FIXED: [KeyContext; 19] = [
         Self::Global,
         Self::Home,
         Self::FollowUp,
@@ -183,6 +189,9 @@ impl KeyContext {
         Self::Help,
         Self::Pick,
         Self::PickSeveral,
+        Self::ImportPath,
+        Self::Import,
+        Self::ImportFilter,
     ];
 
     /// The name of the context's table in keymap.toml and config.toml's `[keys]`.
@@ -205,6 +214,9 @@ impl KeyContext {
             Self::Help => "help",
             Self::Pick => "pick",
             Self::PickSeveral => "pick_several",
+            Self::ImportPath => "import_path",
+            Self::Import => "import",
+            Self::ImportFilter => "import_filter",
         }
     }
 
@@ -228,6 +240,9 @@ impl KeyContext {
             Self::Help => "Help",
             Self::Pick => "Choosing from a list",
             Self::PickSeveral => "Ticking several",
+            Self::ImportPath => "Importing: the file (other keys are typed)",
+            Self::Import => "Importing: the lines",
+            Self::ImportFilter => "Importing: the filter (other keys are typed)",
         }
     }
 

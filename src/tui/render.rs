@@ -28,6 +28,8 @@ pub struct Drawn {
     pub review: Option<usize>,
     pub follow_up: Option<usize>,
     pub picker: Option<usize>,
+    /// How many lines the import screen's list had room for.
+    pub import_rows: Option<usize>,
 }
 
 pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
@@ -53,6 +55,9 @@ pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
         }
         Some(Overlay::PasteOffer { events, .. }) => {
             screens::form::view::render_paste_offer(model, events, frame, area)
+        }
+        Some(Overlay::Import(screen)) => {
+            screens::import::view::render(model, screen, frame, area, &mut drawn)
         }
         None => {}
     }

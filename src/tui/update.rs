@@ -31,6 +31,7 @@ impl Handled {
 /// The one place the model changes. Returns the I/O to perform; results come back as actions.
 pub fn update(model: &mut Model, action: Intent) -> Vec<Effect> {
     let effects = apply(model, action);
+    screens::import::update::refresh(model);
     // The clock is read after every action, so a change of step is timed when it happens.
     crate::tui::facilitation::agenda::observe(model);
     if let Some(doc) = model.doc.as_mut() {
@@ -42,6 +43,10 @@ pub fn update(model: &mut Model, action: Intent) -> Vec<Effect> {
 fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
     match action {
         Intent::Tick => return autosave(model),
+        Intent::ImportWork => {
+            screens::import::update::work(model);
+            return Vec::new();
+        }
         Intent::Resize(..) => return Vec::new(),
         Intent::Saved(at) => {
             let mut still_saving = false;
@@ -241,6 +246,7 @@ fn overlay_action(model: &mut Model, action: Intent) -> Vec<Effect> {
         }
         Some(Overlay::Form(form)) => screens::form::update::action(model, action, form),
         Some(Overlay::Pick(list)) => screens::picker::update::action(model, action, list),
+        Some(Overlay::Import(screen)) => screens::import::update::action(model, action, screen),
         None => Vec::new(),
     }
 }

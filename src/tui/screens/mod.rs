@@ -1,7 +1,7 @@
 //! Everything that is not a step, one folder each in the steps' shape (`state.rs`,
 //! `update.rs`, `forms.rs`, `view.rs`, as far as each needs them): the home list, the
 //! follow-up view, the console frame around the steps, the error screen, presentation
-//! mode, and the overlays drawn over them (help, forms, the picker).
+//! mode, and the overlays drawn over them (help, forms, the picker, the import screen).
 
 pub mod console;
 pub mod failed;
@@ -9,5 +9,6 @@ pub mod followup;
 pub mod form;
 pub mod help;
 pub mod home;
+pub mod import;
 pub mod picker;
 pub mod present;
