@@ -28,10 +28,11 @@ fn fingerprint(m: &Model) -> String {
         Some(Overlay::Pick(list)) => format!("{list:?}"),
         Some(Overlay::PasteOffer { events, form, .. }) => format!("{events:?}{form:?}"),
         Some(Overlay::Import(screen)) => format!("{screen:?}"),
+        Some(Overlay::Conflicts) => "conflicts".into(),
     };
     let doc = m.doc.as_ref().map(|d| {
         format!(
-            "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+            "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
             d.session,
             d.step,
             d.timeline.selected,
@@ -41,7 +42,8 @@ fn fingerprint(m: &Model) -> String {
             d.actions.mode,
             d.actions.selected,
             d.review.selected,
-            d.cards
+            d.cards,
+            d.conflicts
         )
     });
     let follow_up = m.follow_up.as_ref().map(|v| (v.selected, format!("{:?}", v.reviews)));
@@ -246,6 +248,7 @@ fn cases() -> Vec<Case> {
                 m
             },
         },
+        Case { name: "conflicts", context: KeyContext::Conflicts, setup: conflicted },
         Case { name: "import", context: KeyContext::Import, setup: || importing("") },
         Case {
             name: "import filter",
@@ -276,6 +279,20 @@ fn importing(then: &str) -> Model {
     while waterline::tui::screens::import::update::working(&m) {
         update(&mut m, Intent::ImportWork);
     }
+    m
+}
+
+/// The example review with two merge conflicts (action a1, event e2), opened on them.
+fn conflicted() -> Model {
+    let base = review();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.actions[0].text = "Validate every payment config file in the deploy pipeline".into();
+    theirs.actions[0].text = "Reject unknown auth values in payment config".into();
+    ours.events[1].text = "Alert on the payments dashboard".into();
+    theirs.events[1].text = "Alert paged the on-call engineer".into();
+    let merged = waterline::merge::merge(&base, &ours, &theirs).expect("merges").session;
+    let mut m = open(merged);
+    keys(&mut m, "j");
     m
 }
 

@@ -117,6 +117,8 @@ pub struct Doc {
     /// is first shown.
     pub library: Option<Vec<(PathBuf, Session)>>,
     pub library_requested: bool,
+    /// The merge-conflict view's selection, and an edit of a conflicted item under way.
+    pub conflicts: crate::tui::screens::conflicts::state::ConflictsState,
 }
 
 /// What is derived from the session and too slow to work out on every frame: the review
@@ -144,6 +146,8 @@ pub enum Overlay {
     },
     /// Events from a file: choose it, tick the lines that belong, add them.
     Import(Box<crate::tui::screens::import::state::ImportScreen>),
+    /// Merge conflicts left in the review, resolved item by item.
+    Conflicts,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,6 +207,7 @@ impl Doc {
             actions: ActionsView::default(),
             library: None,
             library_requested: false,
+            conflicts: Default::default(),
         }
     }
 
@@ -320,6 +325,7 @@ impl Model {
             Some(Overlay::Pick(list)) if list.multi => vec![K::PickSeveral, K::Pick],
             Some(Overlay::Pick(_)) => vec![K::Pick],
             Some(Overlay::Import(screen)) => vec![screen.context()],
+            Some(Overlay::Conflicts) => vec![K::Conflicts],
             None => self.screen_contexts(),
         }
     }

@@ -49,6 +49,11 @@ pub enum Intent {
     FilterList,
     ImportTicked,
     ReadFile,
+    // Merge conflicts left in a review.
+    ShowConflicts,
+    KeepOurs,
+    KeepTheirs,
+    EditConflict,
     /// A slice of the import screen's reading, between keys (from the loop).
     ImportWork,
     // Behaviours and the Just Culture classifier.
@@ -201,6 +206,10 @@ bindables! {
     "tick_shown" => Intent::TickShown, "tick shown", "tick every event the filter shows";
     "filter" => Intent::FilterList, "filter", "filter the lines by text";
     "read_file" => Intent::ReadFile, "read", "read the file and show its lines (nothing is added yet)";
+    "show_conflicts" => Intent::ShowConflicts, "conflicts", "merge conflicts left in this review, side by side";
+    "keep_ours" => Intent::KeepOurs, "ours", "keep our version of this item (one undo brings the choice back)";
+    "keep_theirs" => Intent::KeepTheirs, "theirs", "keep their version of this item (one undo brings the choice back)";
+    "edit_conflict" => Intent::EditConflict, "edit", "edit the item in its own form, starting from ours";
     "import_ticked" => Intent::ImportTicked, "import", "add the ticked events to the timeline (one undo takes them back)";
     "add_behaviour" => Intent::AddBehaviour, "add", "describe an act (what was done, not who did it)";
     "edit_behaviour" => Intent::EditBehaviour, "edit", "edit the selected act, its context and event";

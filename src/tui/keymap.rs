@@ -169,10 +169,12 @@ pub enum KeyContext {
     Import,
     /// Typing the import screen's filter (other keys are typed).
     ImportFilter,
+    /// Merge conflicts, side by side.
+    Conflicts,
 }
 
 impl KeyContext {
-    const FIXED: [KeyContext; 19] = [
+    const FIXED: [KeyContext; 20] = [
         Self::Global,
         Self::Home,
         Self::FollowUp,
@@ -192,6 +194,7 @@ impl KeyContext {
         Self::ImportPath,
         Self::Import,
         Self::ImportFilter,
+        Self::Conflicts,
     ];
 
     /// The name of the context's table in keymap.toml and config.toml's `[keys]`.
@@ -217,6 +220,7 @@ impl KeyContext {
             Self::ImportPath => "import_path",
             Self::Import => "import",
             Self::ImportFilter => "import_filter",
+            Self::Conflicts => "conflicts",
         }
     }
 
@@ -243,6 +247,7 @@ impl KeyContext {
             Self::ImportPath => "Importing: the file (other keys are typed)",
             Self::Import => "Importing: the lines",
             Self::ImportFilter => "Importing: the filter (other keys are typed)",
+            Self::Conflicts => "Merge conflicts",
         }
     }
 

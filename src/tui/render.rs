@@ -56,6 +56,7 @@ pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
         Some(Overlay::PasteOffer { events, .. }) => {
             screens::form::view::render_paste_offer(model, events, frame, area)
         }
+        Some(Overlay::Conflicts) => screens::conflicts::view::render(model, frame, area),
         Some(Overlay::Import(screen)) => {
             screens::import::view::render(model, screen, frame, area, &mut drawn)
         }

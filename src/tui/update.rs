@@ -32,6 +32,7 @@ impl Handled {
 pub fn update(model: &mut Model, action: Intent) -> Vec<Effect> {
     let effects = apply(model, action);
     screens::import::update::refresh(model);
+    screens::conflicts::update::after(model);
     // The clock is read after every action, so a change of step is timed when it happens.
     crate::tui::facilitation::agenda::observe(model);
     if let Some(doc) = model.doc.as_mut() {
@@ -116,6 +117,11 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
             return leave(model, !model.has_home);
         }
         Intent::TogglePresent => return screens::present::update::toggle(model),
+        Intent::ShowConflicts if model.overlay.is_none() && model.screen == Screen::Console => {
+            model.notice = None;
+            screens::conflicts::update::show(model);
+            return Vec::new();
+        }
         Intent::Mouse(pointer) => return crate::tui::mouse::action(model, pointer),
         Intent::ToggleHelp => {
             model.overlay = match model.overlay.take() {
@@ -226,6 +232,10 @@ fn opened(
             model.doc = Some(doc);
             model.screen = Screen::Console;
             model.overlay = None;
+            // A git merge left choices open: they come first.
+            if model.doc.as_ref().is_some_and(|d| !d.session.conflicts.is_empty()) {
+                screens::conflicts::update::show(model);
+            }
             if let Some(action) = model.walk_on_open.take() {
                 return steps::actions::update::start_meeting_at(model, &action);
             }
@@ -247,6 +257,7 @@ fn overlay_action(model: &mut Model, action: Intent) -> Vec<Effect> {
         Some(Overlay::Form(form)) => screens::form::update::action(model, action, form),
         Some(Overlay::Pick(list)) => screens::picker::update::action(model, action, list),
         Some(Overlay::Import(screen)) => screens::import::update::action(model, action, screen),
+        Some(Overlay::Conflicts) => screens::conflicts::update::action(model, action),
         None => Vec::new(),
     }
 }

@@ -1,8 +1,9 @@
 //! Everything that is not a step, one folder each in the steps' shape (`state.rs`,
 //! `update.rs`, `forms.rs`, `view.rs`, as far as each needs them): the home list, the
 //! follow-up view, the console frame around the steps, the error screen, presentation
-//! mode, and the overlays drawn over them (help, forms, the picker, the import screen).
+//! mode, and the overlays drawn over them (help, forms, the picker, the import screen, merge conflicts).
 
+pub mod conflicts;
 pub mod console;
 pub mod failed;
 pub mod followup;
