@@ -248,6 +248,16 @@ fn cases() -> Vec<Case> {
                 m
             },
         },
+        Case {
+            name: "insights",
+            context: KeyContext::Insights,
+            setup: || {
+                let mut m = model();
+                keys(&mut m, "s");
+                update(&mut m, Intent::Library { reviews: library(), unreadable: 0 });
+                m
+            },
+        },
         Case { name: "conflicts", context: KeyContext::Conflicts, setup: conflicted },
         Case { name: "import", context: KeyContext::Import, setup: || importing("") },
         Case {

@@ -66,6 +66,8 @@ pub struct Model {
     pub back_to_follow_up: bool,
     /// Start the follow-up meeting on this action once its review has opened.
     pub walk_on_open: Option<String>,
+    /// The Insights view, once opened from home.
+    pub insights: Option<crate::tui::screens::insights::state::InsightsView>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +84,8 @@ pub enum Screen {
     Failed,
     /// Open actions across every review in the data folder.
     FollowUp,
+    /// What the team learns across the reviews in the data folder.
+    Insights,
 }
 
 /// An open review.
@@ -306,6 +310,7 @@ impl Model {
             follow_up: None,
             back_to_follow_up: false,
             walk_on_open: None,
+            insights: None,
         }
     }
 
@@ -337,6 +342,7 @@ impl Model {
             Screen::Home => vec![K::Home, K::Global],
             Screen::Failed => vec![K::Global],
             Screen::FollowUp => vec![K::FollowUp, K::Global],
+            Screen::Insights => vec![K::Insights, K::Global],
             Screen::Console => {
                 let mut contexts = match self.doc.as_ref() {
                     Some(doc) => step_contexts(doc),

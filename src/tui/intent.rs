@@ -49,6 +49,7 @@ pub enum Intent {
     FilterList,
     ImportTicked,
     ReadFile,
+    ShowInsights,
     // Merge conflicts left in a review.
     ShowConflicts,
     KeepOurs,
@@ -206,6 +207,7 @@ bindables! {
     "tick_shown" => Intent::TickShown, "tick shown", "tick every event the filter shows";
     "filter" => Intent::FilterList, "filter", "filter the lines by text";
     "read_file" => Intent::ReadFile, "read", "read the file and show its lines (nothing is added yet)";
+    "insights" => Intent::ShowInsights, "insights", "what the team learns across reviews: factors, recurrence, follow-through";
     "show_conflicts" => Intent::ShowConflicts, "conflicts", "merge conflicts left in this review, side by side";
     "keep_ours" => Intent::KeepOurs, "ours", "keep our version of this item (one undo brings the choice back)";
     "keep_theirs" => Intent::KeepTheirs, "theirs", "keep their version of this item (one undo brings the choice back)";

@@ -171,10 +171,12 @@ pub enum KeyContext {
     ImportFilter,
     /// Merge conflicts, side by side.
     Conflicts,
+    /// Across reviews: factors per quarter, recurrence, follow-through, response times.
+    Insights,
 }
 
 impl KeyContext {
-    const FIXED: [KeyContext; 20] = [
+    const FIXED: [KeyContext; 21] = [
         Self::Global,
         Self::Home,
         Self::FollowUp,
@@ -195,6 +197,7 @@ impl KeyContext {
         Self::Import,
         Self::ImportFilter,
         Self::Conflicts,
+        Self::Insights,
     ];
 
     /// The name of the context's table in keymap.toml and config.toml's `[keys]`.
@@ -221,6 +224,7 @@ impl KeyContext {
             Self::Import => "import",
             Self::ImportFilter => "import_filter",
             Self::Conflicts => "conflicts",
+            Self::Insights => "insights",
         }
     }
 
@@ -248,6 +252,7 @@ impl KeyContext {
             Self::Import => "Importing: the lines",
             Self::ImportFilter => "Importing: the filter (other keys are typed)",
             Self::Conflicts => "Merge conflicts",
+            Self::Insights => "Insights",
         }
     }
 

@@ -46,6 +46,7 @@ pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
         Screen::Console => screens::console::view::render(model, frame, area, &mut drawn),
         Screen::Failed => screens::failed::view::render(model, frame, area),
         Screen::FollowUp => screens::followup::view::render(model, frame, area, &mut drawn),
+        Screen::Insights => screens::insights::view::render(model, frame, area),
     }
     match &model.overlay {
         Some(Overlay::Help { scroll }) => screens::help::view::render(model, frame, area, *scroll),

@@ -142,6 +142,7 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
         Screen::Console => screens::console::update::handle(model, action),
         Screen::Failed => screens::failed::update::leave(model),
         Screen::FollowUp => screens::followup::update::action(model, action),
+        Screen::Insights => screens::insights::update::action(model, action),
     }
 }
 
@@ -154,6 +155,7 @@ fn library_loaded(
 ) -> Vec<Effect> {
     match model.screen {
         Screen::FollowUp => screens::followup::update::loaded(model, reviews, unreadable),
+        Screen::Insights => screens::insights::update::loaded(model, reviews, unreadable),
         _ => {
             if let Some(doc) = model.doc.as_mut() {
                 doc.library = Some(reviews);

@@ -1,6 +1,6 @@
 //! Everything that is not a step, one folder each in the steps' shape (`state.rs`,
 //! `update.rs`, `forms.rs`, `view.rs`, as far as each needs them): the home list, the
-//! follow-up view, the console frame around the steps, the error screen, presentation
+//! follow-up view, the Insights view, the console frame around the steps, the error screen, presentation
 //! mode, and the overlays drawn over them (help, forms, the picker, the import screen, merge conflicts).
 
 pub mod conflicts;
@@ -11,5 +11,6 @@ pub mod form;
 pub mod help;
 pub mod home;
 pub mod import;
+pub mod insights;
 pub mod picker;
 pub mod present;

@@ -216,8 +216,14 @@ fn row_line(
 fn detail_of(row: &Row) -> String {
     match &row.reading {
         Reading::Event(c) => {
-            let author = c.author.as_deref().map(|a| format!(" · {a}")).unwrap_or_default();
-            format!(" {} · {}{author} · {}", c.at.format("%Y-%m-%d %H:%M:%S %:z"), c.source, c.text)
+            let author =
+                c.author.as_deref().map(|a| format!(" · {}", sanitize_line(a))).unwrap_or_default();
+            format!(
+                " {} · {}{author} · {}",
+                c.at.format("%Y-%m-%d %H:%M:%S %:z"),
+                sanitize_line(&c.source),
+                c.text
+            )
         }
         Reading::Continues => format!(" line {} {}", row.line, words::CONTINUES),
         Reading::Blank => format!(" line {}: blank", row.line),
