@@ -255,6 +255,13 @@ fn a_big_log_is_read_in_slices_and_shows_its_first_lines_at_once() {
     assert!(file.indexed.rows > 0 && !file.indexed.done, "one slice reads part of the file");
     assert_eq!(file.rows.first().map(|r| r.line), Some(1), "the first lines show already");
     assert!(file.rows.len() <= 20, "only a screenful is read for the frame");
+    // A filter typed while the file is still being read catches up first.
+    keys(&mut m, "/worker 1");
+    update(&mut m, Intent::ImportWork);
+    let file = screen(&m).file.as_ref().unwrap();
+    assert!(!file.indexed.done, "still reading");
+    assert_eq!(file.rows.first().map(|r| r.line), Some(2), "worker 1 matches at once");
+    esc(&mut m);
     let slices = read_all(&mut m);
     assert!(slices > 3, "{slices} slices");
     assert_eq!(screen(&m).file.as_ref().unwrap().indexed.rows, 120_000);

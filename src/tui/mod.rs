@@ -131,7 +131,8 @@ pub fn run(
                 _ => {}
             }
         }
-        if screens::import::update::working(&model) {
+        // Reading goes on only when no key is waiting, so typing is never held up by it.
+        if screens::import::update::working(&model) && !event::poll(Duration::ZERO)? {
             pending.extend(update(&mut model, Intent::ImportWork));
         }
         for action in runner.finished_saves() {

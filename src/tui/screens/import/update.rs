@@ -20,9 +20,9 @@ use crate::tui::screens::import::words;
 use crate::tui::selection::PAGE;
 
 /// Bytes of the file indexed in one slice: a few milliseconds of parsing.
-const INDEX_SLICE: u64 = 1 << 20;
+const INDEX_SLICE: u64 = 512 << 10;
 /// Rows the filter reads in one slice.
-const FILTER_SLICE: u64 = 50_000;
+const FILTER_SLICE: u64 = 20_000;
 /// Rows read for a frame when the last frame did not say how many fit.
 const DEFAULT_ROWS: usize = 20;
 
@@ -65,7 +65,9 @@ pub fn working(model: &Model) -> bool {
 pub fn work(model: &mut Model) {
     let Some(Overlay::Import(screen)) = model.overlay.as_mut() else { return };
     let Some(file) = screen.file.as_mut() else { return };
-    let result = if !file.indexed.done {
+    // A filter being typed goes first while it is behind the index, so matches show at once.
+    let filter_behind = file.filtered.is_some_and(|p| !p.done && p.rows < file.indexed.rows);
+    let result = if !file.indexed.done && !filter_behind {
         file.preview.index_more(INDEX_SLICE).map(|p| file.indexed = p)
     } else if file.filtered.is_some_and(|p| !p.done) {
         file.preview.filter_more(FILTER_SLICE).map(|p| file.filtered = Some(p))
