@@ -31,10 +31,12 @@ fn fingerprint(m: &Model) -> String {
         Some(Overlay::PasteOffer { events, form, .. }) => format!("{events:?}{form:?}"),
         Some(Overlay::ReplaceReport(question)) => format!("{question:?}"),
         Some(Overlay::Question(question)) => format!("{question:?}"),
+        Some(Overlay::Import(screen)) => format!("{screen:?}"),
+        Some(Overlay::Conflicts) => "conflicts".into(),
     };
     let doc = m.doc.as_ref().map(|d| {
         format!(
-            "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+            "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
             d.session,
             d.step,
             d.timeline.selected,
@@ -44,7 +46,8 @@ fn fingerprint(m: &Model) -> String {
             d.actions.mode,
             d.actions.selected,
             d.review.selected,
-            d.cards
+            d.cards,
+            d.conflicts
         )
     });
     let follow_up = m.follow_up.as_ref().map(|v| (v.selected, format!("{:?}", v.reviews)));
@@ -278,6 +281,32 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            name: "import path",
+            context: KeyContext::ImportPath,
+            setup: || {
+                let mut m = on_step('1', 0);
+                keys(&mut m, "Itests/fixtures/import/sys");
+                m
+            },
+        },
+        Case {
+            name: "insights",
+            context: KeyContext::Insights,
+            setup: || {
+                let mut m = model();
+                keys(&mut m, "s");
+                update(&mut m, Intent::Library { reviews: library(), unreadable: 0 });
+                m
+            },
+        },
+        Case { name: "conflicts", context: KeyContext::Conflicts, setup: conflicted },
+        Case { name: "import", context: KeyContext::Import, setup: || importing("") },
+        Case {
+            name: "import filter",
+            context: KeyContext::ImportFilter,
+            setup: || importing("/a"),
+        },
+        Case {
             name: "help",
             context: KeyContext::Help,
             setup: || {
@@ -295,6 +324,34 @@ fn following(stale: bool) -> Model {
     let mut m = on_step('1', 0);
     let holding = Holding::Follower { holder: "held by sam@laptop".into(), stale };
     update(&mut m, Intent::File(FileNews::Holding(holding)));
+    m
+}
+
+/// The import screen on a log, read to its end, with the cursor on its second line and
+/// then `then` typed.
+fn importing(then: &str) -> Model {
+    let mut m = on_step('1', 0);
+    keys(&mut m, "Itests/fixtures/import/syslog.log");
+    enter(&mut m);
+    keys(&mut m, "j");
+    keys(&mut m, then);
+    while waterline::tui::screens::import::update::working(&m) {
+        update(&mut m, Intent::ImportWork);
+    }
+    m
+}
+
+/// The example review with two merge conflicts (action a1, event e2), opened on them.
+fn conflicted() -> Model {
+    let base = review();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.actions[0].text = "Validate every payment config file in the deploy pipeline".into();
+    theirs.actions[0].text = "Reject unknown auth values in payment config".into();
+    ours.events[1].text = "Alert on the payments dashboard".into();
+    theirs.events[1].text = "Alert paged the on-call engineer".into();
+    let merged = waterline::merge::merge(&base, &ours, &theirs).expect("merges").session;
+    let mut m = open(merged);
+    keys(&mut m, "j");
     m
 }
 

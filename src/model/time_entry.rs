@@ -80,8 +80,7 @@ pub enum TimeError {
     SkippedByClockChange { input: String, zone: String },
 }
 
-pub const ACCEPTED_FORMS: &str =
-    "14:32 · 14:32:05 · 09:12 UTC · +5m / -2m / +1h · 2026-03-02 14:32 · 2026-03-02T14:32:00Z";
+pub const ACCEPTED_FORMS: &str = "14:32 · 14:32:05 · 09:12 UTC · 09:37 PST · 09:37 Europe/Berlin · +5m / -2m / +1h · 2026-03-02 14:32 · 2026-03-02T14:32:00Z";
 
 /// The largest relative amount accepted, in seconds: 30 days.
 pub const MAX_RELATIVE_SECONDS: i64 = 30 * 24 * 60 * 60;

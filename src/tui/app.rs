@@ -68,6 +68,8 @@ pub struct Model {
     pub back_to_follow_up: bool,
     /// Start the follow-up meeting on this action once its review has opened.
     pub walk_on_open: Option<String>,
+    /// The Insights view, once opened from home.
+    pub insights: Option<crate::tui::screens::insights::state::InsightsView>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +86,8 @@ pub enum Screen {
     Failed,
     /// Open actions across every review in the data folder.
     FollowUp,
+    /// What the team learns across the reviews in the data folder.
+    Insights,
 }
 
 /// An open review.
@@ -130,6 +134,8 @@ pub struct Doc {
     pub sent: VecDeque<Session>,
     /// A save found the file changed or gone; saving waits on the person's choice.
     pub conflict: Option<DiskConflict>,
+    /// The merge-conflict view's selection, and an edit of a conflicted item under way.
+    pub conflicts: crate::tui::screens::conflicts::state::ConflictsState,
 }
 
 /// What is derived from the session and too slow to work out on every frame: the review
@@ -159,6 +165,10 @@ pub enum Overlay {
     ReplaceReport(crate::tui::screens::export::state::ReplaceQuestion),
     /// Take over a stale lock? Which way out of a conflict with the disk?
     Question(Question),
+    /// Events from a file: choose it, tick the lines that belong, add them.
+    Import(Box<crate::tui::screens::import::state::ImportScreen>),
+    /// Merge conflicts left in the review, resolved item by item.
+    Conflicts,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,6 +239,7 @@ impl Doc {
             actions: ActionsView::default(),
             library: None,
             library_requested: false,
+            conflicts: Default::default(),
         }
     }
 
@@ -339,6 +350,7 @@ impl Model {
             follow_up: None,
             back_to_follow_up: false,
             walk_on_open: None,
+            insights: None,
         }
     }
 
@@ -361,6 +373,8 @@ impl Model {
             Some(Overlay::Pick(list)) if list.multi => vec![K::PickSeveral, K::Pick],
             Some(Overlay::Pick(_)) => vec![K::Pick],
             Some(Overlay::ReplaceReport(_)) => vec![K::Confirm],
+            Some(Overlay::Import(screen)) => vec![screen.context()],
+            Some(Overlay::Conflicts) => vec![K::Conflicts],
             None => self.screen_contexts(),
         }
     }
@@ -373,6 +387,7 @@ impl Model {
             Screen::Home => vec![K::Home, K::Global],
             Screen::Failed => vec![K::Global],
             Screen::FollowUp => vec![K::FollowUp, K::Global],
+            Screen::Insights => vec![K::Insights, K::Global],
             Screen::Console => {
                 let mut contexts = match self.doc.as_ref() {
                     Some(doc) => step_contexts(doc),

@@ -42,6 +42,22 @@ pub enum Intent {
     MarkDetected,
     MarkMitigated,
     MarkResolved,
+    // Importing events from a file.
+    OpenImport,
+    CompletePath,
+    ImportAs,
+    TickShown,
+    FilterList,
+    ImportTicked,
+    ReadFile,
+    ShowInsights,
+    // Merge conflicts left in a review.
+    ShowConflicts,
+    KeepOurs,
+    KeepTheirs,
+    EditConflict,
+    /// A slice of the import screen's reading, between keys (from the loop).
+    ImportWork,
     // Behaviours and the Just Culture classifier.
     AddBehaviour,
     EditBehaviour,
@@ -215,6 +231,18 @@ bindables! {
     "mark_detected" => Intent::MarkDetected, "detected", "mark as detection";
     "mark_mitigated" => Intent::MarkMitigated, "mitigated", "mark as mitigation";
     "mark_resolved" => Intent::MarkResolved, "resolved", "mark as resolution";
+    "import_events" => Intent::OpenImport, "import", "import events from a log, chat or export file";
+    "complete_path" => Intent::CompletePath, "complete", "complete the path";
+    "import_as" => Intent::ImportAs, "read as", "read the file as another format (auto, log, journald…)";
+    "tick_shown" => Intent::TickShown, "tick shown", "tick every event the filter shows";
+    "filter" => Intent::FilterList, "filter", "filter the lines by text";
+    "read_file" => Intent::ReadFile, "read", "read the file and show its lines (nothing is added yet)";
+    "insights" => Intent::ShowInsights, "insights", "what the team learns across reviews: factors, recurrence, follow-through";
+    "show_conflicts" => Intent::ShowConflicts, "conflicts", "merge conflicts left in this review, side by side";
+    "keep_ours" => Intent::KeepOurs, "ours", "keep our version of this item (one undo brings the choice back)";
+    "keep_theirs" => Intent::KeepTheirs, "theirs", "keep their version of this item (one undo brings the choice back)";
+    "edit_conflict" => Intent::EditConflict, "edit", "edit the item in its own form, starting from ours";
+    "import_ticked" => Intent::ImportTicked, "import", "add the ticked events to the timeline (one undo takes them back)";
     "add_behaviour" => Intent::AddBehaviour, "add", "describe an act (what was done, not who did it)";
     "edit_behaviour" => Intent::EditBehaviour, "edit", "edit the selected act, its context and event";
     "delete_behaviour" => Intent::DeleteBehaviour, "delete", "delete the selected act (undo brings it back)";

@@ -173,10 +173,20 @@ pub enum KeyContext {
     TakeOver,
     /// The choice after a save found the file changed on disk or deleted.
     Conflict,
+    /// The import screen's path field (other keys are typed).
+    ImportPath,
+    /// The import screen's lines: tick, filter, import.
+    Import,
+    /// Typing the import screen's filter (other keys are typed).
+    ImportFilter,
+    /// Merge conflicts, side by side.
+    Conflicts,
+    /// Across reviews: factors per quarter, recurrence, follow-through, response times.
+    Insights,
 }
 
 impl KeyContext {
-    const FIXED: [KeyContext; 21] = [
+    const FIXED: [KeyContext; 26] = [
         Self::Global,
         Self::Home,
         Self::HomeFilter,
@@ -198,6 +208,11 @@ impl KeyContext {
         Self::Following,
         Self::TakeOver,
         Self::Conflict,
+        Self::ImportPath,
+        Self::Import,
+        Self::ImportFilter,
+        Self::Conflicts,
+        Self::Insights,
     ];
 
     /// The name of the context's table in keymap.toml and config.toml's `[keys]`.
@@ -225,6 +240,11 @@ impl KeyContext {
             Self::Following => "following",
             Self::TakeOver => "take_over",
             Self::Conflict => "conflict",
+            Self::ImportPath => "import_path",
+            Self::Import => "import",
+            Self::ImportFilter => "import_filter",
+            Self::Conflicts => "conflicts",
+            Self::Insights => "insights",
         }
     }
 
@@ -253,6 +273,11 @@ impl KeyContext {
             Self::Following => "Following a review",
             Self::TakeOver => "Taking over a review",
             Self::Conflict => "Changed on disk",
+            Self::ImportPath => "Importing: the file (other keys are typed)",
+            Self::Import => "Importing: the lines",
+            Self::ImportFilter => "Importing: the filter (other keys are typed)",
+            Self::Conflicts => "Merge conflicts",
+            Self::Insights => "Insights",
         }
     }
 

@@ -117,8 +117,10 @@ pub fn run(
         let mut drawn = render::Drawn::default();
         guard.terminal.draw(|frame| drawn = render::render(&model, frame))?;
         model.remember(drawn);
-        // While a save is on its way, wake often so its result shows at once.
-        let wait = if runner.saving() { SAVE_POLL } else { TICK };
+        // While a save is on its way, or a file is being read for the import screen, wake
+        // often: the save's result shows at once, and the reading goes on between keys.
+        let busy = runner.saving() || screens::import::update::working(&model);
+        let wait = if busy { SAVE_POLL } else { TICK };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
         if event::poll(timeout)? {
             match event::read()? {
@@ -136,6 +138,10 @@ pub fn run(
                 }
                 _ => {}
             }
+        }
+        // Reading goes on only when no key is waiting, so typing is never held up by it.
+        if screens::import::update::working(&model) && !event::poll(Duration::ZERO)? {
+            pending.extend(update(&mut model, Intent::ImportWork));
         }
         for action in runner.finished_saves() {
             pending.extend(update(&mut model, action));

@@ -28,6 +28,8 @@ pub struct Drawn {
     pub review: Option<usize>,
     pub follow_up: Option<usize>,
     pub picker: Option<usize>,
+    /// How many lines the import screen's list had room for.
+    pub import_rows: Option<usize>,
 }
 
 pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
@@ -44,6 +46,7 @@ pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
         Screen::Console => screens::console::view::render(model, frame, area, &mut drawn),
         Screen::Failed => screens::failed::view::render(model, frame, area),
         Screen::FollowUp => screens::followup::view::render(model, frame, area, &mut drawn),
+        Screen::Insights => screens::insights::view::render(model, frame, area),
     }
     match &model.overlay {
         Some(Overlay::Help { scroll }) => screens::help::view::render(model, frame, area, *scroll),
@@ -59,6 +62,10 @@ pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
         }
         Some(Overlay::Question(question)) => {
             screens::sharing::view::render(model, question, frame, area)
+        }
+        Some(Overlay::Conflicts) => screens::conflicts::view::render(model, frame, area),
+        Some(Overlay::Import(screen)) => {
+            screens::import::view::render(model, screen, frame, area, &mut drawn)
         }
         None => {}
     }

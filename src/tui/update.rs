@@ -31,6 +31,8 @@ impl Handled {
 /// The one place the model changes. Returns the I/O to perform; results come back as actions.
 pub fn update(model: &mut Model, action: Intent) -> Vec<Effect> {
     let effects = apply(model, action);
+    screens::import::update::refresh(model);
+    screens::conflicts::update::after(model);
     // The clock is read after every action, so a change of step is timed when it happens.
     crate::tui::facilitation::agenda::observe(model);
     if let Some(doc) = model.doc.as_mut() {
@@ -42,6 +44,10 @@ pub fn update(model: &mut Model, action: Intent) -> Vec<Effect> {
 fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
     match action {
         Intent::Tick => return autosave(model),
+        Intent::ImportWork => {
+            screens::import::update::work(model);
+            return Vec::new();
+        }
         Intent::Resize(..) => return Vec::new(),
         Intent::Saved(at) => return saved(model, at),
         Intent::File(news) => return screens::sharing::update::news(model, news),
@@ -118,6 +124,11 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
             return leave(model, !model.has_home);
         }
         Intent::TogglePresent => return screens::present::update::toggle(model),
+        Intent::ShowConflicts if model.overlay.is_none() && model.screen == Screen::Console => {
+            model.notice = None;
+            screens::conflicts::update::show(model);
+            return Vec::new();
+        }
         Intent::Mouse(pointer) => return crate::tui::mouse::action(model, pointer),
         Intent::ToggleHelp => {
             model.overlay = match model.overlay.take() {
@@ -138,6 +149,7 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
         Screen::Console => screens::console::update::handle(model, action),
         Screen::Failed => screens::failed::update::leave(model),
         Screen::FollowUp => screens::followup::update::action(model, action),
+        Screen::Insights => screens::insights::update::action(model, action),
     }
 }
 
@@ -175,6 +187,7 @@ fn library_loaded(
 ) -> Vec<Effect> {
     match model.screen {
         Screen::FollowUp => screens::followup::update::loaded(model, reviews, unreadable),
+        Screen::Insights => screens::insights::update::loaded(model, reviews, unreadable),
         _ => {
             if let Some(doc) = model.doc.as_mut() {
                 doc.library = Some(reviews);
@@ -262,6 +275,10 @@ fn opened(
             model.doc = Some(doc);
             model.screen = Screen::Console;
             model.overlay = None;
+            // A git merge left choices open: they come first.
+            if model.doc.as_ref().is_some_and(|d| !d.session.conflicts.is_empty()) {
+                screens::conflicts::update::show(model);
+            }
             if let Some(action) = model.walk_on_open.take() {
                 return steps::actions::update::start_meeting_at(model, &action);
             }
@@ -286,6 +303,8 @@ fn overlay_action(model: &mut Model, action: Intent) -> Vec<Effect> {
         Some(Overlay::Question(question)) => {
             screens::sharing::update::answer(model, action, question)
         }
+        Some(Overlay::Import(screen)) => screens::import::update::action(model, action, screen),
+        Some(Overlay::Conflicts) => screens::conflicts::update::action(model, action),
         None => Vec::new(),
     }
 }

@@ -143,3 +143,16 @@ fn time_of_day_near_reports_a_skipped_time() {
     assert!(skipped);
     assert_at(at, "2026-03-29T02:30:00+01:00");
 }
+
+/// The hint shown with every rejected time offers only forms that are accepted, and names
+/// the zone forms too (an abbreviation and a zone name), since the field takes them.
+#[test]
+fn every_form_the_hint_offers_is_accepted_zones_included() {
+    let forms: Vec<&str> =
+        ACCEPTED_FORMS.split(" · ").flat_map(|f| f.split(" / ")).map(str::trim).collect();
+    for form in &forms {
+        assert!(parse_time(form, &ctx()).is_ok(), "{form:?} is offered but refused");
+    }
+    assert!(forms.iter().any(|f| f.ends_with(" PST")), "{forms:?}");
+    assert!(forms.iter().any(|f| f.ends_with(" Europe/Berlin")), "{forms:?}");
+}

@@ -39,6 +39,8 @@ pub fn line(model: &Model, width: u16) -> Line<'static> {
     let reachable: Vec<_> = (all.into_iter())
         .filter(|(_, a)| !hidden(a) && (selected || !a.needs_selection()))
         .filter(|(_, a)| !(in_mode && *a == Intent::Close))
+        // Merge conflicts are offered only when the review has some.
+        .filter(|(_, a)| *a != Intent::ShowConflicts || has_conflicts(model))
         .collect();
     // Aliases ("x/Del") only when everything fits with them.
     let label = |keys: &[KeyInput], aliases: bool| {
@@ -96,4 +98,8 @@ fn is_milestone(action: &Intent) -> bool {
         action,
         Intent::MarkStart | Intent::MarkDetected | Intent::MarkMitigated | Intent::MarkResolved
     )
+}
+
+fn has_conflicts(model: &Model) -> bool {
+    model.doc.as_ref().is_some_and(|d| !d.session.conflicts.is_empty())
 }

@@ -47,6 +47,7 @@ pub fn action(model: &mut Model, action: Intent) -> Vec<Effect> {
         }
         Intent::NewReview => model.overlay = Some(Overlay::Form(forms::new_review())),
         Intent::FollowUp => return crate::tui::screens::followup::update::show(model),
+        Intent::ShowInsights => return crate::tui::screens::insights::update::show(model),
         _ => {}
     }
     Vec::new()

@@ -15,10 +15,13 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
     let n = doc.session.events.len();
     match intent {
         i if i.is_movement() => move_in_list(&mut doc.timeline.selected, n, &i),
-        Intent::AddEvent | Intent::Type(_) | Intent::Paste(_) if doc.read_only => {
+        Intent::AddEvent | Intent::OpenImport | Intent::Type(_) | Intent::Paste(_)
+            if doc.read_only =>
+        {
             model.notice = Some(Notice::problem(messages::READ_ONLY));
         }
         Intent::AddEvent => model.overlay = Some(Overlay::Form(event_form(None))),
+        Intent::OpenImport => crate::tui::screens::import::update::open(model),
         Intent::Paste(text) => {
             let form = event_form(None);
             return Handled::Yes(paste_into_form(model, text, form));

@@ -1,0 +1,8 @@
+//! Merge conflicts left in a review by `waterline merge`: a view listing each conflicted
+//! item with our and their version side by side, resolved item by item (ours, theirs, or
+//! an edit in the item's own form), each choice one undoable edit.
+
+pub mod state;
+pub mod update;
+pub mod view;
+pub mod words;

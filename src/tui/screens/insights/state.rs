@@ -1,0 +1,12 @@
+//! The Insights view's state: what `analysis::insights` found, once the reviews are read.
+
+use crate::analysis::insights::Insights;
+
+#[derive(Debug, Clone, Default)]
+pub struct InsightsView {
+    /// The reviews are being read.
+    pub loading: bool,
+    pub found: Option<Insights>,
+    /// Files in the data folder that could not be read.
+    pub unreadable: usize,
+}
