@@ -82,12 +82,18 @@ fn setting_the_start_names_the_file_after_the_incidents_day() {
     assert!(text.contains("2017-02-28T09:37:00-08:00"), "the edit is in it:\n{text}");
     let notice = m.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
     assert!(notice.contains("2017-02-28-s3-outage.toml"), "says the new name: {notice}");
-    let files: Vec<String> = std::fs::read_dir(dir.path())
+    let mut files: Vec<String> = std::fs::read_dir(dir.path())
         .expect("listed")
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(files, ["2017-02-28-s3-outage.toml"], "one file, no copy left behind");
+    files.sort();
+    // The open review's lock moved with it: none is left under the old name.
+    assert_eq!(
+        files,
+        [".2017-02-28-s3-outage.toml.lock", "2017-02-28-s3-outage.toml"],
+        "one file and its lock, no copy left behind"
+    );
 }
 
 #[test]
