@@ -14,6 +14,7 @@
 //!
 //! Everything here is a pure function of its input and never panics.
 
+mod clause;
 mod engine;
 mod lexicon;
 mod load;
