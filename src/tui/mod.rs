@@ -9,6 +9,7 @@ pub mod intent;
 pub mod keymap;
 pub mod messages;
 pub mod mouse;
+pub mod redraw;
 pub mod render;
 pub mod screens;
 pub mod selection;
@@ -81,7 +82,10 @@ pub fn run(
         guard.capture_mouse()?;
     }
     let mut last_tick = Instant::now();
+    // Drawn only after something that can change the screen: idle costs nothing.
+    let mut needs_draw = true;
     loop {
+        needs_draw |= !pending.is_empty();
         while let Some(effect) = pending.pop_front() {
             if effect == Effect::Quit {
                 // Everything queued before the quit has run, and update only asks to quit
@@ -106,13 +110,16 @@ pub fn run(
             ending::write_everything(&mut model, &mut runner);
             break;
         }
-        let mut drawn = render::Drawn::default();
-        guard.terminal.draw(|frame| drawn = render::render(&model, frame))?;
-        model.remember(drawn);
+        if std::mem::take(&mut needs_draw) {
+            let mut drawn = render::Drawn::default();
+            guard.terminal.draw(|frame| drawn = render::render(&model, frame))?;
+            model.remember(drawn);
+        }
         // While a save is on its way, wake often so its result shows at once.
         let wait = if runner.saving() { SAVE_POLL } else { TICK };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
         if event::poll(timeout)? {
+            needs_draw = true;
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     if let Some(input) = convert(key) {
@@ -130,11 +137,15 @@ pub fn run(
             }
         }
         for action in runner.finished_saves() {
+            needs_draw = true;
             pending.extend(update(&mut model, action));
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
-            pending.extend(update(&mut model, Intent::Tick));
+            let before = redraw::Glance::of(&model);
+            let effects = update(&mut model, Intent::Tick);
+            needs_draw |= redraw::after_tick(&before, &redraw::Glance::of(&model), effects.len());
+            pending.extend(effects);
         }
     }
     drop(guard);
