@@ -4,7 +4,10 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::rc::Rc;
 
+use crate::analysis::cache::LintCache;
+use crate::analysis::overview::{Overview, overview, overview_with};
 use crate::analysis::policy::DuePolicy;
 use crate::analysis::readiness::{self, Gate};
 use crate::model::history::History;
@@ -26,6 +29,7 @@ use crate::tui::steps::behaviours::state::{BehavioursMode, BehavioursView};
 use crate::tui::steps::factors::state::FactorsView;
 use crate::tui::steps::review::state::ReviewView;
 use crate::tui::steps::timeline::state::TimelineView;
+use crate::tui::steps::whys::layout::WhyLayout;
 use crate::tui::steps::whys::state::WhysView;
 use crate::tui::steps::{self, Step};
 
@@ -145,6 +149,12 @@ pub struct Doc {
 pub struct Derived {
     pub gate: Option<(u64, Gate)>,
     pub wording: Option<(u64, [usize; 6])>,
+    /// Every check on the review, worked out once per change (not per key or frame).
+    pub overview: Option<(u64, Rc<Overview>)>,
+    /// Each field's wording findings, so a change re-lints only the fields it touched.
+    pub lint: LintCache,
+    /// The Whys tree as drawn: for the `generation` and folds it records.
+    pub whys: Option<Rc<WhyLayout>>,
 }
 
 pub enum Overlay {
@@ -278,6 +288,22 @@ impl Doc {
         }
     }
 
+    /// Every check on the review, in the same way as `gate`: shared, never copied.
+    pub fn overview(&self, policy: &DuePolicy) -> Rc<Overview> {
+        match &self.derived.overview {
+            Some((generation, o)) if *generation == self.generation => Rc::clone(o),
+            _ => Rc::new(overview(&self.session, policy)),
+        }
+    }
+
+    /// The Whys tree with its folds, laid out once per change (see `WhyLayout`).
+    pub fn why_layout(&self) -> Rc<WhyLayout> {
+        match &self.derived.whys {
+            Some(layout) if layout.fits(self) => Rc::clone(layout),
+            _ => Rc::new(WhyLayout::new(self)),
+        }
+    }
+
     /// Flagged wording per step, for the stepper, in the same way as `gate`.
     pub fn wording_counts(&self) -> [usize; 6] {
         match self.derived.wording {
@@ -290,9 +316,14 @@ impl Doc {
     /// intent, so drawing only reads. Work is done only when the session changed.
     pub fn refresh(&mut self, policy: &DuePolicy) {
         let generation = self.generation;
-        if !matches!(&self.derived.gate, Some((g, _)) if *g == generation) {
-            self.derived.gate = Some((generation, readiness::gate(&self.session, policy)));
-            self.derived.wording = Some((generation, steps::flagged_wording(&self.session)));
+        if !matches!(&self.derived.overview, Some((g, _)) if *g == generation) {
+            let found = overview_with(&self.session, policy, &mut self.derived.lint);
+            self.derived.gate = Some((generation, found.gate.clone()));
+            self.derived.wording = Some((generation, steps::wording_counts(&found.language)));
+            self.derived.overview = Some((generation, Rc::new(found)));
+        }
+        if !self.derived.whys.as_ref().is_some_and(|l| l.fits(self)) {
+            self.derived.whys = Some(Rc::new(WhyLayout::new(self)));
         }
         self.refresh_recurrences();
     }

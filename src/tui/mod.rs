@@ -9,6 +9,7 @@ pub mod intent;
 pub mod keymap;
 pub mod messages;
 pub mod mouse;
+pub mod redraw;
 pub mod render;
 pub mod screens;
 pub mod selection;
@@ -89,6 +90,8 @@ pub fn run(
         guard.capture_mouse()?;
     }
     let mut last_tick = Instant::now();
+    // Drawn only after something that can change the screen: idle costs nothing.
+    let mut needs_draw = true;
     loop {
         while let Some(effect) = pending.pop_front() {
             if effect == Effect::Quit {
@@ -99,10 +102,14 @@ pub fn run(
             }
             if let Effect::Editor { text } = &effect {
                 let result = editor::edit(text, &mut guard);
+                needs_draw = true;
                 pending.extend(update(&mut model, Intent::Edited(result)));
                 continue;
             }
+            // An effect that brings no news (a follower's look at an unchanged file) leaves
+            // the screen as it was.
             for action in runner.run(effect) {
+                needs_draw = true;
                 pending.extend(update(&mut model, action));
             }
         }
@@ -114,15 +121,18 @@ pub fn run(
             ending::write_everything(&mut model, &mut runner);
             break;
         }
-        let mut drawn = render::Drawn::default();
-        guard.terminal.draw(|frame| drawn = render::render(&model, frame))?;
-        model.remember(drawn);
+        if std::mem::take(&mut needs_draw) {
+            let mut drawn = render::Drawn::default();
+            guard.terminal.draw(|frame| drawn = render::render(&model, frame))?;
+            model.remember(drawn);
+        }
         // While a save is on its way, or a file is being read for the import screen, wake
         // often: the save's result shows at once, and the reading goes on between keys.
         let busy = runner.saving() || screens::import::update::working(&model);
         let wait = if busy { SAVE_POLL } else { TICK };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
         if event::poll(timeout)? {
+            needs_draw = true;
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     if let Some(input) = convert(key) {
@@ -141,15 +151,19 @@ pub fn run(
         }
         // Reading goes on only when no key is waiting, so typing is never held up by it.
         if screens::import::update::working(&model) && !event::poll(Duration::ZERO)? {
+            needs_draw = true;
             pending.extend(update(&mut model, Intent::ImportWork));
         }
         for action in runner.finished_saves() {
+            needs_draw = true;
             pending.extend(update(&mut model, action));
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             runner.refresh_lock();
+            let before = redraw::Glance::of(&model);
             pending.extend(update(&mut model, Intent::Tick));
+            needs_draw |= redraw::Glance::of(&model) != before;
         }
     }
     drop(guard);

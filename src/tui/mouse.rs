@@ -80,8 +80,9 @@ fn select_row(model: &mut Model, row: usize, width: u16) {
     let Some(doc) = model.doc.as_ref() else { return };
     let chosen_why = match doc.step {
         Step::Whys if !doc.whys.big => {
-            let rows = whys::view::rows(model, doc, usize::from(width));
-            let node = rows.get(doc.whys.offset + row).map_or(0, |r| r.node);
+            let first = doc.whys.offset;
+            let rows = whys::view::window(model, doc, usize::from(width), first, row + 1);
+            let node = rows.get(row).map_or(0, |r| r.node);
             let nodes = visible(doc);
             node.checked_sub(1).and_then(|n| nodes.get(n)).map(|(w, _)| w.id.clone())
         }

@@ -83,8 +83,13 @@ impl Step {
 /// Wording at warning or above, not kept on purpose, counted on the step its item is on
 /// (the incident's own fields count on Review): what the stepper shows.
 pub fn flagged_wording(session: &Session) -> [usize; 6] {
+    wording_counts(&analysis::review_language::review(session))
+}
+
+/// [`flagged_wording`] from findings already worked out (the review's overview).
+pub fn wording_counts(found: &[analysis::review_language::FieldFinding]) -> [usize; 6] {
     let mut counts = [0; 6];
-    for f in analysis::review_language::review(session) {
+    for f in found {
         if f.finding.severity < analysis::language::Severity::Warning {
             continue;
         }

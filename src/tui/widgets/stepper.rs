@@ -3,7 +3,6 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::analysis;
 use crate::tui::app::{Doc, Model};
 use crate::tui::facilitation::agenda;
 use crate::tui::steps::Step;
@@ -43,7 +42,7 @@ fn build(model: &Model, doc: &Doc, detail: Detail, wording: &[usize; 6]) -> Line
             .filter(|_| current || matches!(detail, Detail::Full | Detail::Short))
             .map(|n| format!(" {n}"))
             .unwrap_or_default();
-        let open = match open_checks(doc, step) {
+        let open = match open_checks(model, doc, step) {
             0 => String::new(),
             n => format!(" ⚠{n}"),
         };
@@ -70,10 +69,10 @@ fn build(model: &Model, doc: &Doc, detail: Detail, wording: &[usize; 6]) -> Line
 }
 
 /// Checks still open on a step, so the room sees what is left without visiting it.
-fn open_checks(doc: &Doc, step: Step) -> usize {
+fn open_checks(model: &Model, doc: &Doc, step: Step) -> usize {
     match step {
-        Step::Whys => analysis::whys::checks(&doc.session).len(),
-        Step::Factors => analysis::coverage::check(&doc.session).len(),
+        Step::Whys => doc.overview(&model.policy).whys.len(),
+        Step::Factors => doc.overview(&model.policy).coverage.len(),
         _ => 0,
     }
 }

@@ -23,7 +23,7 @@ pub const ROWS_PER_FACTOR: usize = 2;
 pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let factors = &doc.session.factors;
-    let open = coverage::check(&doc.session).len();
+    let open = doc.overview(&model.policy).coverage.len();
     let title = match open {
         0 => format!(" Contributing factors · {} ", factors.len()),
         n => format!(" Contributing factors · {} · ⚠ {n} to look at ", factors.len()),
@@ -133,7 +133,7 @@ pub fn side(model: &Model, doc: &Doc, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::styled(prompts::for_category(f.category).to_string(), theme.dim));
         lines.push(Line::raw(""));
     }
-    lines.extend(check_lines(model, &coverage::check(s), "Coverage"));
+    lines.extend(check_lines(model, &doc.overview(&model.policy).coverage, "Coverage"));
     lines
 }
 

@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::view::{breadcrumb, glyph};
-use crate::analysis::whys::states;
 use crate::model::WhyTree;
 use crate::tui::app::{Doc, Model};
 use crate::tui::steps::whys::state::selected;
@@ -39,7 +38,8 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), Rect { y, height: crumb_rows as u16, ..inner });
     y += crumb_rows as u16;
     rows -= crumb_rows;
-    let state = states(&doc.session);
+    let overview = doc.overview(&model.policy);
+    let state = &overview.states;
     let depth = doc.session.whys.depth(&w.id);
     let label = Line::from(vec![
         Span::styled(format!("{} {} ", glyph(state.get(&w.id), w), w.id), theme.key),

@@ -3,6 +3,7 @@
 
 pub mod big;
 pub mod forms;
+pub mod layout;
 pub mod state;
 pub mod update;
 pub mod view;

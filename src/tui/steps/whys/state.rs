@@ -21,19 +21,7 @@ pub struct WhysView {
 
 /// The answers on screen, depth first, skipping those under a folded answer.
 pub fn visible(doc: &Doc) -> Vec<(&Why, usize)> {
-    let mut out = Vec::new();
-    let mut hidden_below: Option<usize> = None;
-    for (w, depth) in doc.session.whys.walk() {
-        match hidden_below {
-            Some(d) if depth > d => continue,
-            _ => hidden_below = None,
-        }
-        if doc.whys.collapsed.contains(&w.id) {
-            hidden_below = Some(depth);
-        }
-        out.push((w, depth));
-    }
-    out
+    super::layout::visible_whys(&doc.why_layout(), &doc.session.whys)
 }
 
 impl WhysView {
@@ -50,15 +38,13 @@ pub fn selected_id(doc: &Doc) -> Option<String> {
     if doc.whys.incident {
         return None;
     }
-    let rows = visible(doc);
-    let on_screen = |id: &str| rows.iter().any(|(w, _)| w.id == id);
-    if let Some(chosen) = &doc.whys.selected {
-        let path = doc.session.whys.path_to_root(chosen);
-        if let Some(w) = path.iter().rev().find(|w| on_screen(&w.id)) {
-            return Some(w.id.clone());
-        }
-    }
-    rows.first().map(|(w, _)| w.id.clone())
+    let layout = doc.why_layout();
+    let whys = &doc.session.whys;
+    let row = (doc.whys.selected.as_deref())
+        .and_then(|chosen| layout.shown_row(whys, chosen))
+        .unwrap_or(0);
+    let node = layout.nodes.get(row)?;
+    whys.get(node.index).map(|w| w.id.clone())
 }
 
 pub fn selected(doc: &Doc) -> Option<&Why> {

@@ -1,6 +1,8 @@
 //! The Five Whys tree: answers under the incident with guides, long answers wrapped, a
 //! glyph for each answer's state, and the side pane that re-asks a wrong turn.
 
+use std::collections::HashMap;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,13 +11,14 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::check::Check;
 use crate::analysis::messages as words;
-use crate::analysis::whys::{NodeState, checks, reask, states};
+use crate::analysis::whys::{NodeState, reask};
 use crate::model::{Why, WhyTree};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
 use crate::tui::render::Drawn;
-use crate::tui::steps::whys::state::{selected, selected_id, visible};
+use crate::tui::steps::whys::layout::WhyLayout;
+use crate::tui::steps::whys::state::{selected, selected_id};
 use crate::tui::widgets::{truncate, wrap};
 
 pub const LEGEND: &str = " ● condition  ○ open  ⚠ wrong turn  ↻ reframed  ▸ folded ";
@@ -40,21 +43,19 @@ pub struct Row {
 pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let whys = &doc.session.whys;
-    let open = checks(&doc.session).len();
-    let title = match open {
-        0 => format!(" Five Whys · {} ", messages::count(whys.len(), "answer", "answers")),
-        n => format!(
-            " Five Whys · {} · ⚠ {n} to look at ",
-            messages::count(whys.len(), "answer", "answers")
-        ),
+    let overview = doc.overview(&model.policy);
+    let layout = doc.why_layout();
+    let answers = messages::count(whys.len(), "answer", "answers");
+    let mut title = match overview.whys.len() {
+        0 => format!(" Five Whys · {answers} "),
+        n => format!(" Five Whys · {answers} · ⚠ {n} to look at "),
     };
     let block = Block::bordered()
-        .title(title)
         .title_bottom(Line::styled(LEGEND, theme.dim))
         .border_style(theme.border_focus);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     if whys.is_empty() {
+        frame.render_widget(block.title(title), area);
         let add = Some(model.key_hint(&Intent::AddChildWhy)).filter(|k| !k.is_empty());
         let lines = vec![
             Line::raw(""),
@@ -68,77 +69,153 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
         frame.render_widget(Paragraph::new(lines).style(theme.dim), inner);
         return;
     }
-    let rows = rows(model, doc, usize::from(inner.width));
+    let width = usize::from(inner.width);
     let height = usize::from(inner.height).max(1);
-    let current = selected_id(doc);
-    let nodes = visible(doc);
-    // Row 0 is the incident; answers count from 1.
-    let sel_node = match current {
-        None if doc.whys.incident => 0,
-        _ => nodes.iter().position(|(w, _)| Some(&w.id) == current.as_ref()).unwrap_or(0) + 1,
-    };
-    let first = rows.iter().position(|r| r.node == sel_node).unwrap_or(0);
-    let last = rows.iter().rposition(|r| r.node == sel_node).unwrap_or(0);
-    // Keep the whole selected answer in view, moving as little as possible.
-    let mut offset = doc.whys.offset.min(rows.len().saturating_sub(1));
-    if first < offset {
-        offset = first;
-    } else if last >= offset + height {
-        offset = (last + 1).saturating_sub(height).min(first);
+    let tree = Tree::new(model, doc, &layout, &overview.states, width);
+    // Nodes: 0 is the incident, n the nth answer on screen. The window starts at a node.
+    let sel = tree.selected_row.map_or(0, |r| r + 1);
+    let mut offset = doc.whys.offset.min(layout.nodes.len());
+    if sel < offset {
+        offset = sel;
+    } else {
+        // Keep the whole selected answer in view, moving as little as possible: the
+        // highest first node from which the selection still fits.
+        let mut top = sel;
+        let mut used = tree.node(sel).len();
+        while top > offset {
+            let above = tree.node(top - 1).len();
+            if used + above > height {
+                break;
+            }
+            used += above;
+            top -= 1;
+        }
+        offset = top;
     }
     drawn.whys = Some(offset);
-    let lines: Vec<Line> = rows.into_iter().skip(offset).take(height).map(|r| r.text).collect();
+    if let Some(depth) = tree.selected_depth().filter(|d| *d > tree.max_levels) {
+        title.push_str(&format!("· depth {} ", grouped(depth)));
+    }
+    frame.render_widget(block.title(title), area);
+    let lines: Vec<Line> = tree.window(offset, height).into_iter().map(|r| r.text).collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `9412` as `9,412`: a depth read at a glance.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Every line of the tree: the incident, then each visible answer, wrapped.
 pub fn rows(model: &Model, doc: &Doc, width: usize) -> Vec<Row> {
-    let theme = &model.theme;
-    let whys = &doc.session.whys;
-    let states = states(&doc.session);
-    let current = selected_id(doc);
-    let title = truncate(&doc.session.incident.title, width.saturating_sub(3));
-    let incident = if doc.whys.incident {
-        Line::from(vec![
-            Span::styled("▶", theme.key),
-            Span::styled(format!("◉ {title}"), theme.selected),
-        ])
-    } else {
-        Line::styled(format!(" ◉ {title}"), theme.title)
-    };
-    let mut out = vec![Row { text: incident, node: 0 }];
-    let is_last =
-        |w: &Why| whys.children_of(w.parent.as_deref()).last().is_some_and(|l| l.id == w.id);
-    // Deep trees keep their newest levels: past half the width the oldest guides give way.
-    let max_levels = (width / 2 / 3).max(1);
-    for (n, (w, depth)) in visible(doc).into_iter().enumerate() {
-        let path = whys.path_to_root(&w.id);
-        let mut guides: String =
-            path[..path.len() - 1].iter().map(|a| if is_last(a) { "   " } else { "│  " }).collect();
-        if depth > max_levels {
-            let keep: String = guides.chars().skip((depth - max_levels) * 3).collect();
-            guides = format!("⋯{}", keep.chars().skip(1).collect::<String>());
+    window(model, doc, width, 0, usize::MAX)
+}
+
+/// The lines drawn from node `first` on (0: the incident, n: the nth answer on screen),
+/// at most `height` of them: what costs time is what is visible, not the tree's size.
+pub fn window(model: &Model, doc: &Doc, width: usize, first: usize, height: usize) -> Vec<Row> {
+    let overview = doc.overview(&model.policy);
+    let layout = doc.why_layout();
+    Tree::new(model, doc, &layout, &overview.states, width).window(first, height)
+}
+
+/// What drawing the tree needs, read once per frame.
+struct Tree<'a> {
+    model: &'a Model,
+    doc: &'a Doc,
+    layout: &'a WhyLayout,
+    states: &'a HashMap<String, NodeState>,
+    width: usize,
+    selected_row: Option<usize>,
+    /// Deep trees keep their newest levels: past half the width the oldest guides give way.
+    max_levels: usize,
+}
+
+impl<'a> Tree<'a> {
+    fn new(
+        model: &'a Model,
+        doc: &'a Doc,
+        layout: &'a WhyLayout,
+        states: &'a HashMap<String, NodeState>,
+        width: usize,
+    ) -> Self {
+        let selected_row = selected_id(doc).and_then(|id| layout.row_of(&id));
+        let max_levels = (width / 2 / 3).max(1);
+        Tree { model, doc, layout, states, width, selected_row, max_levels }
+    }
+
+    fn selected_depth(&self) -> Option<usize> {
+        self.selected_row.and_then(|r| self.layout.nodes.get(r)).map(|n| n.depth)
+    }
+
+    fn window(&self, first: usize, height: usize) -> Vec<Row> {
+        let mut out = Vec::new();
+        let mut node = first;
+        while out.len() < height && node <= self.layout.nodes.len() {
+            out.extend(self.node(node));
+            node += 1;
         }
-        let last = is_last(w);
-        let folded = doc.whys.collapsed.contains(&w.id);
-        let has_children = !whys.is_leaf(&w.id);
-        let below = if has_children && !folded { "│ " } else { "  " };
-        let head = format!("{guides}{}", if last { "└─ " } else { "├─ " });
-        let cont = format!("{guides}{}{below}", if last { "   " } else { "│  " });
-        let mark = glyph(states.get(&w.id), w);
-        let fold =
-            if folded { format!(" ▸{}", whys.subtree(&w.id).len() - 1) } else { String::new() };
-        let factors: Vec<&str> = (doc.session.factors.iter())
-            .filter(|f| f.whys.contains(&w.id))
-            .map(|f| f.id.as_str())
-            .collect();
-        let link =
-            if factors.is_empty() { String::new() } else { format!(" →{}", factors.join(",")) };
+        out.truncate(height);
+        out
+    }
+
+    /// The lines of one node: the incident (0) or the answer on row `node - 1`.
+    fn node(&self, node: usize) -> Vec<Row> {
+        let theme = &self.model.theme;
+        let width = self.width;
+        let Some(row) = node.checked_sub(1) else {
+            let title = truncate(&self.doc.session.incident.title, width.saturating_sub(3));
+            let text = if self.doc.whys.incident {
+                Line::from(vec![
+                    Span::styled("▶", theme.key),
+                    Span::styled(format!("◉ {title}"), theme.selected),
+                ])
+            } else {
+                Line::styled(format!(" ◉ {title}"), theme.title)
+            };
+            return vec![Row { text, node: 0 }];
+        };
+        let nodes = &self.layout.nodes;
+        let (Some(n), Some(w)) =
+            (nodes.get(row), nodes.get(row).and_then(|n| self.doc.session.whys.get(n.index)))
+        else {
+            return Vec::new();
+        };
+        // The guides of the nearest `max_levels` ancestors, outermost first.
+        let shown = n.depth.min(self.max_levels);
+        let mut segments = Vec::with_capacity(shown);
+        let mut up = n.parent;
+        while let Some(p) = up.filter(|_| segments.len() < shown) {
+            let parent = &nodes[p];
+            segments.push(if parent.last { "   " } else { "│  " });
+            up = parent.parent;
+        }
+        segments.reverse();
+        let mut guides: String = segments.concat();
+        if n.depth > self.max_levels {
+            guides = format!("⋯{}", guides.chars().skip(1).collect::<String>());
+        }
+        let folded = self.doc.whys.collapsed.contains(&w.id);
+        let below = if n.has_children && !folded { "│ " } else { "  " };
+        let head = format!("{guides}{}", if n.last { "└─ " } else { "├─ " });
+        let cont = format!("{guides}{}{below}", if n.last { "   " } else { "│  " });
+        let mark = glyph(self.states.get(&w.id), w);
+        let fold = if folded { format!(" ▸{}", n.hidden) } else { String::new() };
+        let link = if n.factors.is_empty() { String::new() } else { format!(" →{}", n.factors) };
         let lead = format!("{mark} {}{fold} ", w.id);
-        let selected = current.as_deref() == Some(w.id.as_str());
+        let selected = self.selected_row == Some(row);
         let room = width.saturating_sub(1 + head.width() + lead.width()).max(8);
         let body = format!("{}{link}", w.text.replace('\n', " "));
         let style = if selected { theme.selected } else { theme.base };
+        let mut out = Vec::new();
         for (i, piece) in wrap(&body, room).into_iter().enumerate() {
             let cursor = if selected && i == 0 { "▶" } else { " " };
             let (guide, lead) = if i == 0 {
@@ -156,26 +233,27 @@ pub fn rows(model: &Model, doc: &Doc, width: usize) -> Vec<Row> {
                     style,
                 ),
             ];
-            out.push(Row { text: Line::from(spans), node: n + 1 });
+            out.push(Row { text: Line::from(spans), node });
         }
+        out
     }
-    out
 }
 
 /// The side pane: the selected answer, a wrong turn re-asked, then what is left to look at.
 pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let theme = &model.theme;
     let mut lines = Vec::new();
-    let all = checks(&doc.session);
+    let overview = doc.overview(&model.policy);
+    let all = &overview.whys;
     if doc.whys.incident {
         lines.push(Line::styled(messages::INCIDENT_SELECTED, theme.title));
         lines.push(key_line(model, Intent::AddChildWhy, messages::ASK_OF_INCIDENT));
         lines.push(Line::raw(""));
     }
     if let Some(w) = selected(doc) {
-        let states = states(&doc.session);
-        let state = states.get(&w.id);
-        let depth = doc.session.whys.depth(&w.id);
+        let state = overview.states.get(&w.id);
+        let layout = doc.why_layout();
+        let depth = layout.row_of(&w.id).and_then(|r| layout.nodes.get(r)).map_or(0, |n| n.depth);
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", w.id), theme.key),
             Span::styled(messages::why_number(depth), theme.dim),
@@ -231,7 +309,7 @@ pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         }
         lines.push(Line::raw(""));
     }
-    lines.extend(check_lines(model, &all, "Checks"));
+    lines.extend(check_lines(model, all, "Checks"));
     lines
 }
 

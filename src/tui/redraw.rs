@@ -1,0 +1,41 @@
+//! Whether the loop draws again. A frame follows anything that can change the screen — a
+//! key, a paste, a click, a resize, an effect's result — but an idle tick draws only when
+//! what it moved is shown: the meeting clock's minute, the save state, a notice.
+
+use crate::tui::app::Model;
+
+/// What a tick can change on screen. Two equal glances draw the same frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glance {
+    /// Minutes of the meeting and of the step shown (the clocks show whole minutes).
+    minutes: (i64, i64),
+    over: bool,
+    dirty: bool,
+    saves_in_flight: usize,
+    last_saved: Option<chrono::DateTime<chrono::Local>>,
+    save_error: Option<String>,
+    notice: Option<String>,
+}
+
+impl Glance {
+    pub fn of(model: &Model) -> Self {
+        let doc = model.doc.as_ref();
+        let minutes =
+            doc.map_or((0, 0), |d| (d.agenda.meeting_seconds() / 60, d.agenda.minutes_on(d.step)));
+        Glance {
+            minutes,
+            over: doc.is_some_and(|d| d.agenda.is_over(d.step, &model.timeboxes)),
+            dirty: doc.is_some_and(|d| d.dirty),
+            saves_in_flight: doc.map_or(0, |d| d.saves_in_flight),
+            last_saved: doc.and_then(|d| d.last_saved),
+            save_error: doc.and_then(|d| d.save_error.clone()),
+            notice: model.notice.as_ref().map(|n| n.text.clone()),
+        }
+    }
+}
+
+/// Whether a tick that went from `before` to `after`, asking for `effects` more work,
+/// changed what the screen shows.
+pub fn after_tick(before: &Glance, after: &Glance, effects: usize) -> bool {
+    effects > 0 || before != after
+}
