@@ -163,7 +163,7 @@ pub fn run(
             runner.refresh_lock();
             let before = redraw::Glance::of(&model);
             pending.extend(update(&mut model, Intent::Tick));
-            needs_draw |= redraw::Glance::of(&model) != before;
+            needs_draw |= redraw::after_tick(&before, &redraw::Glance::of(&model));
         }
     }
     drop(guard);

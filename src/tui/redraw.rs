@@ -34,8 +34,8 @@ impl Glance {
     }
 }
 
-/// Whether a tick that went from `before` to `after`, asking for `effects` more work,
-/// changed what the screen shows.
-pub fn after_tick(before: &Glance, after: &Glance, effects: usize) -> bool {
-    effects > 0 || before != after
+/// Whether a tick that went from `before` to `after` changed what the screen shows. The
+/// work it asked for (a save, a follower's look at the disk) draws when it brings news.
+pub fn after_tick(before: &Glance, after: &Glance) -> bool {
+    before != after
 }
