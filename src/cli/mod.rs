@@ -386,7 +386,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let ended = tui::run(start, data_dir, settings);
     if let Some(line) = ended? {
-        eprintln!("{}", visible::visible(&line));
+        // The terminal may be gone (the console ended on a hang-up): nothing to tell then.
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("{}\n", visible::visible(&line)),
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -17,6 +17,7 @@ pub mod steps;
 pub mod terminal;
 pub mod theme;
 pub mod update;
+pub mod waiting;
 pub mod widgets;
 
 use std::collections::VecDeque;
@@ -30,6 +31,7 @@ use effects::{Effect, Runner};
 use intent::Intent;
 use keymap::{KeyCode, KeyInput, Keymap};
 use screens::sharing::state::FileNews;
+use waiting::Wait;
 
 /// How the console starts.
 pub enum Start {
@@ -123,7 +125,12 @@ pub fn run(
         }
         if std::mem::take(&mut needs_draw) {
             let mut drawn = render::Drawn::default();
-            guard.terminal.draw(|frame| drawn = render::render(&model, frame))?;
+            if guard.terminal.draw(|frame| drawn = render::render(&model, frame)).is_err() {
+                // The terminal cannot be written to (it has gone): keep every edit, then leave.
+                waiting::let_go_of_terminal();
+                ending::write_everything(&mut model, &mut runner);
+                break;
+            }
             model.remember(drawn);
         }
         // While a save is on its way, or a file is being read for the import screen, wake
@@ -131,9 +138,20 @@ pub fn run(
         let busy = runner.saving() || screens::import::update::working(&model);
         let wait = if busy { SAVE_POLL } else { TICK };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
-        if event::poll(timeout)? {
+        let waited = waiting::wait(timeout);
+        if waited == Wait::Gone {
+            waiting::let_go_of_terminal();
+            ending::write_everything(&mut model, &mut runner);
+            break;
+        }
+        if waited == Wait::Ready {
             needs_draw = true;
-            match event::read()? {
+            let Ok(read) = event::read() else {
+                waiting::let_go_of_terminal();
+                ending::write_everything(&mut model, &mut runner);
+                break;
+            };
+            match read {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     if let Some(input) = convert(key) {
                         pending.extend(model.press(input));
@@ -150,7 +168,9 @@ pub fn run(
             }
         }
         // Reading goes on only when no key is waiting, so typing is never held up by it.
-        if screens::import::update::working(&model) && !event::poll(Duration::ZERO)? {
+        if screens::import::update::working(&model)
+            && waiting::wait(Duration::ZERO) == Wait::Nothing
+        {
             needs_draw = true;
             pending.extend(update(&mut model, Intent::ImportWork));
         }

@@ -62,7 +62,9 @@ impl Drop for TerminalGuard {
 /// Undoes everything `enter` did. Safe to call more than once.
 pub fn restore() {
     let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-    ratatui::restore();
+    // Not `ratatui::restore`: it reports a failure on standard error, which panics when the
+    // terminal has gone, and a panic here would end the program before the lock is let go.
+    let _ = ratatui::try_restore();
     let _ = io::stdout().flush();
 }
 

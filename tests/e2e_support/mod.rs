@@ -28,6 +28,8 @@ pub struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     eof: Arc<AtomicBool>,
+    /// Asks the reader thread to let go of the terminal, so it can be closed.
+    stop: Arc<AtomicBool>,
     reader: Option<JoinHandle<()>>,
     writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
@@ -107,11 +109,22 @@ pub fn spawn_binary(
     let parser = Arc::new(Mutex::new(vt100::Parser::new(rows_nz, cols_nz, 0)));
     let raw = Arc::new(Mutex::new(Vec::new()));
     let eof = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(AtomicBool::new(false));
+    let master_fd = master.as_raw_fd();
     let thread = {
-        let (parser, raw, eof) = (parser.clone(), raw.clone(), eof.clone());
+        let (parser, raw, eof, stop) = (parser.clone(), raw.clone(), eof.clone(), stop.clone());
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
+                // Reads only once something is there, so a stop request is seen in time.
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Some(fd) = master_fd
+                    && !readable(fd, POLL)
+                {
+                    continue;
+                }
                 match reader.read(&mut buf) {
                     Ok(0) => break,
                     Ok(n) => {
@@ -130,6 +143,7 @@ pub fn spawn_binary(
         parser,
         raw,
         eof,
+        stop,
         reader: Some(thread),
         writer: Some(writer),
         child,
@@ -139,6 +153,14 @@ pub fn spawn_binary(
         rows,
         started,
     }
+}
+
+/// Whether `fd` has something to read (or has ended) within `wait`.
+fn readable(fd: std::os::fd::RawFd, wait: Duration) -> bool {
+    let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    let ms = i32::try_from(wait.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd, for the length given.
+    unsafe { libc::poll(&mut poll, 1, ms) != 0 }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -243,6 +265,29 @@ impl Tui {
         let before = self.screen();
         self.send(ESC);
         self.wait_until("the screen to change after Esc", |s| s != before)
+    }
+
+    /// Closes the terminal as a dropped SSH connection or a killed tmux pane does (every
+    /// handle on it let go), then waits for the program to exit.
+    pub fn hang_up(mut self) -> ExitStatus {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the reader thread ends cleanly");
+        }
+        self.writer.take();
+        self.master.take();
+        let start = Instant::now();
+        let status = loop {
+            match self.child.try_wait().expect("the child's status can be read") {
+                Some(status) => break status,
+                None if start.elapsed() > DEADLINE => {
+                    panic!("the program was still running {DEADLINE:?} after its terminal closed")
+                }
+                None => std::thread::sleep(POLL),
+            }
+        };
+        self.exited = Some(status.clone());
+        status
     }
 
     /// Waits for the program to exit and for its last output to be read.
