@@ -142,3 +142,31 @@ fn marking_an_event_recorded_in_utc_keeps_the_start_in_the_reviews_offset() {
     let screen = show(&mut m, 120, 40);
     assert_shows(&screen, &["times in -08:00", "◆ST"], "the timeline");
 }
+
+/// The Factors and Behaviours steps name an event by the time the timeline shows for it.
+#[test]
+fn factors_and_behaviours_show_an_events_time_in_the_reviews_offset() {
+    let mut s = s3_session();
+    s.factors = vec![waterline::model::Factor {
+        id: "f1".into(),
+        text: "The status page depends on the region it reports on".into(),
+        category: waterline::model::Category::Dependency,
+        events: vec!["e2".into()],
+        ..Default::default()
+    }];
+    s.behaviours = vec![waterline::model::Behaviour {
+        id: "b1".into(),
+        act: "Updated the status page by hand".into(),
+        event: Some("e2".into()),
+        ..Default::default()
+    }];
+    let mut m = open(s);
+    keys(&mut m, "3");
+    let factors = show(&mut m, 120, 40);
+    assert_shows(&factors, &["← 09:52± e2"], "the factor's evidence");
+    assert!(!factors.contains("17:52"), "never the UTC clock time:\n{factors}");
+    keys(&mut m, "4");
+    let behaviours = show(&mut m, 120, 40);
+    assert_shows(&behaviours, &["at e2 09:52±"], "the act's event");
+    assert!(!behaviours.contains("17:52"), "never the UTC clock time:\n{behaviours}");
+}

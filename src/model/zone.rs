@@ -222,6 +222,13 @@ pub fn shown_in(at: &Timestamp, offset: Option<FixedOffset>) -> Timestamp {
     offset.map_or(*at, |o| at.with_timezone(&o))
 }
 
+/// `09:45` as the review reads it, `09:45±` when it was recorded in another offset: the
+/// short time every step shows beside an event.
+pub fn clock(at: &Timestamp, offset: Option<FixedOffset>) -> String {
+    let mark = if recorded_elsewhere(at, offset) { "±" } else { "" };
+    format!("{}{mark}", shown_in(at, offset).format("%H:%M"))
+}
+
 /// Whether an instant was recorded in another offset than the review's.
 pub fn recorded_elsewhere(at: &Timestamp, offset: Option<FixedOffset>) -> bool {
     offset.is_some_and(|o| *at.offset() != o)

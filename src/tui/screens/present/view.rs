@@ -183,9 +183,8 @@ fn item_label(doc: &Doc) -> Option<String> {
     let label = match doc.step {
         Step::Timeline => {
             let offset = crate::model::zone::review_offset(s);
-            let at = |e: &crate::model::Event| crate::model::zone::shown_in(&e.at, offset);
-            doc.selected_event()
-                .map(|e| format!("{} {}", at(e).format("%H:%M"), e.kind.as_str()))?
+            let at = |e: &crate::model::Event| crate::model::zone::clock(&e.at, offset);
+            doc.selected_event().map(|e| format!("{} {}", at(e), e.kind.as_str()))?
         }
         Step::Whys => {
             selected_why(doc).map(|w| headline(&w.text.replace('\n', " ")).to_string())?

@@ -1,7 +1,10 @@
 //! The forms of the Behaviours step: an act with its context and timeline event, and the
 //! evidence and second reviewer a reckless outcome needs before it is kept.
 
+use chrono::FixedOffset;
+
 use crate::model::text::{sanitize, sanitize_line};
+use crate::model::zone;
 use crate::model::{Behaviour, Event, Session};
 use crate::tui::app::{Model, Notice, Overlay};
 use crate::tui::effects::Effect;
@@ -21,7 +24,8 @@ const NO_EVENT: &str = "(none)";
 pub fn form(session: &Session, behaviour: Option<&Behaviour>) -> Form {
     // No event is an option of its own, with no id.
     let mut events = vec![Choice::new("", NO_EVENT)];
-    events.extend(session.events.iter().map(event_option));
+    let offset = zone::review_offset(session);
+    events.extend(session.events.iter().map(|e| event_option(e, offset)));
     let selected = behaviour.and_then(|b| b.event.as_deref()).unwrap_or("");
     let (purpose, title) = match behaviour {
         Some(b) => (Purpose::EditBehaviour(b.id.clone()), format!("Edit act {}", b.id)),
@@ -49,9 +53,9 @@ pub fn form(session: &Session, behaviour: Option<&Behaviour>) -> Form {
 }
 
 /// `e4 09:14 Card processor answers 401…`, for the event `e4`.
-fn event_option(e: &Event) -> Choice {
+fn event_option(e: &Event, offset: Option<FixedOffset>) -> Choice {
     let text = truncate(&e.text.replace('\n', " "), 48);
-    Choice::new(&e.id, format!("{} {} {text}", e.id, e.at.format("%H:%M")))
+    Choice::new(&e.id, format!("{} {} {text}", e.id, zone::clock(&e.at, offset)))
 }
 
 pub fn submit(model: &mut Model, mut form: Form) -> Vec<Effect> {

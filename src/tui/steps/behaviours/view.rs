@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::behaviour::{Classifier, outcome_disagrees_in};
 use crate::model::behaviour_summary::{Warning, summarise};
 use crate::model::just_culture::{DecisionTable, Family, builtin};
+use crate::model::zone;
 use crate::model::{Behaviour, Session};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
@@ -227,7 +228,9 @@ fn act_details(
 ) -> Vec<Line<'static>> {
     let theme = &model.theme;
     let at = b.event.as_deref().and_then(|id| session.event(id));
-    let at = at.map(|e| format!(" · at {} {}", e.id, e.at.format("%H:%M"))).unwrap_or_default();
+    let offset = zone::review_offset(session);
+    let at = at.map(|e| format!(" · at {} {}", e.id, zone::clock(&e.at, offset)));
+    let at = at.unwrap_or_default();
     let mut lines = vec![Line::styled(format!("{}{at}", b.id), theme.key)];
     let (mark, label) = match b.derived_outcome(table) {
         Some(o) => (glyph(Some(o.family)), o.label.clone()),

@@ -4,6 +4,7 @@
 use crate::analysis::actions::known_names;
 use crate::analysis::whys::wrong_turn;
 use crate::model::text::sanitize;
+use crate::model::zone;
 use crate::model::{Category, Factor, WhyTree};
 use crate::tui::app::{Doc, Model, Notice, Overlay};
 use crate::tui::effects::Effect;
@@ -111,10 +112,16 @@ pub fn whys_picker(doc: &Doc, id: &str) -> Picker {
 
 pub fn events_picker(doc: &Doc, id: &str) -> Picker {
     let linked = doc.session.factor(id).map(|f| f.events.clone()).unwrap_or_default();
+    let offset = zone::review_offset(&doc.session);
     let items = (doc.session.events.iter())
         .map(|e| PickItem {
             id: Some(e.id.clone()),
-            label: format!("{} {:<4} {}", e.at.format("%H:%M"), e.id, e.text.replace('\n', " ")),
+            label: format!(
+                "{:<6} {:<4} {}",
+                zone::clock(&e.at, offset),
+                e.id,
+                e.text.replace('\n', " ")
+            ),
             depth: 0,
             checked: linked.contains(&e.id),
         })

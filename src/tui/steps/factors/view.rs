@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::coverage::{self, action_count};
+use crate::model::zone;
 use crate::model::{ActionStatus, Factor, Session};
 use crate::tui::app::{Doc, Model};
 use crate::tui::facilitation::prompts;
@@ -104,6 +105,7 @@ fn factor_lines(
 pub fn side(model: &Model, doc: &Doc, width: usize) -> Vec<Line<'static>> {
     let theme = &model.theme;
     let s = &doc.session;
+    let offset = zone::review_offset(s);
     let mut lines = Vec::new();
     if let Some(f) = selected(doc) {
         lines.push(Line::from(vec![
@@ -118,7 +120,7 @@ pub fn side(model: &Model, doc: &Doc, width: usize) -> Vec<Line<'static>> {
         for e in f.events.iter().filter_map(|id| s.event(id)) {
             let text = truncate(&e.text, width.saturating_sub(e.id.len() + 9));
             lines.push(Line::styled(
-                format!("← {} {} {text}", e.at.format("%H:%M"), e.id),
+                format!("← {} {} {text}", zone::clock(&e.at, offset), e.id),
                 theme.dim,
             ));
         }
