@@ -153,3 +153,14 @@ fn in_a_git_data_folder_each_review_shows_its_state_without_holding_up_the_list(
     assert!(row("Added since").contains("new"), "{screen}");
     assert!(!row("Kept as committed").contains("changed"), "{screen}");
 }
+
+/// Ctrl-C leaves from anywhere on home, filtering included: it is never typed as a letter.
+#[test]
+fn ctrl_c_while_filtering_quits_instead_of_typing() {
+    let mut m = home();
+    keys(&mut m, "/sea");
+    let effects = m.press(KeyInput::ctrl('c'));
+    assert!(effects.contains(&Effect::Quit), "Ctrl-C quits: {effects:?}");
+    let screen = draw(&m, 120, 40);
+    assert!(!screen.contains("filter: seac"), "nothing was typed:\n{screen}");
+}
