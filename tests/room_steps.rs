@@ -138,6 +138,38 @@ fn every_question_of_the_table_has_a_first_person_wording() {
 }
 
 #[test]
+fn every_outcome_of_the_table_has_a_first_person_response() {
+    let table = waterline::model::just_culture::builtin().expect("the table loads");
+    for outcome in table.outcomes() {
+        let own = outcome.responds(true);
+        assert_ne!(own, outcome.response, "{} has its own wording", outcome.id);
+        let lower = format!(" {own} ").to_lowercase();
+        for third_person in [" they ", " them ", "the person", "this person", " their "] {
+            assert!(!lower.contains(third_person), "{}: {third_person:?} in {lower}", outcome.id);
+        }
+    }
+}
+
+#[test]
+fn in_a_self_review_the_outcome_speaks_to_you() {
+    let mut m = with_act(ReviewMode::SelfReview);
+    keys(&mut m, "cnnnyn");
+    let done = draw(&m, 120, 40);
+    let lower = done.to_lowercase();
+    assert!(lower.contains("you"), "the outcome speaks to you:\n{done}");
+    for third_person in ["the person", "this person", " they "] {
+        assert!(!lower.contains(third_person), "{third_person:?} in a self-review:\n{done}");
+    }
+    let mut f = with_act(ReviewMode::Facilitated);
+    keys(&mut f, "cnnnyn");
+    assert_shows(
+        &draw(&f, 120, 40),
+        &["the person"],
+        "a facilitated review keeps the third person",
+    );
+}
+
+#[test]
 fn a_self_review_incident_form_asks_only_what_a_person_alone_needs() {
     let mut s = Session::new("My deploy");
     s.incident.mode = ReviewMode::SelfReview;

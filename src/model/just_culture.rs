@@ -84,11 +84,21 @@ pub struct Outcome {
     #[serde(default)]
     pub about_person: bool,
     pub response: String,
+    /// The response spoken to the person reviewing their own act ("you").
+    #[serde(default)]
+    pub self_response: Option<String>,
     /// A guard rail the screen must show with this outcome.
     #[serde(default)]
     pub notice: Option<String>,
     /// Draft system actions; `{act}` stands for the act.
     pub drafts: Vec<String>,
+}
+
+impl Outcome {
+    /// The response as shown: spoken to "you" in a self-review, when the table says it so.
+    pub fn responds(&self, self_review: bool) -> &str {
+        self.self_response.as_deref().filter(|_| self_review).unwrap_or(&self.response)
+    }
 }
 
 /// The four outcomes `check` reports; every outcome belongs to one.
@@ -355,6 +365,9 @@ fn empty_fields(file: &TableFile, errors: &mut Vec<TableError>) {
         need(&o.id, "label", &o.label);
         need(&o.id, "short", &o.short);
         need(&o.id, "response", &o.response);
+        if let Some(r) = &o.self_response {
+            need(&o.id, "self_response", r);
+        }
         // Every outcome proposes at least one system action (DESIGN §4).
         need(&o.id, "drafts", o.drafts.first().map_or("", String::as_str));
     }

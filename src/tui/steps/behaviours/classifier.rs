@@ -113,7 +113,8 @@ fn finished(
     if !factors.is_empty() {
         head.extend(lines_of(&format!("Factors: {}", factors.join(", ")), width, theme.dim));
     }
-    head.extend(lines_of(&outcome.response, width, theme.base));
+    let own = doc.session.incident.mode == Mode::SelfReview;
+    head.extend(lines_of(outcome.responds(own), width, theme.base));
     if let Some(notice) = &outcome.notice {
         head.extend(lines_of(notice, width, theme.problem));
     }
