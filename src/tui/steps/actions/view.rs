@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::analysis::actions::{Checks, Context, Verdict, check, known_names};
+use crate::analysis::actions::{Context, Verdict, check, known_names};
 use crate::analysis::strength::{Strength, strength, uncovered_factors, weak_factors};
 use crate::model::ActionItem;
 use crate::tui::app::{Doc, Model};
@@ -29,13 +29,6 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
             super::walkthrough::render(model, doc, index, finished, frame, area)
         }
     }
-}
-
-/// The checks of every action, as stored.
-pub fn checks_of(model: &Model, doc: &Doc) -> Vec<Checks> {
-    let names = known_names(&doc.session);
-    let ctx = Context::stored(&doc.session, &model.policy, &names);
-    doc.session.actions.iter().map(|a| check(a, &ctx)).collect()
 }
 
 /// "2026-03-21", "2026-03-21 late" for an unfinished action past its date, or "no date".
@@ -92,24 +85,57 @@ fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Dra
     let columns = Column::fitting(width);
     let owner_room =
         width.saturating_sub(ID_WIDTH + columns.iter().map(|c| c.width()).sum::<usize>());
-    let checks = checks_of(model, doc);
+    let names = known_names(&doc.session);
+    let ctx = Context::stored(&doc.session, &model.policy, &names);
     let today = model.today();
     let order = order(actions);
     let selected = doc.actions.selected.min(order.len() - 1);
-    // Every row with the position in `order` it belongs to (None for a heading).
-    let mut rows: Vec<(Line, Option<usize>)> = Vec::new();
+    // The rows' shape first, cheaply: a heading, or one of an action's two lines (by its
+    // position in `order`). Only the rows in the window are drawn, and only their actions
+    // checked, so a list of a thousand actions costs what a screenful does.
+    let mut shape: Vec<Option<(usize, bool)>> = Vec::with_capacity(order.len() * 2 + 1);
     for (pos, &i) in order.iter().enumerate() {
-        let a = &actions[i];
-        if !a.status.is_committed() && (pos == 0 || actions[order[pos - 1]].status.is_committed()) {
-            rows.push((Line::styled(messages::IDEAS_HEADING, theme.title), None));
+        if !actions[i].status.is_committed()
+            && (pos == 0 || actions[order[pos - 1]].status.is_committed())
+        {
+            shape.push(None);
         }
+        shape.push(Some((pos, true)));
+        shape.push(Some((pos, false)));
+    }
+    let first_row = shape.iter().position(|r| *r == Some((selected, true))).unwrap_or(0);
+    let mut offset = doc.actions.offset.min(first_row);
+    if first_row + 2 > offset + height {
+        offset = first_row + 2 - height;
+    }
+    let pad = |s: String| {
+        let n = width.saturating_sub(s.width());
+        format!("{s}{}", " ".repeat(n))
+    };
+    let mut rows: Vec<Line> = Vec::with_capacity(height);
+    for row in shape.iter().skip(offset).take(height) {
+        let Some((pos, first)) = *row else {
+            rows.push(Line::styled(messages::IDEAS_HEADING, theme.title));
+            continue;
+        };
+        let a = &actions[order[pos]];
         let chosen = pos == selected;
+        if !first {
+            let text = truncate(&a.text.replace('\n', " "), width.saturating_sub(6));
+            let second = format!("      {text}");
+            rows.push(if chosen {
+                Line::styled(pad(second), theme.selected)
+            } else {
+                Line::raw(second)
+            });
+            continue;
+        }
         let cursor = if chosen { "▶" } else { " " };
         let mut spans = vec![Span::raw(format!("{cursor}{:<4} ", a.id))];
         for column in &columns {
             match column {
                 Column::Checks => {
-                    for (_, c) in checks[i].all() {
+                    for (_, c) in check(a, &ctx).all() {
                         spans.push(glyph_span(theme, c.result));
                         spans.push(Span::raw(" "));
                     }
@@ -133,31 +159,18 @@ fn list(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Dra
                 }
             }
         }
-        let text = truncate(&a.text.replace('\n', " "), width.saturating_sub(6));
-        let second = Line::raw(format!("      {text}"));
-        if chosen {
+        rows.push(if chosen {
             let first: String = spans.iter().map(|s| s.content.as_ref()).collect();
-            let pad = |s: String| {
-                let n = width.saturating_sub(s.width());
-                format!("{s}{}", " ".repeat(n))
-            };
-            rows.push((Line::styled(pad(first), theme.selected), Some(pos)));
-            rows.push((Line::styled(pad(second.to_string()), theme.selected), Some(pos)));
+            Line::styled(pad(first), theme.selected)
         } else {
-            rows.push((Line::from(spans), Some(pos)));
-            rows.push((second, Some(pos)));
-        }
-    }
-    let first_row = rows.iter().position(|(_, p)| *p == Some(selected)).unwrap_or(0);
-    let mut offset = doc.actions.offset.min(first_row);
-    if first_row + 2 > offset + height {
-        offset = first_row + 2 - height;
+            Line::from(spans)
+        });
     }
     drawn.actions = Some(offset);
     let header: String = columns.iter().map(|c| c.header()).collect();
     let header = Line::styled(format!("{:ID_WIDTH$}{header}", ""), theme.dim);
     let mut lines = vec![header];
-    lines.extend(rows.into_iter().skip(offset).take(height).map(|(l, _)| l));
+    lines.extend(rows);
     while lines.len() < height + 1 {
         lines.push(Line::raw(""));
     }
