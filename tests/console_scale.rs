@@ -23,7 +23,7 @@ fn assert_overview_is_fresh(m: &Model, after: &str) {
     assert_eq!(kept.0, doc.generation, "after {after}: kept for the current review");
     let fresh = overview(&doc.session, &m.policy);
     assert!(*kept.1 == fresh, "after {after}: the kept overview differs from a fresh one");
-    assert_eq!(doc.gate(&m.policy), fresh.gate, "after {after}: the gate");
+    assert_eq!(*doc.gate(&m.policy), fresh.gate, "after {after}: the gate");
     let counts = waterline::tui::steps::wording_counts(&fresh.language);
     assert_eq!(doc.wording_counts(), counts, "after {after}: flagged wording per step");
 }

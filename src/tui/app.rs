@@ -147,7 +147,7 @@ pub struct Doc {
 /// derived for; `Doc::refresh` (run by `update`) brings them up to date.
 #[derive(Debug, Default)]
 pub struct Derived {
-    pub gate: Option<(u64, Gate)>,
+    pub gate: Option<(u64, Rc<Gate>)>,
     pub wording: Option<(u64, [usize; 6])>,
     /// Every check on the review, worked out once per change (not per key or frame).
     pub overview: Option<(u64, Rc<Overview>)>,
@@ -281,10 +281,10 @@ impl Doc {
 
     /// The review gate: as `update` last derived it, or worked out now if the session
     /// changed since (drawing never stores it).
-    pub fn gate(&self, policy: &DuePolicy) -> Gate {
+    pub fn gate(&self, policy: &DuePolicy) -> Rc<Gate> {
         match &self.derived.gate {
-            Some((generation, gate)) if *generation == self.generation => gate.clone(),
-            _ => readiness::gate(&self.session, policy),
+            Some((generation, gate)) if *generation == self.generation => Rc::clone(gate),
+            _ => Rc::new(readiness::gate(&self.session, policy)),
         }
     }
 
@@ -318,7 +318,7 @@ impl Doc {
         let generation = self.generation;
         if !matches!(&self.derived.overview, Some((g, _)) if *g == generation) {
             let found = overview_with(&self.session, policy, &mut self.derived.lint);
-            self.derived.gate = Some((generation, found.gate.clone()));
+            self.derived.gate = Some((generation, Rc::new(found.gate.clone())));
             self.derived.wording = Some((generation, steps::wording_counts(&found.language)));
             self.derived.overview = Some((generation, Rc::new(found)));
         }

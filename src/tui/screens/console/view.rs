@@ -227,8 +227,10 @@ fn wording_lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         Step::Whys | Step::Review => None,
     };
     let Some(item) = item else { return Vec::new() };
-    let found: Vec<_> = crate::analysis::review_language::for_item(&doc.session, &item)
-        .into_iter()
+    // From the kept overview: the item's findings without linting the review again.
+    let overview = doc.overview(&model.policy);
+    let found: Vec<_> = (overview.language.iter())
+        .filter(|f| f.item == item)
         .filter(|f| f.finding.severity >= crate::analysis::language::Severity::Warning)
         .collect();
     let mut lines = Vec::new();

@@ -76,7 +76,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
                 .push(Line::from(vec![Span::styled(lead, style), Span::styled(part, label_style)]));
         }
         for m in &entry.missing {
-            let is_selected = selected == Some(&Row::Missing { index, item: m.item.clone() });
+            let is_selected = matches!(selected, Some(Row::Missing { index: i, item }) if *i == index && *item == m.item);
             index += 1;
             let text = truncate(&format!("{} — {}", m.item, m.message), width.saturating_sub(4));
             if is_selected {

@@ -2,6 +2,8 @@
 //! recorded in another), the gap since the one before, a line where the day changes, and
 //! milestone marks; the selected event in full in the side pane.
 
+use std::collections::HashSet;
+
 use chrono::{FixedOffset, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,9 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use crate::analysis::language::Severity;
+use crate::analysis::review_language::FieldFinding;
 use crate::model::timeline::{format_duration, milestone_event};
 use crate::model::zone::{offset_label, recorded_elsewhere, review_offset, shown_in};
-use crate::model::{Event, ItemRef, Milestone};
+use crate::model::{Event, ItemKind, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
@@ -84,6 +88,8 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
     }
     drawn.timeline = Some(offset);
     let width = usize::from(inner.width);
+    let overview = doc.overview(&model.policy);
+    let flagged = flagged_events(&overview.language);
     let lines: Vec<Line> = rows
         .iter()
         .skip(offset)
@@ -94,7 +100,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
                 let fill = width.saturating_sub(label.width());
                 Line::styled(format!("{label}{}", "─".repeat(fill)), theme.day)
             }
-            Row::Event(i) => event_line(model, doc, *i, width, review),
+            Row::Event(i) => event_line(model, doc, *i, width, review, &flagged),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -106,6 +112,7 @@ fn event_line(
     i: usize,
     width: usize,
     offset: Option<FixedOffset>,
+    flagged: &HashSet<&str>,
 ) -> Line<'static> {
     let theme = &model.theme;
     let events = &doc.session.events;
@@ -122,7 +129,7 @@ fn event_line(
     let time = format!("{}{elsewhere}", shown_in(&e.at, offset).format("%H:%M"));
     let prefix = format!("{cursor}{time}{gap:>8} {mark:<4} {:<13} ", e.kind.as_str());
     // Flagged wording is marked by a glyph, not colour alone; the side pane says more.
-    let flag = if flagged(doc, e) { "⚑ " } else { "" };
+    let flag = if flagged.contains(e.id.as_str()) { "⚑ " } else { "" };
     let room = width.saturating_sub(prefix.width() + flag.width());
     let text = truncate(&e.text.replace('\n', " "), room);
     if selected {
@@ -140,21 +147,13 @@ fn event_line(
     ])
 }
 
-/// Whether the event's words hold a finding at warning or above that nobody kept on purpose.
-fn flagged(doc: &Doc, e: &Event) -> bool {
-    use crate::analysis::actions::known_names;
-    use crate::analysis::language::{LintContext, Severity, lint};
-    use crate::analysis::review_language::is_dismissed;
-    let s = &doc.session;
-    let names = known_names(s);
-    let self_review = s.incident.mode == crate::model::Mode::SelfReview;
-    let ctx = LintContext { known_names: &names, self_review, markdown: false, answer: false };
-    let item = ItemRef::event(&e.id);
-    [("text", &e.text), ("known_then", &e.known_then)].into_iter().any(|(field, text)| {
-        lint(text, &ctx)
-            .iter()
-            .any(|f| f.severity >= Severity::Warning && !is_dismissed(s, &item, field, f))
-    })
+/// The events whose words hold a finding at warning or above that nobody kept on purpose,
+/// read from the review's kept overview rather than linted again on every frame.
+fn flagged_events(found: &[FieldFinding]) -> HashSet<&str> {
+    (found.iter())
+        .filter(|f| f.item.kind == ItemKind::Event && f.finding.severity >= Severity::Warning)
+        .map(|f| f.item.id())
+        .collect()
 }
 
 /// `◆DET` when this event carries a milestone; start wins when several coincide. Only one
