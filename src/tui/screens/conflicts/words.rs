@@ -20,6 +20,16 @@ pub fn banner(n: usize) -> String {
     )
 }
 
+/// The console's persistent line while a git merge's conflicts are left in the review.
+pub fn header_banner(n: usize, key: &str) -> String {
+    let left = count(n, "merge conflict", "merge conflicts");
+    if key.is_empty() {
+        format!("⚠ {left} left from a git merge: choose a version for each before publishing.")
+    } else {
+        format!("⚠ {left} left from a git merge: {key} resolves them, item by item.")
+    }
+}
+
 pub fn remaining(n: usize) -> String {
     format!(
         "⚠ {} left from a git merge: C shows them.",
