@@ -1,5 +1,6 @@
 //! The Insights view from home, driven through `update`, and drawn at the sizes people use:
-//! factors per quarter as bars, recurring conditions, follow-through, response times.
+//! factors by category per quarter as grouped bars, recurring conditions, follow-through,
+//! response times by severity, wording kept on purpose; scrolled where they do not fit.
 
 mod common;
 
@@ -45,31 +46,82 @@ fn insights_open_from_home_and_esc_goes_back() {
 
 #[test]
 fn insights_snapshots_show_the_numbers() {
-    let m = shown();
-    for (w, h) in [(80, 24), (120, 40)] {
-        let screen = draw(&m, w, h);
-        assert_shows(
-            &screen,
-            &[
-                "insights across 12 reviews",
-                "Contributing factors per quarter",
-                "2026-Q1",
-                "Conditions that recur",
-                "17 committed · 8 verified",
-                "31% verified within the policy window",
-                "median 22 days to verified",
-                "Time to resolve by severity",
-                "SEV1",
-                "latest 1h 20m",
-                "⚠ 1 file could not be read",
-            ],
-            &format!("{w}x{h}"),
-        );
-        if w >= 100 {
-            let wide =
-                ["overdue: Payments 2, Search 2, Platform 1", "monitoring   alert certificate"];
-            assert_shows(&screen, &wide, "wide");
-        }
-        insta::assert_snapshot!(format!("insights__fixtures__{w}x{h}"), screen);
-    }
+    let mut m = shown();
+    let found = m.insights.as_ref().and_then(|v| v.found.as_ref()).expect("computed");
+    let q1 = found.factors_by_quarter.iter().find(|q| q.quarter == "2025-Q1").expect("2025-Q1");
+    let monitoring = q1.by_category.iter().find(|(c, _)| c.as_str() == "monitoring");
+    assert_eq!(monitoring.map(|(_, n)| *n), Some(2), "the chart's tallest bar below");
+
+    // Wide and tall: every section at once, no scrolling.
+    let wide = show(&mut m, 120, 40);
+    assert_shows(
+        &wide,
+        &[
+            "insights across 12 reviews",
+            "Contributing factors by category, latest 5 of 8 quarters",
+            // One bar per category in each quarter, labelled, its count on it.
+            "to mo pr do ca de ar   to mo pr do ca de ar",
+            "2025-Q1",
+            "2026-Q1",
+            "│1█ 2█    1█ ",
+            "to tooling   mo monitoring   pr process   do documentation",
+            "Conditions that recur",
+            "monitoring     alert certificate date expiry       3        ○1 ✔2",
+            "17 committed · 8 verified",
+            "31% verified within the policy window (5 of 16)",
+            "median 22 days to verified",
+            "overdue: Payments 2, Search 2, Platform 1",
+            "Time to detect · mitigate · resolve by severity",
+            "detect",
+            "mitigate",
+            "resolve",
+            "SEV2",
+            "1h 20m",
+            "3h 20m",
+            "Wording kept on purpose most often",
+            "counterfactual-should-have  “should have”  kept 3× in 3 reviews",
+            "×2 Quoting the runbook's own wording",
+            "condescension-just  “just”  kept 2× in 2 reviews",
+            "⚠ 1 file could not be read",
+        ],
+        "120x40",
+    );
+    assert!(!wide.contains("scroll"), "everything fits at 120×40:\n{wide}");
+    insta::assert_snapshot!("insights__fixtures__120x40", wide);
+
+    // 80×24: the chart and what recurs first, the rest a scroll away.
+    let top = show(&mut m, 80, 24);
+    assert_shows(
+        &top,
+        &[
+            "Contributing factors by category, latest 4 of 8 quarters",
+            "to mo pr ca de ar   to mo pr ca de ar",
+            "2026-Q1",
+            "to tooling   mo monitoring",
+            "tooling        config payment schema validation rollout      3        ○1 ✔2",
+            "17 committed · 8 verified",
+            "⚠ 1 file could not be read   ↑↓ scroll · lines 1–21 of 37",
+        ],
+        "80x24",
+    );
+    insta::assert_snapshot!("insights__fixtures__80x24", top);
+    keys(&mut m, "G");
+    let bottom = show(&mut m, 80, 24);
+    assert_shows(
+        &bottom,
+        &[
+            "overdue: Payments 2, Search 2, Platform 1",
+            "SEV3",
+            "6h 40m",
+            "Wording kept on purpose most often",
+            "×1 A direct quote from the customer ticket",
+            "×2 Means only, not simply",
+            "↑↓ scroll · lines 17–37 of 37",
+        ],
+        "80x24 at the end",
+    );
+    insta::assert_snapshot!("insights__fixtures__80x24_end", bottom);
+    keys(&mut m, "G");
+    keys(&mut m, "k");
+    assert!(show(&mut m, 80, 24).contains("lines 16–36 of 37"), "one up from the end, not past it");
 }

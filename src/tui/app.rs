@@ -423,6 +423,10 @@ impl Model {
         if let (Some(view), Some(o)) = (self.follow_up.as_mut(), drawn.follow_up) {
             view.offset = o;
         }
+        if let (Some(view), Some(most)) = (self.insights.as_mut(), drawn.insights_scroll) {
+            view.most = most;
+            view.scroll = view.scroll.min(most);
+        }
         if let (Some(Overlay::Pick(list)), Some(o)) = (self.overlay.as_mut(), drawn.picker) {
             list.offset = o;
         }

@@ -9,4 +9,8 @@ pub struct InsightsView {
     pub found: Option<Insights>,
     /// Files in the data folder that could not be read.
     pub unreadable: usize,
+    /// The first line shown when the sections do not fit.
+    pub scroll: u16,
+    /// The most `scroll` can be, as the last frame drew the view.
+    pub most: u16,
 }
