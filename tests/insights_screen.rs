@@ -125,3 +125,19 @@ fn insights_snapshots_show_the_numbers() {
     keys(&mut m, "k");
     assert!(show(&mut m, 80, 24).contains("lines 16–36 of 37"), "one up from the end, not past it");
 }
+
+#[test]
+fn a_review_without_a_start_time_is_counted_and_said_to_be_left_out_of_the_quarters() {
+    let mut m = model();
+    m.clock = || chrono::DateTime::parse_from_rfc3339("2026-04-01T09:00:00Z").expect("time");
+    m.press(waterline::tui::keymap::KeyInput::char('s'));
+    let mut undated = demo_session();
+    undated.incident.started_at = None;
+    let mut reviews = library();
+    reviews.push((PathBuf::from("undated.toml"), undated));
+    update(&mut m, Intent::Library { reviews, unreadable: 0 });
+    let screen = draw(&m, 120, 40);
+    let header =
+        "insights across 13 reviews (1 without a start time, left out of the figures over time)";
+    assert_shows(&screen, &[header, "2026-Q1"], "120x40");
+}

@@ -31,7 +31,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let title = found.map_or_else(|| words::TITLE.to_string(), |f| words::title(f.reviews));
+    let title = found
+        .map_or_else(|| words::TITLE.to_string(), |f| words::title(f.reviews, f.without_start));
     frame.render_widget(Paragraph::new(title).style(theme.header), header);
     frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
     let Some(found) = found else {

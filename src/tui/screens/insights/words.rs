@@ -21,8 +21,12 @@ pub const NO_SEVERITY: &str = "none";
 pub const KEPT: &str = " Wording kept on purpose most often — where the lexicon may not fit ";
 pub const NO_KEPT: &str = "  No wording kept on purpose yet.";
 
-pub fn title(reviews: usize) -> String {
-    format!("{TITLE} across {}", count(reviews, "review", "reviews"))
+pub fn title(reviews: usize, without_start: usize) -> String {
+    let all = format!("{TITLE} across {}", count(reviews, "review", "reviews"));
+    match without_start {
+        0 => all,
+        n => format!("{all} ({n} without a start time, left out of the figures over time)"),
+    }
 }
 
 /// The chart's title when only the latest quarters fit.
