@@ -172,7 +172,15 @@ fn keys_typed_in_the_view_are_not_text() {
 
 #[test]
 fn the_header_keeps_a_banner_while_conflicts_are_left() {
-    let banner = |n: &str| format!("⚠ {n} left from a git merge: C resolves them, item by item.");
+    let banner = |n: &str| {
+        format!(
+            "⚠ {n} left from a git merge: C resolves {}.",
+            match n {
+                "1 merge conflict" => "it",
+                _ => "them, item by item",
+            }
+        )
+    };
     let mut m = open(merged());
     esc(&mut m);
     keys(&mut m, "j");

@@ -70,7 +70,7 @@ fn insights_snapshots_show_the_numbers() {
             "17 committed · 8 verified",
             "31% verified within the policy window (5 of 16)",
             "median 22 days to verified",
-            "overdue: Payments 2, Search 2, Platform 1",
+            "overdue: Payments\u{a0}2, Search\u{a0}2, Platform\u{a0}1",
             "Time to detect · mitigate · resolve by severity",
             "detect",
             "mitigate",
@@ -110,7 +110,7 @@ fn insights_snapshots_show_the_numbers() {
     assert_shows(
         &bottom,
         &[
-            "overdue: Payments 2, Search 2, Platform 1",
+            "overdue: Payments\u{a0}2, Search\u{a0}2, Platform\u{a0}1",
             "SEV3",
             "6h 40m",
             "Wording kept on purpose most often",
@@ -140,4 +140,22 @@ fn a_review_without_a_start_time_is_counted_and_said_to_be_left_out_of_the_quart
     let header =
         "insights across 13 reviews (1 without a start time, left out of the figures over time)";
     assert_shows(&screen, &[header, "2026-Q1"], "120x40");
+}
+
+#[test]
+fn every_team_with_overdue_actions_is_shown_however_many() {
+    let mut m = shown();
+    let found = m.insights.as_mut().and_then(|v| v.found.as_mut()).expect("computed");
+    for team in ["Checkout", "Identity", "Mobile", "Observability", "Data platform"] {
+        found.follow_through.overdue_by_team.push((team.to_string(), 1));
+    }
+    for (w, h) in [(120, 40), (80, 24)] {
+        keys(&mut m, "G");
+        let screen = show(&mut m, w, h);
+        keys(&mut m, "G");
+        let screen = if w == 80 { show(&mut m, w, h) } else { screen };
+        // Each team's count beside it (a space that does not break).
+        let shows = ["Payments\u{a0}2", "Mobile\u{a0}1", "Observability\u{a0}1", "platform\u{a0}1"];
+        assert_shows(&screen, &shows, &format!("{w}x{h}"));
+    }
 }

@@ -26,13 +26,14 @@ pub fn header_banner(n: usize, key: &str) -> String {
     if key.is_empty() {
         format!("⚠ {left} left from a git merge: choose a version for each before publishing.")
     } else {
-        format!("⚠ {left} left from a git merge: {key} resolves them, item by item.")
+        let them = if n == 1 { "it" } else { "them, item by item" };
+        format!("⚠ {left} left from a git merge: {key} resolves {them}.")
     }
 }
 
 pub fn remaining(n: usize) -> String {
     format!(
-        "⚠ {} left from a git merge: C shows them.",
+        "{} left from a git merge: C shows them.",
         count(n, "merge conflict", "merge conflicts")
     )
 }

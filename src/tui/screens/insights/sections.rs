@@ -66,9 +66,17 @@ pub fn recurring(theme: &Theme, found: &Insights, buf: &mut Buffer, area: Rect) 
     Widget::render(Table::new(rows, widths).header(header).block(block), area, buf);
 }
 
-pub const FOLLOW_THROUGH_HEIGHT: u16 = 6;
+/// Rows for follow-through at `width`: its lines, wrapped, and the borders.
+pub fn follow_through_height(found: &Insights, width: u16) -> u16 {
+    let room = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = (follow_through_lines(found).iter())
+        // A word that does not fit moves whole to the next row: one row to spare each.
+        .map(|l| if l.width() <= room { 1 } else { l.width() / room + 2 })
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
+}
 
-pub fn follow_through(theme: &Theme, found: &Insights, buf: &mut Buffer, area: Rect) {
+fn follow_through_lines(found: &Insights) -> Vec<String> {
     let f = &found.follow_through;
     let share = match f.share_in_window {
         Some(s) => words::in_window(s, f.verified_in_window, f.window_closed),
@@ -82,17 +90,17 @@ pub fn follow_through(theme: &Theme, found: &Insights, buf: &mut Buffer, area: R
         let teams: Vec<String> = (f.overdue_by_team.iter())
             .map(|(team, n)| {
                 let team = if team.is_empty() { words::NO_TEAM } else { team.as_str() };
-                format!("{} {n}", sanitize_line(team))
+                // A team's count stays on its line when the list wraps.
+                format!("{}\u{a0}{n}", sanitize_line(team))
             })
             .collect();
         words::overdue(&teams.join(", "))
     };
-    let lines = vec![
-        Line::raw(words::committed(f.committed, f.verified)),
-        Line::raw(share),
-        Line::raw(median),
-        Line::raw(overdue),
-    ];
+    vec![words::committed(f.committed, f.verified), share, median, overdue]
+}
+
+pub fn follow_through(theme: &Theme, found: &Insights, buf: &mut Buffer, area: Rect) {
+    let lines: Vec<Line> = follow_through_lines(found).into_iter().map(Line::raw).collect();
     let block = Block::bordered().title(words::FOLLOW_THROUGH).border_style(theme.border);
     Paragraph::new(lines).wrap(Wrap { trim: true }).block(block).render(area, buf);
 }

@@ -67,10 +67,11 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
 /// rows make the bars taller.
 fn content(theme: &Theme, found: &Insights, width: u16, height: u16) -> Buffer {
     let wide = width >= SIDE_BY_SIDE;
+    let follow = sections::follow_through_height(found, if wide { SIDE } else { width });
     let middle = if wide {
-        sections::recurring_height(found).max(sections::FOLLOW_THROUGH_HEIGHT)
+        sections::recurring_height(found).max(follow)
     } else {
-        sections::recurring_height(found) + sections::FOLLOW_THROUGH_HEIGHT
+        sections::recurring_height(found) + follow
     };
     let below = middle + sections::times_height(found) + sections::kept_height(found);
     let mut bars = 5;
@@ -92,8 +93,7 @@ fn content(theme: &Theme, found: &Insights, width: u16, height: u16) -> Buffer {
     let [recurring, follow] = if wide {
         Layout::horizontal([Constraint::Min(40), Constraint::Length(SIDE)]).areas(middle_area)
     } else {
-        Layout::vertical([Constraint::Min(3), Constraint::Length(sections::FOLLOW_THROUGH_HEIGHT)])
-            .areas(middle_area)
+        Layout::vertical([Constraint::Min(3), Constraint::Length(follow)]).areas(middle_area)
     };
     sections::recurring(theme, found, &mut buf, recurring);
     sections::follow_through(theme, found, &mut buf, follow);
