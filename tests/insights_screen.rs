@@ -58,7 +58,7 @@ fn insights_snapshots_show_the_numbers() {
         &wide,
         &[
             "insights across 12 reviews",
-            "Contributing factors by category, latest 5 of 8 quarters",
+            "Contributing factors by category, 2025-Q1 to 2026-Q1 (5 of 8 quarters; ← →)",
             // One bar per category in each quarter, labelled, its count on it.
             "to mo pr do ca de ar   to mo pr do ca de ar",
             "2025-Q1",
@@ -94,7 +94,7 @@ fn insights_snapshots_show_the_numbers() {
     assert_shows(
         &top,
         &[
-            "Contributing factors by category, latest 4 of 8 quarters",
+            "Contributing factors by category, 2025-Q2 to 2026-Q1 (4 of 8 quarters; ← →)",
             "to mo pr ca de ar   to mo pr ca de ar",
             "2026-Q1",
             "to tooling   mo monitoring",
@@ -158,4 +158,24 @@ fn every_team_with_overdue_actions_is_shown_however_many() {
         let shows = ["Payments\u{a0}2", "Mobile\u{a0}1", "Observability\u{a0}1", "platform\u{a0}1"];
         assert_shows(&screen, &shows, &format!("{w}x{h}"));
     }
+}
+
+#[test]
+fn the_chart_moves_to_earlier_quarters_and_back() {
+    let mut m = shown();
+    assert!(!show(&mut m, 80, 24).contains("2024-Q4"), "the latest quarters first");
+    keys(&mut m, "hhhh");
+    let earlier = show(&mut m, 80, 24);
+    // As many quarters as their categories leave room for.
+    assert_shows(&earlier, &["2024-Q3 to 2025-Q1 (3 of 8 quarters", "2024-Q4"], "back");
+    assert!(!earlier.contains("2026-Q1"), "{earlier}");
+    keys(&mut m, "hhhhhhhh");
+    let first = show(&mut m, 80, 24);
+    assert!(first.contains("2024-Q2 to 2024-Q4 (3 of 8"), "never before the first:\n{first}");
+    keys(&mut m, "l");
+    assert!(show(&mut m, 80, 24).contains("2024-Q3 to 2025-Q1"), "one later at once");
+    for _ in 0..20 {
+        key(&mut m, waterline::tui::keymap::KeyInput::parse("right").expect("key"));
+    }
+    assert!(show(&mut m, 80, 24).contains("2025-Q2 to 2026-Q1"), "never past the latest");
 }

@@ -30,8 +30,8 @@ pub struct Drawn {
     pub picker: Option<usize>,
     /// How many lines the import screen's list had room for.
     pub import_rows: Option<usize>,
-    /// How far the Insights view can scroll.
-    pub insights_scroll: Option<u16>,
+    /// How far the Insights view can scroll, and its chart move back.
+    pub insights_scroll: Option<(u16, usize)>,
 }
 
 pub fn render(model: &Model, frame: &mut Frame) -> Drawn {

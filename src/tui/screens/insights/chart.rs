@@ -30,19 +30,31 @@ pub struct Plan<'a> {
     pub bar_width: u16,
 }
 
-pub fn plan(all: &[QuarterFactors], width: u16) -> Plan<'_> {
-    let mut shown = 1.min(all.len());
-    while shown < all.len() {
-        let wider = &all[all.len() - shown - 1..];
+/// `back` moves the window that many quarters back from the latest.
+pub fn plan(all: &[QuarterFactors], width: u16, back: usize) -> Plan<'_> {
+    let end = all.len() - back.min(all.len().saturating_sub(1));
+    let mut shown = 1.min(end);
+    while shown < end {
+        let wider = &all[end - shown - 1..end];
         if needed(wider) > width {
             break;
         }
         shown += 1;
     }
-    let quarters = &all[all.len() - shown..];
+    let quarters = &all[end - shown..end];
     let categories = used(quarters);
     let bar_width = bar_width(categories.len() as u16);
     Plan { quarters, categories, bar_width }
+}
+
+/// How far back the window can move at `width`: until it starts at the first quarter.
+pub fn most_back(all: &[QuarterFactors], width: u16) -> usize {
+    let inner = width.saturating_sub(2);
+    let mut fit = 1.min(all.len());
+    while fit < all.len() && needed(&all[..fit + 1]) <= inner {
+        fit += 1;
+    }
+    all.len() - fit
 }
 
 fn used(quarters: &[QuarterFactors]) -> Vec<Category> {
@@ -104,22 +116,34 @@ fn legend(theme: &Theme, categories: &[Category], width: u16) -> Vec<Line<'stati
 }
 
 /// Rows the chart takes for `bars` rows of bars at `width`.
-pub fn height(all: &[QuarterFactors], width: u16, bars: u16) -> u16 {
+pub fn height(all: &[QuarterFactors], width: u16, bars: u16, back: usize) -> u16 {
     let inner = width.saturating_sub(2);
-    let plan = plan(all, inner);
+    let plan = plan(all, inner, back);
     if plan.categories.is_empty() {
         return 3;
     }
     bars + 2 + pack(&plan.categories, inner).len() as u16 + 2
 }
 
-pub fn render(theme: &Theme, all: &[QuarterFactors], buf: &mut Buffer, area: Rect) {
+/// `keys` name the keys that move the window, for the title when not every quarter fits.
+pub fn render(
+    theme: &Theme,
+    all: &[QuarterFactors],
+    (back, keys): (usize, &str),
+    buf: &mut Buffer,
+    area: Rect,
+) {
     let inner_width = area.width.saturating_sub(2);
-    let plan = plan(all, inner_width);
-    let title = if plan.quarters.len() < all.len() {
-        words::factors_latest(plan.quarters.len(), all.len())
-    } else {
-        words::FACTORS.to_string()
+    let plan = plan(all, inner_width, back);
+    let title = match (plan.quarters.first(), plan.quarters.last()) {
+        (Some(first), Some(last)) if plan.quarters.len() < all.len() => words::factors_window(
+            &first.quarter,
+            &last.quarter,
+            plan.quarters.len(),
+            all.len(),
+            keys,
+        ),
+        _ => words::FACTORS.to_string(),
     };
     let block = Block::bordered().title(title).border_style(theme.border);
     let inner = block.inner(area);

@@ -13,4 +13,8 @@ pub struct InsightsView {
     pub scroll: u16,
     /// The most `scroll` can be, as the last frame drew the view.
     pub most: u16,
+    /// How many quarters the chart's window is moved back from the latest.
+    pub back: usize,
+    /// The most `back` can be, as the last frame drew the chart.
+    pub most_back: usize,
 }

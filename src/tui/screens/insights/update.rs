@@ -31,6 +31,15 @@ pub fn action(model: &mut Model, intent: Intent) -> Vec<Effect> {
             model.screen = Screen::Home;
             vec![Effect::ListReviews]
         }
+        Intent::EarlierQuarters | Intent::LaterQuarters => {
+            if let Some(view) = model.insights.as_mut() {
+                view.back = match intent {
+                    Intent::EarlierQuarters => (view.back + 1).min(view.most_back),
+                    _ => view.back.saturating_sub(1),
+                };
+            }
+            Vec::new()
+        }
         i if i.is_movement() => {
             if let Some(view) = model.insights.as_mut() {
                 scroll(view, &i);

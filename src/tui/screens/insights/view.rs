@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::analysis::insights::Insights;
 use crate::tui::app::Model;
+use crate::tui::intent::Intent;
 use crate::tui::render::Drawn;
 use crate::tui::screens::insights::{chart, sections, words};
 use crate::tui::theme::Theme;
@@ -40,11 +41,17 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
         frame.render_widget(Paragraph::new(text).style(theme.dim), body);
         return;
     };
-    let content = content(theme, found, body.width, body.height);
+    let keys = format!(
+        "{} {}",
+        model.key_hint(&Intent::EarlierQuarters),
+        model.key_hint(&Intent::LaterQuarters)
+    );
+    let window = (view.map_or(0, |v| v.back), keys.as_str());
+    let content = content(theme, found, window, body.width, body.height);
     let total = content.area.height;
     let most = total.saturating_sub(body.height);
     let scroll = view.map_or(0, |v| v.scroll).min(most);
-    drawn.insights_scroll = Some(most);
+    drawn.insights_scroll = Some((most, chart::most_back(&found.factors_by_quarter, body.width)));
     let out = frame.buffer_mut();
     for y in 0..body.height.min(total - scroll) {
         for x in 0..body.width {
@@ -65,7 +72,13 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
 
 /// Every section, drawn one under the other at `width`, at least `height` rows tall: spare
 /// rows make the bars taller.
-fn content(theme: &Theme, found: &Insights, width: u16, height: u16) -> Buffer {
+fn content(
+    theme: &Theme,
+    found: &Insights,
+    window: (usize, &str),
+    width: u16,
+    height: u16,
+) -> Buffer {
     let wide = width >= SIDE_BY_SIDE;
     let follow = sections::follow_through_height(found, if wide { SIDE } else { width });
     let middle = if wide {
@@ -75,10 +88,10 @@ fn content(theme: &Theme, found: &Insights, width: u16, height: u16) -> Buffer {
     };
     let below = middle + sections::times_height(found) + sections::kept_height(found);
     let mut bars = 5;
-    let spare =
-        height.saturating_sub(chart::height(&found.factors_by_quarter, width, bars) + below);
+    let spare = height
+        .saturating_sub(chart::height(&found.factors_by_quarter, width, bars, window.0) + below);
     bars += spare.min(5);
-    let chart_height = chart::height(&found.factors_by_quarter, width, bars);
+    let chart_height = chart::height(&found.factors_by_quarter, width, bars, window.0);
     let total = (chart_height + below).max(height);
     let mut buf = Buffer::empty(Rect::new(0, 0, width, total));
     let [chart_area, middle_area, times_area, kept_area, _] = Layout::vertical([
@@ -89,7 +102,7 @@ fn content(theme: &Theme, found: &Insights, width: u16, height: u16) -> Buffer {
         Constraint::Min(0),
     ])
     .areas(buf.area);
-    chart::render(theme, &found.factors_by_quarter, &mut buf, chart_area);
+    chart::render(theme, &found.factors_by_quarter, window, &mut buf, chart_area);
     let [recurring, follow] = if wide {
         Layout::horizontal([Constraint::Min(40), Constraint::Length(SIDE)]).areas(middle_area)
     } else {

@@ -29,9 +29,11 @@ pub fn title(reviews: usize, without_start: usize) -> String {
     }
 }
 
-/// The chart's title when only the latest quarters fit.
-pub fn factors_latest(shown: usize, of: usize) -> String {
-    format!(" Contributing factors by category, latest {shown} of {of} quarters ")
+/// The chart's title when not every quarter fits: which ones, and the keys that move.
+pub fn factors_window(first: &str, last: &str, shown: usize, of: usize, keys: &str) -> String {
+    format!(
+        " Contributing factors by category, {first} to {last} ({shown} of {of} quarters; {keys}) "
+    )
 }
 
 pub fn unreadable(n: usize) -> String {
