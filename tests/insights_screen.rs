@@ -179,3 +179,27 @@ fn the_chart_moves_to_earlier_quarters_and_back() {
     }
     assert!(show(&mut m, 80, 24).contains("2025-Q2 to 2026-Q1"), "never past the latest");
 }
+
+#[test]
+fn an_empty_data_folder_says_what_is_missing_at_every_size() {
+    let mut m = model();
+    m.press(waterline::tui::keymap::KeyInput::char('s'));
+    update(&mut m, Intent::Library { reviews: Vec::new(), unreadable: 0 });
+    for (w, h) in [(60, 15), (80, 24), (120, 40)] {
+        keys(&mut m, "G");
+        let screen = show(&mut m, w, h);
+        keys(&mut m, "G");
+        let end = show(&mut m, w, h);
+        let whole = format!("{screen}{end}");
+        let shown = [
+            "insights across 0 reviews",
+            "No contributing factor recorded",
+            "No condition seen in more than one review",
+            "no policy window has closed yet",
+            "nothing overdue",
+        ];
+        assert_shows(&whole, &shown, &format!("{w}x{h}"));
+    }
+    keys(&mut m, "G");
+    assert!(show(&mut m, 80, 24).contains("No wording kept on purpose yet"));
+}
