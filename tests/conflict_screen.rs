@@ -169,3 +169,50 @@ fn keys_typed_in_the_view_are_not_text() {
     m.press(KeyInput::char('x'));
     assert_eq!(session(&m), &before);
 }
+
+#[test]
+fn the_header_keeps_a_banner_while_conflicts_are_left() {
+    let banner = |n: &str| {
+        format!(
+            "⚠ {n} left from a git merge: C resolves {}.",
+            match n {
+                "1 merge conflict" => "it",
+                _ => "them, item by item",
+            }
+        )
+    };
+    let mut m = open(merged());
+    esc(&mut m);
+    keys(&mut m, "j");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&m, w, h);
+        assert_shows(&screen, &[&banner("2 merge conflicts")], &format!("{w}x{h}"));
+    }
+    keys(&mut m, "Ct");
+    esc(&mut m);
+    keys(&mut m, "2");
+    assert_shows(&draw(&m, 120, 40), &[&banner("1 merge conflict")], "one left");
+    keys(&mut m, "Ct");
+    assert!(session(&m).conflicts.is_empty());
+    let screen = draw(&m, 120, 40);
+    assert!(!screen.contains("left from a git merge"), "the banner goes:\n{screen}");
+    assert!(screen.contains("Every merge conflict is resolved"), "and the console says why");
+}
+
+#[test]
+fn help_lists_the_conflict_key_only_while_some_are_left() {
+    let help = |m: &mut Model| {
+        keys(m, "?");
+        let screen = draw(m, 120, 200);
+        keys(m, "?");
+        screen
+    };
+    let mut m = open(merged());
+    esc(&mut m);
+    let with = help(&mut m);
+    assert!(with.contains("merge conflicts left in this review"), "{with}");
+    keys(&mut m, "Ctt");
+    let without = help(&mut m);
+    assert!(!without.contains("merge conflicts left in this review"), "{without}");
+    assert!(without.contains("incident"), "the rest of help is there:\n{without}");
+}

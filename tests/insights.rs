@@ -188,3 +188,69 @@ fn a_folder_that_does_not_exist_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `export --insights DIR` over a copy of the fixtures, one factor and title made hostile.
+fn export_with_insights(format: &str, more: &[&str]) -> (Output, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(FIXTURES).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace(
+                "Connection pool too small for peak",
+                "<script>alert(1)</script> pool too small for peak",
+            )
+            .replace(
+                "title = \"Payments API timeouts under load\"",
+                "title = \"Payments | <b>API</b> timeouts\"",
+            );
+        std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
+    }
+    let review = dir.path().join("2025-12-01-payments-api-timeouts.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_waterline"))
+        .arg("export")
+        .arg(&review)
+        .args(["--format", format, "--insights"])
+        .arg(dir.path())
+        .args(more)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (out, dir)
+}
+
+#[test]
+fn the_markdown_and_html_exports_include_the_insights_escaped() {
+    let (out, _dir) = export_with_insights("markdown", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8(out.stdout).unwrap();
+    let at = md.find("## Insights across reviews").expect("a section of the report");
+    assert!(md[..at].contains("pool too small"), "the review itself comes first");
+    let section = &md[at..];
+    assert!(section.contains("### Contributing factors by quarter"), "{section}");
+    assert!(section.contains("| 2025-Q1 | 2 | 4 |"), "{section}");
+    assert!(section.contains("### Wording kept on purpose"));
+    assert!(section.contains("counterfactual-should-have"));
+    assert!(!section.contains("<script>") && !section.contains("<b>API"), "{section}");
+
+    let (out, _dir) = export_with_insights("html", &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let html = String::from_utf8(out.stdout).unwrap();
+    let at = html.find("<section id=\"insights\"").expect("a section of the page");
+    assert!(at < html.find("</main>").unwrap(), "inside the report's main part");
+    assert!(html.contains("<h2 id=\"h-insights\">Insights across reviews</h2>"));
+    assert!(html.contains("<td>2025-Q1</td><td>2</td><td>4</td>"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; pool"), "{html}");
+    assert!(!html.contains("<script>alert") && !html.contains("<b>API"));
+}
+
+#[test]
+fn insights_in_a_json_or_redacted_export_are_refused_and_nothing_is_written() {
+    for (format, more) in [("json", &[][..]), ("markdown", &["--redact"][..])] {
+        let (out, _dir) = export_with_insights(format, more);
+        assert_eq!(out.status.code(), Some(2), "{format} {more:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--insights") && err.contains("no report was written"), "{err}");
+    }
+}

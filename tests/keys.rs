@@ -51,8 +51,9 @@ fn fingerprint(m: &Model) -> String {
         )
     });
     let follow_up = m.follow_up.as_ref().map(|v| (v.selected, format!("{:?}", v.reviews)));
+    let insights = m.insights.as_ref().map(|v| (v.scroll, v.back));
     format!(
-        "{overlay}{doc:?}{follow_up:?}{:?}{:?}{}{:?}{:?}",
+        "{overlay}{doc:?}{follow_up:?}{insights:?}{:?}{:?}{}{:?}{:?}",
         m.screen, m.notice, m.home.selected, m.present.on, m.home.filter
     )
 }
@@ -295,7 +296,13 @@ fn cases() -> Vec<Case> {
             setup: || {
                 let mut m = model();
                 keys(&mut m, "s");
-                update(&mut m, Intent::Library { reviews: library(), unreadable: 0 });
+                let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/insights");
+                let reviews = (waterline::store::load_all(std::path::Path::new(dir)).into_iter())
+                    .map(|(p, l)| (p, l.expect("fixture loads").session))
+                    .collect();
+                update(&mut m, Intent::Library { reviews, unreadable: 0 });
+                // Drawn small, so the view scrolls and its chart has earlier quarters.
+                show(&mut m, 80, 24);
                 m
             },
         },
@@ -411,6 +418,7 @@ fn every_key_offered_in_every_context_does_something() {
                         _ = update(&mut m, Intent::Top)
                     }
                     Intent::Up | Intent::PageUp | Intent::Top => _ = update(&mut m, Intent::Bottom),
+                    Intent::LaterQuarters => _ = update(&mut m, Intent::EarlierQuarters),
                     _ => {}
                 }
                 let before = fingerprint(&m);

@@ -30,6 +30,10 @@ pub struct Args {
     /// List the wording findings kept on purpose, with their reasons
     #[arg(long)]
     pub include_dismissed: bool,
+    /// Add what the team learns across the reviews in DIR (as `waterline insights`) to a
+    /// Markdown or HTML report
+    #[arg(long, value_name = "DIR")]
+    pub insights: Option<PathBuf>,
     /// Write the report to FILE, atomically; `-` (the default) is standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -90,7 +94,17 @@ pub fn run(args: &Args, config_names: &[String], policy: &DuePolicy) -> anyhow::
         policy: policy.clone(),
     };
     let name = export::review_name(&args.path);
-    let report = export::render(&loaded.session, &name, args.format.into(), &options);
+    let mut report = export::render(&loaded.session, &name, args.format.into(), &options);
+    if let Some(dir) = &args.insights {
+        let (format, redact) = (args.format.into(), options.redact);
+        match super::insights::add_to_report(&report.text, dir, format, redact, policy) {
+            Ok(text) => report.text = text,
+            Err(message) => {
+                eprintln!("waterline: {message}; no report was written");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
     match output {
         Some(out) => {
             if let Err(e) = store::write_atomic(out, report.text.as_bytes()) {

@@ -2,7 +2,7 @@
 //! for a report, or JSON for tools. The numbers come from `analysis::insights`.
 
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Duration, NaiveDate};
@@ -35,16 +35,7 @@ pub fn run(r: &Request) -> anyhow::Result<ExitCode> {
         eprintln!("waterline: {} is not a folder of reviews", super::visible::visible(&dir));
         return Ok(ExitCode::from(2));
     }
-    let mut reviews: Vec<Review> = Vec::new();
-    for (path, loaded) in store::load_all(&r.dir) {
-        match loaded {
-            Ok(loaded) => reviews.push((path, loaded.session)),
-            Err(e) => {
-                eprintln!("waterline: {} (left out)", super::visible::visible(&e.to_string()))
-            }
-        }
-    }
-    let found = insights(&reviews, r.today, r.since, &r.policy);
+    let found = insights(&read(&r.dir), r.today, r.since, &r.policy);
     let out = match r.format {
         InsightsFormat::Json => super::visible::json(&found)? + "\n",
         InsightsFormat::Text => text(&found),
@@ -52,6 +43,21 @@ pub fn run(r: &Request) -> anyhow::Result<ExitCode> {
     };
     super::print(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The reviews in `dir`; each file that cannot be read is named on standard error and left
+/// out.
+pub fn read(dir: &Path) -> Vec<Review> {
+    let mut reviews: Vec<Review> = Vec::new();
+    for (path, loaded) in store::load_all(dir) {
+        match loaded {
+            Ok(loaded) => reviews.push((path, loaded.session)),
+            Err(e) => {
+                eprintln!("waterline: {} (left out)", super::visible::visible(&e.to_string()))
+            }
+        }
+    }
+    reviews
 }
 
 const BAR_WIDTH: usize = 30;
@@ -237,9 +243,9 @@ fn action_counts(counts: &[(crate::model::ActionStatus, usize)]) -> String {
     counts.iter().map(|(s, n)| format!("{n} {}", s.label())).collect::<Vec<_>>().join(", ")
 }
 
-/// A table cell: one line, pipes escaped.
+/// A table cell or list item: one line, nothing in it read as Markdown or HTML.
 fn cell(s: &str) -> String {
-    sanitize_line(s).replace('|', "\\|")
+    crate::export::escape::md_cell(&sanitize_line(s))
 }
 
 /// The report as Markdown, for a wiki page or the publishing export.
@@ -357,4 +363,184 @@ pub fn markdown(i: &Insights) -> String {
         );
     }
     o
+}
+
+/// `report` (a review exported as Markdown or HTML) with the insights across the reviews in
+/// `dir` at its end, as of today. Refused for JSON (`waterline insights --format json` is
+/// that), and with redaction: insights quote other reviews' titles, factors and teams as
+/// written, which names-to-roles of one review cannot vouch for.
+pub fn add_to_report(
+    report: &str,
+    dir: &Path,
+    format: crate::export::Format,
+    redact: bool,
+    policy: &DuePolicy,
+) -> Result<String, String> {
+    use crate::export::Format;
+    let shown = dir.display().to_string();
+    let shown = super::visible::visible(&shown);
+    if redact {
+        return Err("--insights quotes other reviews as written and cannot be redacted; \
+                    export without one of --insights and --redact"
+            .into());
+    }
+    if !dir.is_dir() {
+        return Err(format!("{shown} is not a folder of reviews"));
+    }
+    let today = chrono::Local::now().date_naive();
+    let found = insights(&read(dir), today, None, policy);
+    match format {
+        Format::Markdown => Ok(format!("{}\n{}", report.trim_end(), markdown_section(&found))),
+        Format::Html => match report.rfind("</main>") {
+            Some(at) => Ok(format!("{}{}{}", &report[..at], html_section(&found), &report[at..])),
+            None => Err("the HTML report has no place for insights".into()),
+        },
+        Format::Json => Err("--insights is for Markdown and HTML reports; \
+                             `waterline insights --format json` gives them to tools"
+            .into()),
+    }
+}
+
+/// The Markdown report one heading level down, as a section of a published review.
+pub fn markdown_section(i: &Insights) -> String {
+    (markdown(i).lines())
+        .map(|line| if line.starts_with('#') { format!("#{line}\n") } else { format!("{line}\n") })
+        .collect()
+}
+
+/// The report as a section of the HTML export: its tables, every text escaped.
+pub fn html_section(i: &Insights) -> String {
+    use crate::export::escape::html;
+    let mut o = String::new();
+    let _ = writeln!(o, "<section id=\"insights\" aria-labelledby=\"h-insights\">");
+    let _ = writeln!(o, "<h2 id=\"h-insights\">Insights across reviews</h2>");
+    let _ = writeln!(o, "<p>{}.</p>", html(&sanitize_line(&heading(i))));
+    let used: Vec<crate::model::Category> = (crate::model::Category::ALL.into_iter())
+        .filter(|c| {
+            i.factors_by_quarter.iter().any(|q| q.by_category.iter().any(|(x, n)| x == c && *n > 0))
+        })
+        .collect();
+    let mut head = vec!["quarter", "reviews", "factors"];
+    head.extend(used.iter().map(|c| c.as_str()));
+    let rows: Vec<Vec<String>> = (i.factors_by_quarter.iter())
+        .map(|q| {
+            let mut row = vec![q.quarter.clone(), q.reviews.to_string(), q.total.to_string()];
+            row.extend(used.iter().map(|c| {
+                q.by_category.iter().find(|(x, _)| x == c).map_or(0, |(_, n)| *n).to_string()
+            }));
+            row
+        })
+        .collect();
+    html_table(&mut o, "Contributing factors by category, per quarter", &head, &rows);
+
+    let _ = writeln!(o, "<h3>Conditions that recur</h3>");
+    if i.recurring.is_empty() {
+        let _ = writeln!(o, "<p>None found.</p>");
+    } else {
+        let _ = writeln!(o, "<ul>");
+        for r in &i.recurring {
+            let _ = writeln!(
+                o,
+                "<li><strong>{}</strong>, in {} reviews (shared words: {}); actions: {}<ul>",
+                r.category.as_str(),
+                r.reviews,
+                html(&sanitize_line(&r.shared.join(", "))),
+                action_counts(&r.actions)
+            );
+            for f in &r.factors {
+                let day = f.day.map_or("no date".into(), |d| d.to_string());
+                let actions: Vec<String> =
+                    f.actions.iter().map(|(id, s)| format!("{id} {}", s.label())).collect();
+                let actions =
+                    if actions.is_empty() { "no action".into() } else { actions.join(", ") };
+                let _ = writeln!(
+                    o,
+                    "<li>{day} · {} · <code>{}</code>: {} ({})</li>",
+                    html(&sanitize_line(&f.review)),
+                    html(&sanitize_line(&f.factor)),
+                    html(&sanitize_line(&f.text)),
+                    html(&sanitize_line(&actions))
+                );
+            }
+            let _ = writeln!(o, "</ul></li>");
+        }
+        let _ = writeln!(o, "</ul>");
+    }
+
+    let f = &i.follow_through;
+    let mut rows = vec![
+        vec!["committed actions".to_string(), f.committed.to_string()],
+        vec![
+            "verified within the policy window".into(),
+            format!(
+                "{} of {} ({})",
+                f.verified_in_window,
+                f.window_closed,
+                percent(f.share_in_window)
+            ),
+        ],
+        vec!["median days from the incident to verified".into(), days(f.median_days_to_verified)],
+        vec!["verified without a verified_on day".into(), f.verified_undated.to_string()],
+    ];
+    rows.extend(
+        f.overdue_by_team.iter().map(|(t, n)| vec![format!("overdue: {}", team(t)), n.to_string()]),
+    );
+    html_table(&mut o, "Follow-through", &["measure", "value"], &rows);
+
+    for s in &i.response_times {
+        let rows: Vec<Vec<String>> = (s.quarters.iter())
+            .map(|q| {
+                vec![
+                    q.quarter.clone(),
+                    q.reviews.to_string(),
+                    minutes(q.ttd_minutes),
+                    minutes(q.ttm_minutes),
+                    minutes(q.ttr_minutes),
+                ]
+            })
+            .collect();
+        let caption = format!("Time to detect, mitigate, resolve: {}", severity(&s.severity));
+        html_table(
+            &mut o,
+            &caption,
+            &["quarter", "reviews", "detect", "mitigate", "resolve"],
+            &rows,
+        );
+    }
+
+    let rows: Vec<Vec<String>> = (i.kept_wording.iter())
+        .map(|k| {
+            let reasons: Vec<String> =
+                k.reasons.iter().map(|(r, n)| format!("{} (×{n})", sanitize_line(r))).collect();
+            vec![
+                sanitize_line(&k.rule),
+                k.count.to_string(),
+                k.reviews.to_string(),
+                sanitize_line(&k.matched.join(", ")),
+                reasons.join("; "),
+            ]
+        })
+        .collect();
+    let head = ["rule", "kept", "reviews", "words", "reasons"];
+    html_table(&mut o, "Wording kept on purpose", &head, &rows);
+    let _ = writeln!(o, "</section>");
+    o
+}
+
+/// A captioned table; every cell escaped here.
+fn html_table(o: &mut String, caption: &str, head: &[&str], rows: &[Vec<String>]) {
+    use crate::export::escape::html;
+    let _ = writeln!(o, "<table>\n<caption>{}</caption>\n<thead><tr>", html(caption));
+    for h in head {
+        let _ = write!(o, "<th scope=\"col\">{}</th>", html(h));
+    }
+    let _ = writeln!(o, "</tr></thead>\n<tbody>");
+    for row in rows {
+        let _ = write!(o, "<tr>");
+        for c in row {
+            let _ = write!(o, "<td>{}</td>", html(c));
+        }
+        let _ = writeln!(o, "</tr>");
+    }
+    let _ = writeln!(o, "</tbody>\n</table>");
 }

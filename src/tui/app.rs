@@ -454,6 +454,10 @@ impl Model {
         if let (Some(view), Some(o)) = (self.follow_up.as_mut(), drawn.follow_up) {
             view.offset = o;
         }
+        if let (Some(view), Some((most, back))) = (self.insights.as_mut(), drawn.insights_scroll) {
+            (view.most, view.most_back) = (most, back);
+            (view.scroll, view.back) = (view.scroll.min(most), view.back.min(back));
+        }
         if let (Some(Overlay::Pick(list)), Some(o)) = (self.overlay.as_mut(), drawn.picker) {
             list.offset = o;
         }

@@ -51,6 +51,9 @@ pub enum Intent {
     ImportTicked,
     ReadFile,
     ShowInsights,
+    /// The Insights chart's window of quarters, moved back or forward in time.
+    EarlierQuarters,
+    LaterQuarters,
     // Merge conflicts left in a review.
     ShowConflicts,
     KeepOurs,
@@ -238,6 +241,8 @@ bindables! {
     "filter" => Intent::FilterList, "filter", "filter the lines by text";
     "read_file" => Intent::ReadFile, "read", "read the file and show its lines (nothing is added yet)";
     "insights" => Intent::ShowInsights, "insights", "what the team learns across reviews: factors, recurrence, follow-through";
+    "earlier_quarters" => Intent::EarlierQuarters, "earlier", "the chart's earlier quarters, when not all fit";
+    "later_quarters" => Intent::LaterQuarters, "later", "the chart's later quarters";
     "show_conflicts" => Intent::ShowConflicts, "conflicts", "merge conflicts left in this review, side by side";
     "keep_ours" => Intent::KeepOurs, "ours", "keep our version of this item (one undo brings the choice back)";
     "keep_theirs" => Intent::KeepTheirs, "theirs", "keep their version of this item (one undo brings the choice back)";

@@ -30,6 +30,8 @@ pub struct Drawn {
     pub picker: Option<usize>,
     /// How many lines the import screen's list had room for.
     pub import_rows: Option<usize>,
+    /// How far the Insights view can scroll, and its chart move back.
+    pub insights_scroll: Option<(u16, usize)>,
 }
 
 pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
@@ -46,7 +48,7 @@ pub fn render(model: &Model, frame: &mut Frame) -> Drawn {
         Screen::Console => screens::console::view::render(model, frame, area, &mut drawn),
         Screen::Failed => screens::failed::view::render(model, frame, area),
         Screen::FollowUp => screens::followup::view::render(model, frame, area, &mut drawn),
-        Screen::Insights => screens::insights::view::render(model, frame, area),
+        Screen::Insights => screens::insights::view::render(model, frame, area, &mut drawn),
     }
     match &model.overlay {
         Some(Overlay::Help { scroll }) => screens::help::view::render(model, frame, area, *scroll),

@@ -6,3 +6,9 @@ pub mod state;
 pub mod update;
 pub mod view;
 pub mod words;
+
+/// Whether the open review has merge conflicts left: the banner shows, and `C` is offered
+/// (footer and help), only then.
+pub fn left(model: &crate::tui::app::Model) -> usize {
+    model.doc.as_ref().map_or(0, |d| d.session.conflicts.len())
+}

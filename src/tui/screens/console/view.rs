@@ -203,7 +203,7 @@ fn banner_rows(text: &str, width: u16) -> u16 {
 }
 
 /// A persistent line for what must not be missed: a change on disk waiting on a choice, a
-/// failing save, who writes the review when this console does not.
+/// failing save, who writes the review when this console does not, merge conflicts left.
 fn banner(model: &Model, doc: &Doc) -> Option<String> {
     use crate::tui::screens::sharing::words;
     if let Some(conflict) = doc.conflict {
@@ -212,7 +212,13 @@ fn banner(model: &Model, doc: &Doc) -> Option<String> {
     if let Some(error) = &doc.save_error {
         return Some(format!("⚠ {error} — changes are kept in memory and saving is retried."));
     }
-    words::banner(&doc.holding, &model.key_hint(&crate::tui::intent::Intent::TakeOver))
+    words::banner(&doc.holding, &model.key_hint(&crate::tui::intent::Intent::TakeOver)).or_else(
+        || {
+            let n = crate::tui::screens::conflicts::left(model);
+            let key = model.key_hint(&crate::tui::intent::Intent::ShowConflicts);
+            (n > 0).then(|| crate::tui::screens::conflicts::words::header_banner(n, &key))
+        },
+    )
 }
 
 /// The selected item's flagged wording, first in the side pane: the words, why, and the

@@ -6,8 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::app::Model;
+use crate::tui::intent::Intent;
 use crate::tui::keymap::{KeyContext, KeyInput};
 use crate::tui::messages;
+use crate::tui::screens::conflicts;
 use crate::tui::widgets::text_field::TEXT_KEYS;
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
@@ -23,7 +25,11 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, scroll: u16) {
             context == KeyContext::Form
                 || model.keymap.resolve(&here, b.key).as_ref() == Some(&b.intent)
         };
-        for b in model.keymap.in_context(context).filter(|b| reaches(b)) {
+        // Merge conflicts are offered only while the review has some.
+        let offered = |b: &crate::tui::keymap::Binding| {
+            b.intent != Intent::ShowConflicts || conflicts::left(model) > 0
+        };
+        for b in model.keymap.in_context(context).filter(|b| reaches(b) && offered(b)) {
             let help = b.intent.help().unwrap_or("").to_string();
             match entries.iter_mut().find(|(_, h)| *h == help) {
                 Some((keys, _)) => keys.push(b.key),

@@ -20,7 +20,8 @@ pub fn show(model: &mut Model) -> Vec<Effect> {
 
 pub fn loaded(model: &mut Model, reviews: Vec<(PathBuf, Session)>, unreadable: usize) {
     let found = insights(&reviews, model.today(), None, &model.policy);
-    model.insights = Some(InsightsView { loading: false, found: Some(found), unreadable });
+    let keep = model.insights.take().unwrap_or_default();
+    model.insights = Some(InsightsView { loading: false, found: Some(found), unreadable, ..keep });
 }
 
 pub fn action(model: &mut Model, intent: Intent) -> Vec<Effect> {
@@ -30,6 +31,36 @@ pub fn action(model: &mut Model, intent: Intent) -> Vec<Effect> {
             model.screen = Screen::Home;
             vec![Effect::ListReviews]
         }
+        Intent::EarlierQuarters | Intent::LaterQuarters => {
+            if let Some(view) = model.insights.as_mut() {
+                view.back = match intent {
+                    Intent::EarlierQuarters => (view.back + 1).min(view.most_back),
+                    _ => view.back.saturating_sub(1),
+                };
+            }
+            Vec::new()
+        }
+        i if i.is_movement() => {
+            if let Some(view) = model.insights.as_mut() {
+                scroll(view, &i);
+            }
+            Vec::new()
+        }
         _ => Vec::new(),
     }
+}
+
+/// Lines at a time, or a page; never past the last line the last frame could show.
+fn scroll(view: &mut InsightsView, intent: &Intent) {
+    const PAGE: u16 = 10;
+    view.scroll = match intent {
+        Intent::Up => view.scroll.saturating_sub(1),
+        Intent::Down => view.scroll.saturating_add(1),
+        Intent::PageUp => view.scroll.saturating_sub(PAGE),
+        Intent::PageDown => view.scroll.saturating_add(PAGE),
+        Intent::Top => 0,
+        Intent::Bottom => view.most,
+        _ => view.scroll,
+    }
+    .min(view.most);
 }
