@@ -155,7 +155,13 @@ pub struct Derived {
     pub lint: LintCache,
     /// The Whys tree as drawn: for the `generation` and folds it records.
     pub whys: Option<Rc<WhyLayout>>,
+    /// Factors only weak actions address, then factors nothing committed addresses: the
+    /// Actions step's warnings, which weigh every action's strength.
+    pub factor_warnings: Option<(u64, Rc<Vec<FactorWarning>>)>,
 }
+
+/// A factor's id and what to say about it.
+pub type FactorWarning = (String, String);
 
 pub enum Overlay {
     Help {
@@ -304,6 +310,14 @@ impl Doc {
         }
     }
 
+    /// The Actions step's factor warnings, in the same way as `gate`.
+    pub fn factor_warnings(&self) -> Rc<Vec<FactorWarning>> {
+        match &self.derived.factor_warnings {
+            Some((generation, w)) if *generation == self.generation => Rc::clone(w),
+            _ => Rc::new(factor_warnings(&self.session)),
+        }
+    }
+
     /// Flagged wording per step, for the stepper, in the same way as `gate`.
     pub fn wording_counts(&self) -> [usize; 6] {
         match self.derived.wording {
@@ -321,6 +335,12 @@ impl Doc {
             self.derived.gate = Some((generation, Rc::new(found.gate.clone())));
             self.derived.wording = Some((generation, steps::wording_counts(&found.language)));
             self.derived.overview = Some((generation, Rc::new(found)));
+        }
+        // Only the Actions step shows them: other steps' edits do not pay for them.
+        let stale = !matches!(&self.derived.factor_warnings, Some((g, _)) if *g == generation);
+        if stale && self.step == Step::Actions {
+            let found = Rc::new(factor_warnings(&self.session));
+            self.derived.factor_warnings = Some((generation, found));
         }
         if !self.derived.whys.as_ref().is_some_and(|l| l.fits(self)) {
             self.derived.whys = Some(Rc::new(WhyLayout::new(self)));
@@ -518,3 +538,11 @@ impl Model {
 }
 
 pub use crate::tui::update::update;
+
+/// Factors only weak actions address, then factors nothing committed addresses.
+fn factor_warnings(session: &Session) -> Vec<FactorWarning> {
+    use crate::analysis::strength::{uncovered_factors, weak_factors};
+    let mut found = weak_factors(session);
+    found.extend(uncovered_factors(session));
+    found
+}

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::actions::{Context, Verdict, check, known_names};
-use crate::analysis::strength::{Strength, strength, uncovered_factors, weak_factors};
+use crate::analysis::strength::{Strength, strength};
 use crate::model::ActionItem;
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
@@ -248,7 +248,7 @@ fn legend(width: u16) -> &'static str {
 /// conditions seen in earlier reviews: one line each.
 fn warning_lines(doc: &Doc, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for (_, text) in weak_factors(&doc.session).into_iter().chain(uncovered_factors(&doc.session)) {
+    for (_, text) in doc.factor_warnings().iter() {
         lines.push(Line::styled(truncate(&format!("⚠ {text}"), width), theme.problem));
     }
     let seen = doc.recurrences();
