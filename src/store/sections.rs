@@ -186,9 +186,12 @@ fn push<T>(list: &mut Vec<T>, value: T) -> usize {
 
 /// One `[[kind]]` piece: its table read into the format's type, and its unknown fields.
 fn item(kind: &'static str, text: &str) -> Option<(&'static str, Item, crate::model::Extra)> {
-    let root = DeTable::parse(text).ok()?;
-    let list = root.get_ref().get(kind)?.get_ref().as_array()?;
-    let mut tables = list.iter();
+    // The parsed tree is taken apart rather than copied: the table is read once, in place.
+    let mut root = DeTable::parse(text).ok()?.into_inner();
+    let DeValue::Array(list) = root.remove(kind)?.into_inner() else {
+        return None;
+    };
+    let mut tables = list.into_iter();
     let table = tables.next()?;
     if tables.next().is_some() {
         return None;
@@ -207,8 +210,8 @@ fn item(kind: &'static str, text: &str) -> Option<(&'static str, Item, crate::mo
     Some((kind, item, extra))
 }
 
-fn typed<'de, T: Deserialize<'de>>(value: &Spanned<DeValue<'de>>) -> Option<T> {
-    T::deserialize(ValueDeserializer::from(value.clone())).ok()
+fn typed<'de, T: Deserialize<'de>>(value: Spanned<DeValue<'de>>) -> Option<T> {
+    T::deserialize(ValueDeserializer::from(value)).ok()
 }
 
 fn is_section_name(key: &str) -> bool {
@@ -323,11 +326,25 @@ impl Scanner {
                     // A one-line string ends on this line (or the file is broken, and
                     // the whole-file reader says so).
                     i += 1;
-                    while i < b.len() && b[i] != q {
-                        if q == b'"' && b[i] == b'\\' {
-                            i += 1;
+                    loop {
+                        // Straight to the next quote or backslash: most of a file is text.
+                        let next = if q == b'"' {
+                            memchr::memchr2(q, b'\\', &b[i..])
+                        } else {
+                            memchr::memchr(q, &b[i..])
+                        };
+                        let Some(n) = next else {
+                            i = b.len();
+                            break;
+                        };
+                        i += n;
+                        if b[i] == q {
+                            break;
                         }
-                        i += 1;
+                        i += 2;
+                        if i >= b.len() {
+                            break;
+                        }
                     }
                 }
                 b'[' | b'{' => self.depth += 1,
