@@ -2,7 +2,8 @@
 //! first, then due soon — for a person, or for cron and CI, where exit code 1 says that
 //! something is overdue.
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -89,31 +90,28 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     // Of each review only the incident, factors, behaviours and actions are read.
-    let report = report(request, store::load_all_for_actions(&request.dir))?;
-    for line in &report.left_out {
-        eprintln!("{line}");
-    }
-    std::io::Write::write_all(&mut std::io::stdout(), report.out.as_bytes())?;
-    Ok(if report.overdue > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let loaded = store::load_all_for_actions(&request.dir);
+    let overdue = report(request, loaded, stdout, std::io::stderr().lock())?;
+    Ok(if overdue > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// What the command prints: the list, a line for each file left out, and how many actions
-/// are overdue.
-struct Report {
-    out: String,
-    left_out: Vec<String>,
-    overdue: usize,
-}
-
-fn report(request: &Request, loaded: Vec<(PathBuf, Loaded)>) -> anyhow::Result<Report> {
+/// Writes a line to `err` for each file left out, then the list to `out` (JSON as it is
+/// serialised: a folder of thousands of reviews makes tens of megabytes of it). Returns
+/// how many actions are overdue.
+fn report(
+    request: &Request,
+    loaded: Vec<(PathBuf, Loaded)>,
+    out: impl std::io::Write,
+    mut err: impl std::io::Write,
+) -> anyhow::Result<usize> {
     let mut reviews: Vec<(PathBuf, Session)> = Vec::new();
     let mut unreadable = Vec::new();
-    let mut left_out = Vec::new();
     for (path, loaded) in loaded {
         match loaded {
             Ok(loaded) => reviews.push((path, loaded.session)),
             Err(e) => {
-                left_out.push(format!("waterline: {} (left out)", visible(&e.to_string())));
+                writeln!(err, "waterline: {} (left out)", visible(&e.to_string()))?;
                 unreadable
                     .push(Unreadable { path: path.display().to_string(), error: e.to_string() });
             }
@@ -121,17 +119,22 @@ fn report(request: &Request, loaded: Vec<(PathBuf, Loaded)>) -> anyhow::Result<R
     }
     let items = committed(&reviews, request.today, &request.filter);
     let overdue = items.iter().filter(|i| i.urgency == Urgency::Overdue).count();
-    let out = match request.format {
+    let mut out = out;
+    match request.format {
         // `sarif` and `github` are refused before this, at the command line.
         Format::Text | Format::Sarif | Format::Github => {
-            text(request, &reviews, &items, unreadable.len())
+            out.write_all(text(request, &reviews, &items, unreadable.len()).as_bytes())?;
+            out.flush()?;
         }
         Format::Json => {
             let output = json(request, &reviews, &items, unreadable);
-            visible::json(&output)? + "\n"
+            let mut out = visible::JsonWriter::new(out);
+            serde_json::to_writer_pretty(&mut out, &output)?;
+            out.write_all(b"\n")?;
+            out.flush()?;
         }
-    };
-    Ok(Report { out, left_out, overdue })
+    }
+    Ok(overdue)
 }
 
 /// A review read from a folder, or why it could not be.
@@ -305,11 +308,15 @@ mod tests {
                     today: NaiveDate::from_ymd_opt(2026, 4, 1).expect("a date"),
                     policy: DuePolicy::default(),
                 };
-                let shown =
-                    |r: Report| format!("{}{}\n{}", r.left_out.join("\n"), r.out, r.overdue);
-                let whole = report(&request, store::load_all(dir)).expect("whole");
-                let parts = report(&request, store::load_all_for_actions(dir)).expect("parts");
-                outputs.push((shown(whole), shown(parts)));
+                let shown = |loaded| {
+                    let (mut out, mut err) = (Vec::new(), Vec::new());
+                    let overdue = report(&request, loaded, &mut out, &mut err).expect("written");
+                    let (out, err) = (String::from_utf8_lossy(&out), String::from_utf8_lossy(&err));
+                    format!("{err}{out}{overdue}")
+                };
+                let whole = shown(store::load_all(dir));
+                let parts = shown(store::load_all_for_actions(dir));
+                outputs.push((whole, parts));
             }
         }
         outputs
