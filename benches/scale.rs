@@ -167,11 +167,18 @@ mod library {
         bencher.bench(|| store::list(black_box(dir)));
     }
 
-    /// Every review read whole (what `actions --dir` and the follow-up view start from).
+    /// Every review read whole (what the follow-up view starts from).
     #[divan::bench(sample_count = 5, sample_size = 1)]
     fn load_all_10000(bencher: Bencher) {
         let dir = library();
         bencher.bench(|| store::load_all(black_box(dir)));
+    }
+
+    /// What `actions --dir` reads of every review: incident, factors, behaviours, actions.
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn load_for_actions_10000(bencher: Bencher) {
+        let dir = library();
+        bencher.bench(|| store::load_all_for_actions(black_box(dir)));
     }
 
     fn sessions() -> Vec<(PathBuf, Session)> {

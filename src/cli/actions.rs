@@ -2,11 +2,13 @@
 //! first, then due soon — for a person, or for cron and CI, where exit code 1 says that
 //! something is overdue.
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::actions::{Checks, Context, check, known_names};
@@ -87,13 +89,29 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
         eprintln!("waterline: {}: no such folder of reviews", visible(&dir));
         return Ok(ExitCode::from(2));
     }
+    // Of each review only the incident, factors, behaviours and actions are read.
+    let stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let loaded = store::load_all_for_actions(&request.dir);
+    let overdue = report(request, loaded, stdout, std::io::stderr().lock())?;
+    Ok(if overdue > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Writes a line to `err` for each file left out, then the list to `out` (JSON as it is
+/// serialised: a folder of thousands of reviews makes tens of megabytes of it). Returns
+/// how many actions are overdue.
+fn report(
+    request: &Request,
+    loaded: Vec<(PathBuf, Loaded)>,
+    out: impl std::io::Write,
+    mut err: impl std::io::Write,
+) -> anyhow::Result<usize> {
     let mut reviews: Vec<(PathBuf, Session)> = Vec::new();
     let mut unreadable = Vec::new();
-    for (path, loaded) in store::load_all(&request.dir) {
+    for (path, loaded) in loaded {
         match loaded {
             Ok(loaded) => reviews.push((path, loaded.session)),
             Err(e) => {
-                eprintln!("waterline: {} (left out)", visible(&e.to_string()));
+                writeln!(err, "waterline: {} (left out)", visible(&e.to_string()))?;
                 unreadable
                     .push(Unreadable { path: path.display().to_string(), error: e.to_string() });
             }
@@ -101,19 +119,26 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
     }
     let items = committed(&reviews, request.today, &request.filter);
     let overdue = items.iter().filter(|i| i.urgency == Urgency::Overdue).count();
-    let out = match request.format {
+    let mut out = out;
+    match request.format {
         // `sarif` and `github` are refused before this, at the command line.
         Format::Text | Format::Sarif | Format::Github => {
-            text(request, &reviews, &items, unreadable.len())
+            out.write_all(text(request, &reviews, &items, unreadable.len()).as_bytes())?;
+            out.flush()?;
         }
         Format::Json => {
             let output = json(request, &reviews, &items, unreadable);
-            visible::json(&output)? + "\n"
+            let mut out = visible::JsonWriter::new(out);
+            serde_json::to_writer_pretty(&mut out, &output)?;
+            out.write_all(b"\n")?;
+            out.flush()?;
         }
-    };
-    std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes())?;
-    Ok(if overdue > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    }
+    Ok(overdue)
 }
+
+/// A review read from a folder, or why it could not be.
+type Loaded = Result<store::Loaded, store::LoadError>;
 
 fn json<'a>(
     request: &Request,
@@ -123,8 +148,9 @@ fn json<'a>(
 ) -> Output<'a> {
     let count = |u: Urgency| items.iter().filter(|i| i.urgency == u).count();
     let names: Vec<Vec<String>> = reviews.iter().map(|(_, s)| known_names(s)).collect();
+    // The five checks of each action are independent of the others: judged in parallel.
     let actions = items
-        .iter()
+        .par_iter()
         .map(|item| {
             let (path, s) = &reviews[item.review];
             let a = item.action;
@@ -256,4 +282,121 @@ fn plural(n: i64, word: &str) -> String {
 
 fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+    fn copy(from: &str, to: &Path) {
+        let from = Path::new(FIXTURES).join(from);
+        let name = from.file_name().expect("a file name");
+        std::fs::copy(&from, to.join(name)).expect("copy a fixture");
+    }
+
+    /// Every output of the command, from reviews read whole and from their parts alone.
+    fn both_ways(dir: &Path) -> Vec<(String, String)> {
+        let mut outputs = Vec::new();
+        for format in [Format::Text, Format::Json] {
+            for overdue_only in [false, true] {
+                let request = Request {
+                    dir: dir.to_path_buf(),
+                    filter: Filter { overdue_only, ..Filter::default() },
+                    format,
+                    today: NaiveDate::from_ymd_opt(2026, 4, 1).expect("a date"),
+                    policy: DuePolicy::default(),
+                };
+                let shown = |loaded| {
+                    let (mut out, mut err) = (Vec::new(), Vec::new());
+                    let overdue = report(&request, loaded, &mut out, &mut err).expect("written");
+                    let (out, err) = (String::from_utf8_lossy(&out), String::from_utf8_lossy(&err));
+                    format!("{err}{out}{overdue}")
+                };
+                let whole = shown(store::load_all(dir));
+                let parts = shown(store::load_all_for_actions(dir));
+                outputs.push((whole, parts));
+            }
+        }
+        outputs
+    }
+
+    /// Malformed files whose problem lies in what `actions` reads: each is left out and
+    /// named with the same words either way.
+    const BROKEN_WHERE_READ: [&str; 17] = [
+        "bad_due_date",
+        "bad_syntax",
+        "dangling_action_behaviour",
+        "dangling_action_factor",
+        "date_only_time",
+        "duplicate_key",
+        "empty_title",
+        "event_single_brackets",
+        "missing_incident",
+        "missing_title",
+        "missing_version",
+        "newer_unreadable",
+        "participant_without_name",
+        "unquoted_text",
+        "version_text",
+        "version_zero",
+        "wrong_type",
+    ];
+
+    const CARD: &str = "2026-03-06-card-payments-declined.toml";
+
+    fn followup_folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for name in std::fs::read_dir(Path::new(FIXTURES).join("followup")).expect("fixtures") {
+            let name = name.expect("entry").file_name();
+            copy(&format!("followup/{}", name.to_string_lossy()), dir.path());
+        }
+        dir
+    }
+
+    #[test]
+    fn reading_only_what_actions_need_prints_exactly_what_the_whole_files_give() {
+        let dir = followup_folder();
+        for name in BROKEN_WHERE_READ {
+            copy(&format!("malformed/{name}.toml"), dir.path());
+        }
+        // Hand-edited: Windows line ends, a comment after a header, a field this version
+        // does not know; and one with an action status no one can read.
+        let card = std::fs::read_to_string(dir.path().join(CARD)).expect("read");
+        let edited = card
+            .replacen("[[action]]\n", "[[action]] # first fix\nreviewed_by = \"Noor\"\n", 1)
+            .replace('\n', "\r\n");
+        std::fs::write(dir.path().join("hand-edited.toml"), edited).expect("write");
+        let broken = card.replacen("status = \"in-progress\"", "status = \"nearly there\"", 1);
+        std::fs::write(dir.path().join("hand-broken.toml"), broken).expect("write");
+
+        for (whole, parts) in both_ways(dir.path()) {
+            assert_eq!(whole, parts);
+            assert!(
+                whole.contains("hand-broken.toml:43:") && whole.contains("left out"),
+                "{whole}"
+            );
+            assert!(whole.contains("wrong_type.toml:5:12"), "{whole}");
+        }
+    }
+
+    #[test]
+    fn a_review_broken_only_in_its_timeline_still_has_its_actions_listed() {
+        // The timeline and the whys are not read for the list of actions: a problem there is
+        // for `check` and the console to word; the committed actions are still chased.
+        let dir = followup_folder();
+        let card = std::fs::read_to_string(dir.path().join(CARD)).expect("read");
+        std::fs::remove_file(dir.path().join(CARD)).expect("remove");
+        let broken = format!("{card}\n[[event]]\nid = \"e1\"\ntext = \"no time given\"\n");
+        std::fs::write(dir.path().join(CARD), broken).expect("write");
+        let whole = store::load_all(dir.path());
+        assert!(whole.iter().any(|(_, l)| l.is_err()), "the whole file does not open");
+        let parts = store::load_all_for_actions(dir.path());
+        assert!(parts.iter().all(|(_, l)| l.is_ok()));
+        let (_, card) = parts.iter().find(|(p, _)| p.ends_with(CARD)).expect("listed");
+        let card = &card.as_ref().expect("read").session;
+        assert_eq!(card.actions.len(), 7);
+        assert!(card.events.is_empty(), "the timeline is not read");
+    }
 }

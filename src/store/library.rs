@@ -32,12 +32,20 @@ pub(super) fn list(dir: &Path) -> Vec<Listing> {
 }
 
 pub(super) fn load_all(dir: &Path) -> Vec<(PathBuf, Result<super::Loaded, super::LoadError>)> {
+    load_all_with(dir, super::read::read)
+}
+
+/// Every review file in `dir`, in file-name order, read in parallel by `reader`.
+pub(super) fn load_all_with(
+    dir: &Path,
+    reader: fn(&str) -> Result<super::Loaded, super::diagnostics::Problem>,
+) -> Vec<(PathBuf, Result<super::Loaded, super::LoadError>)> {
     let mut paths = review_files(dir);
     paths.sort();
     paths
         .into_par_iter()
         .map(|path| {
-            let loaded = load(&path);
+            let loaded = super::load_with(&path, reader);
             (path, loaded)
         })
         .collect()

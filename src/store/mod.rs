@@ -63,15 +63,31 @@ pub enum LoadError {
 
 /// Reads a session file. Never writes to it, never panics on what it contains.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_with(path, read::read)
+}
+
+/// [`load`] with another reader of the text (see [`load_all_for_actions`]).
+fn load_with(
+    path: &Path,
+    reader: fn(&str) -> Result<Loaded, diagnostics::Problem>,
+) -> Result<Loaded, LoadError> {
     let bytes =
         std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
-    from_bytes(path, &bytes)
+    from_bytes_with(path, &bytes, reader)
 }
 
 /// Reads a session from the bytes of a file; `path` is only used in messages.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    from_bytes_with(path, bytes, read::read)
+}
+
+fn from_bytes_with(
+    path: &Path,
+    bytes: &[u8],
+    reader: fn(&str) -> Result<Loaded, diagnostics::Problem>,
+) -> Result<Loaded, LoadError> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse(path, text),
+        Ok(text) => parse_with(path, text, reader),
         Err(e) => {
             // Point at the first byte that is not UTF-8, counted in the text before it.
             let text = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
@@ -86,6 +102,14 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
 
 /// Reads a session from `text`; `path` is only used in messages.
 pub fn parse(path: &Path, text: &str) -> Result<Loaded, LoadError> {
+    parse_with(path, text, read::read)
+}
+
+fn parse_with(
+    path: &Path,
+    text: &str,
+    reader: fn(&str) -> Result<Loaded, diagnostics::Problem>,
+) -> Result<Loaded, LoadError> {
     // A checkout with Windows line endings must not put `\r` into multi-line text. Lines
     // and columns stay the same, since only line ends change.
     let text = if text.contains("\r\n") {
@@ -93,7 +117,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, LoadError> {
     } else {
         Cow::Borrowed(text)
     };
-    read::read(&text).map_err(|problem| problem.into_error(path, &text))
+    reader(&text).map_err(|problem| problem.into_error(path, &text))
 }
 
 /// The session as format-1 TOML: the design's shape and key order, the same bytes for the
@@ -195,6 +219,15 @@ pub fn list(dir: &Path) -> Vec<Listing> {
 /// it could not be read. A missing folder is an empty list.
 pub fn load_all(dir: &Path) -> Vec<(PathBuf, Result<Loaded, LoadError>)> {
     library::load_all(dir)
+}
+
+/// As [`load_all`], reading of each review only what `waterline actions` shows and judges:
+/// the incident, the factors, the behaviours and the actions. The timeline, the whys and
+/// the rest are left unread, so each session has none of them: for listing actions only,
+/// never for saving. A file whose read parts have any problem, or that is not of the usual
+/// shape, is read whole, so its problem is worded as opening it would word it.
+pub fn load_all_for_actions(dir: &Path) -> Vec<(PathBuf, Result<Loaded, LoadError>)> {
+    library::load_all_with(dir, read::read_for_actions)
 }
 
 /// A file name for a new review: `2026-03-02-payment-service-down.toml`, not yet taken in `dir`.

@@ -26,6 +26,15 @@ pub(super) fn read(text: &str) -> Result<Loaded, Problem> {
     read_whole(text)
 }
 
+/// What `waterline actions` needs of a file (see [`super::load_all_for_actions`]); the
+/// whole file when the parts cannot be trusted alone, which also words any problem.
+pub(super) fn read_for_actions(text: &str) -> Result<Loaded, Problem> {
+    if let Some(loaded) = super::sections::read_parts(text, super::sections::NOT_FOR_ACTIONS) {
+        return Ok(loaded);
+    }
+    read_whole(text)
+}
+
 pub(super) fn read_whole(text: &str) -> Result<Loaded, Problem> {
     // The text is parsed once; the version, the typed format and the unknown fields are
     // all read from that one tree. A syntax error is reported as such, before any question

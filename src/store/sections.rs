@@ -42,7 +42,23 @@ enum Item {
 /// shape this reader knows (the version line and unknown keys first, one `[incident]`, then
 /// arrays of tables of known kinds) or has any problem at all.
 pub(super) fn read(text: &str) -> Option<Loaded> {
-    let (head, sections) = split(text)?;
+    read_parts(text, &[])
+}
+
+/// The item tables that `waterline actions` does without: the timeline, the whys, and the
+/// rest of the room's notes. Factors and behaviours are read, for the actions' references.
+pub(super) const NOT_FOR_ACTIONS: &[&str] = &["event", "why", "dismissed", "parked", LESSONS];
+
+/// Files smaller than this are read piece after piece: handing out a few small pieces to
+/// other threads costs more than it saves, and a folder of files is read in parallel anyway.
+const PARALLEL_FROM: usize = 256 * 1024;
+
+/// As [`read`], leaving the tables of the kinds in `unread` (and `[lessons]`, when named)
+/// unread: the session has none of them, and only what was read is checked. For a caller
+/// that needs the rest of the review alone, never for a review that may be saved again.
+pub(super) fn read_parts(text: &str, unread: &[&str]) -> Option<Loaded> {
+    let (head, mut sections) = split(text)?;
+    sections.retain(|s| s.kind.is_none_or(|k| !unread.contains(&k)));
     let head_table = DeTable::parse(head).ok()?;
     let head_table = head_table.get_ref();
     // Keys up top that a later header would add to are left to the whole-file parser,
@@ -69,11 +85,14 @@ pub(super) fn read(text: &str) -> Option<Loaded> {
         conflict: Vec::new(),
         lessons: Default::default(),
     };
-    let items: Vec<(&'static str, Item, crate::model::Extra)> = (sections.par_iter())
-        .filter_map(|s| s.kind.filter(|k| *k != LESSONS).map(|kind| (kind, s.text)))
-        .map(|(kind, text)| item(kind, text).ok_or(()))
-        .collect::<Result<_, ()>>()
-        .ok()?;
+    let pieces =
+        sections.iter().filter_map(|s| s.kind.filter(|k| *k != LESSONS).map(|k| (k, s.text)));
+    let pieces: Vec<(&'static str, &str)> = pieces.collect();
+    let items: Vec<(&'static str, Item, crate::model::Extra)> = if text.len() >= PARALLEL_FROM {
+        pieces.into_par_iter().map(|(kind, text)| item(kind, text)).collect::<Option<_>>()?
+    } else {
+        pieces.into_iter().map(|(kind, text)| item(kind, text)).collect::<Option<_>>()?
+    };
     for section in sections.iter().filter(|s| s.kind.is_none()) {
         let root = DeTable::parse(section.text).ok()?;
         let value = root.get_ref().get("incident")?;
@@ -99,7 +118,7 @@ pub(super) fn read(text: &str) -> Option<Loaded> {
         };
         unknown.set_item(kind, index, extra);
     }
-    validate::check(&file, text).ok()?;
+    validate::check_read(&file, text, unread).ok()?;
     let session = file.into_session(&mut unknown);
     Some(Loaded { session, read_only: false, notices: unknown.notices() })
 }
@@ -167,9 +186,12 @@ fn push<T>(list: &mut Vec<T>, value: T) -> usize {
 
 /// One `[[kind]]` piece: its table read into the format's type, and its unknown fields.
 fn item(kind: &'static str, text: &str) -> Option<(&'static str, Item, crate::model::Extra)> {
-    let root = DeTable::parse(text).ok()?;
-    let list = root.get_ref().get(kind)?.get_ref().as_array()?;
-    let mut tables = list.iter();
+    // The parsed tree is taken apart rather than copied: the table is read once, in place.
+    let mut root = DeTable::parse(text).ok()?.into_inner();
+    let DeValue::Array(list) = root.remove(kind)?.into_inner() else {
+        return None;
+    };
+    let mut tables = list.into_iter();
     let table = tables.next()?;
     if tables.next().is_some() {
         return None;
@@ -188,8 +210,8 @@ fn item(kind: &'static str, text: &str) -> Option<(&'static str, Item, crate::mo
     Some((kind, item, extra))
 }
 
-fn typed<'de, T: Deserialize<'de>>(value: &Spanned<DeValue<'de>>) -> Option<T> {
-    T::deserialize(ValueDeserializer::from(value.clone())).ok()
+fn typed<'de, T: Deserialize<'de>>(value: Spanned<DeValue<'de>>) -> Option<T> {
+    T::deserialize(ValueDeserializer::from(value)).ok()
 }
 
 fn is_section_name(key: &str) -> bool {
@@ -304,11 +326,25 @@ impl Scanner {
                     // A one-line string ends on this line (or the file is broken, and
                     // the whole-file reader says so).
                     i += 1;
-                    while i < b.len() && b[i] != q {
-                        if q == b'"' && b[i] == b'\\' {
-                            i += 1;
+                    loop {
+                        // Straight to the next quote or backslash: most of a file is text.
+                        let next = if q == b'"' {
+                            memchr::memchr2(q, b'\\', &b[i..])
+                        } else {
+                            memchr::memchr(q, &b[i..])
+                        };
+                        let Some(n) = next else {
+                            i = b.len();
+                            break;
+                        };
+                        i += n;
+                        if b[i] == q {
+                            break;
                         }
-                        i += 1;
+                        i += 2;
+                        if i >= b.len() {
+                            break;
+                        }
                     }
                 }
                 b'[' | b'{' => self.depth += 1,
@@ -360,6 +396,20 @@ mod tests {
         }
         assert_eq!(summary("waterline = 1\n[incident]\ntitle = \" \"\n"), None, "no title");
         assert_eq!(summary("waterline = 2\n[incident]\ntitle = \"t\"\n"), None, "newer");
+    }
+
+    #[test]
+    fn the_parts_for_actions_are_those_of_the_whole_file() {
+        let golden = include_str!("../../tests/fixtures/golden.toml");
+        for text in [crate::assets::DEMO, golden] {
+            let whole = read::read_whole(text).expect("reads").session;
+            let parts = read_parts(text, NOT_FOR_ACTIONS).expect("a plain file").session;
+            assert!(!whole.events.is_empty() && parts.events.is_empty() && parts.whys.is_empty());
+            assert_eq!(parts.incident, whole.incident);
+            assert_eq!(parts.actions, whole.actions);
+            assert_eq!(parts.factors, whole.factors);
+            assert_eq!(parts.behaviours, whole.behaviours);
+        }
     }
 
     #[test]

@@ -3,11 +3,12 @@
 //! phrase into one automaton.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::lexicon::{Lexicon, Preset, Rule, Target, WordSet};
+use super::lexicon::{Lexicon, Preset, Rule, Target, WordHasher, WordSet};
 use super::matcher::Matcher;
 use super::{Category, Severity};
 
@@ -236,7 +237,8 @@ impl Parsed {
     /// One automaton over every phrase. The first owner of a phrase keeps it: allowed
     /// phrases and user rules come first, so they win over built-in rules.
     pub(super) fn build(self, messages: &mut Vec<String>) -> Lexicon {
-        let mut owner: HashMap<&str, Target> = HashMap::new();
+        let mut owner: HashMap<&str, Target, BuildHasherDefault<WordHasher>> =
+            HashMap::with_capacity_and_hasher(self.rules.len() * 16, Default::default());
         let mut patterns: Vec<&str> = Vec::new();
         let mut targets = Vec::new();
         for phrase in &self.allow {
@@ -307,11 +309,13 @@ fn rule_from(raw: &RawRule) -> Result<Rule, String> {
     let written =
         raw.phrases.as_ref().filter(|p| !p.is_empty()).ok_or_else(|| missing("phrases"))?;
     let mut phrases = Vec::new();
+    let mut seen: HashSet<String, BuildHasherDefault<WordHasher>> = HashSet::default();
     for phrase in written {
         let expanded =
             expand(phrase).map_err(|why| in_rule(format!("phrase {phrase:?}: {why}")))?;
         for p in expanded {
-            if !phrases.contains(&p) {
+            if !seen.contains(&p) {
+                seen.insert(p.clone());
                 phrases.push(p);
             }
         }
@@ -372,15 +376,23 @@ fn word_set(list: &[String], name: &str, messages: &mut Vec<String>) -> WordSet 
 
 /// Lower-case (ASCII), straight apostrophes and quotes, single spaces, trimmed.
 fn normalise_phrase(phrase: &str) -> String {
-    let folded: String = phrase
-        .chars()
-        .map(|c| match c {
+    // Thousands of phrases are normalised at every start: one pass, one allocation.
+    let mut out = String::with_capacity(phrase.len());
+    for word in phrase.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            continue;
+        }
+        out.extend(word.chars().map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{201B}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
             c => c.to_ascii_lowercase(),
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+        }));
+    }
+    out
 }
 
 const MAX_EXPANSION: usize = 2000;
@@ -388,6 +400,10 @@ const MAX_EXPANSION: usize = 2000;
 /// Expands `{a|b|}` groups and normalises each result. A contraction with "n't" also
 /// matches without its apostrophe ("didnt"), as people type in chat.
 pub(super) fn expand(phrase: &str) -> Result<Vec<String>, String> {
+    if !phrase.contains(['{', '}']) {
+        // Most phrases have no alternatives: no copy before the normalised one.
+        return checked(vec![normalise_phrase(phrase)]);
+    }
     let mut out = vec![String::new()];
     let mut rest = phrase;
     loop {
@@ -415,9 +431,14 @@ pub(super) fn expand(phrase: &str) -> Result<Vec<String>, String> {
             .collect();
         rest = &after[close + 1..];
     }
-    let mut phrases = Vec::new();
-    for o in out {
-        let p = normalise_phrase(&o);
+    checked(out.iter().map(|o| normalise_phrase(o)).collect())
+}
+
+/// The normalised expansions of a phrase, each also without the apostrophe of its "n't";
+/// refused when one is empty or too long.
+fn checked(out: Vec<String>) -> Result<Vec<String>, String> {
+    let mut phrases = Vec::with_capacity(out.len());
+    for p in out {
         if p.is_empty() {
             return Err("expands to an empty phrase".to_string());
         }
