@@ -120,3 +120,44 @@ fn an_idle_tick_draws_nothing_and_a_tick_that_saves_draws() {
     assert_eq!(effects.len(), 1, "the tick saves the change");
     assert!(after_tick(&before, &Glance::of(&m)), "the header says saving…");
 }
+
+/// The Review step finds its selected row without listing every row: each row made alone
+/// is the row the whole list has at that place, across missing items, lessons and parked
+/// points, and moving to the end lands on the last one.
+#[test]
+fn each_review_row_made_alone_is_the_row_the_list_has_there() {
+    use waterline::tui::steps::review::state::{row_at, row_count, rows};
+    let mut s = demo_session();
+    s.events.push(waterline::model::Event {
+        id: "e99".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2026-03-06T11:00:00Z").expect("time"),
+        kind: Default::default(),
+        text: "The operator was careless with the rollback".into(),
+        source: String::new(),
+        known_then: String::new(),
+        extra: Default::default(),
+    });
+    s.lessons.went_well = vec!["Paging worked".into()];
+    s.lessons.lucky = vec!["Low traffic".into(), "A spare host".into()];
+    s.parked = vec![waterline::model::Parked {
+        id: "p1".into(),
+        text: "Budget for a second on-call".into(),
+        step: "review".into(),
+        extra: Default::default(),
+    }];
+    let mut m = open(s);
+    let doc = m.doc.as_ref().expect("open");
+    let gate = doc.gate(&m.policy);
+    let all = rows(doc, &gate);
+    assert!(all.len() > 4, "missing items, lessons and a parked point: {all:?}");
+    assert_eq!(row_count(doc, &gate), all.len());
+    for (i, row) in all.iter().enumerate() {
+        assert_eq!(row_at(doc, &gate, i).as_ref(), Some(row), "row {i}");
+    }
+    assert_eq!(row_at(doc, &gate, all.len()), None, "nothing past the end");
+    keys(&mut m, "6G");
+    let doc = m.doc.as_ref().expect("open");
+    assert_eq!(doc.review.selected, all.len() - 1, "End lands on the last row");
+    let screen = show(&mut m, 120, 40);
+    assert_shows(&screen, &["▶ p1"], "the parked point selected");
+}

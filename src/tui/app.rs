@@ -515,7 +515,7 @@ impl Model {
                     _ => !doc.session.actions.is_empty(),
                 },
                 Step::Review => {
-                    !crate::tui::steps::review::state::rows(doc, &doc.gate(&self.policy)).is_empty()
+                    crate::tui::steps::review::state::row_count(doc, &doc.gate(&self.policy)) > 0
                 }
             },
             _ => false,

@@ -13,23 +13,23 @@ use crate::tui::steps::actions::state::ActionsMode;
 use crate::tui::steps::behaviours::state::BehavioursMode;
 use crate::tui::steps::review::forms::{keep_form, status_form};
 use crate::tui::steps::review::lessons;
-use crate::tui::steps::review::state::{Row, rows};
+use crate::tui::steps::review::state::{Row, row_at, row_count};
 use crate::tui::update::Handled;
 
 pub fn handle(model: &mut Model, intent: Intent) -> Handled {
     let Some(doc) = model.doc.as_mut() else { return Handled::No };
     let gate = doc.gate(&model.policy);
-    let rows = rows(doc, &gate);
-    let selected = doc.review.selected;
+    let count = row_count(doc, &gate);
+    let row = row_at(doc, &gate, doc.review.selected);
     match intent {
-        i if i.is_movement() => move_in_list(&mut doc.review.selected, rows.len(), &i),
-        Intent::GoToItem => match rows.get(selected) {
+        i if i.is_movement() => move_in_list(&mut doc.review.selected, count, &i),
+        Intent::GoToItem => match row.as_ref() {
             Some(Row::Missing { item, .. }) => jump(doc, item),
             Some(Row::Parked { .. }) => model.notice = Some(Notice::info(messages::PARKED_STAYS)),
             Some(Row::Lesson { kind, index }) => edit_lesson(model, *kind, *index),
             None => model.notice = Some(Notice::info(messages::NOTHING_MISSING)),
         },
-        Intent::DeleteParked => match rows.get(selected) {
+        Intent::DeleteParked => match row.as_ref() {
             Some(Row::Parked { id }) => {
                 let id = id.clone();
                 model.notice = Some(if doc.edit(|s| s.parked.retain(|p| p.id != id)) {
@@ -41,7 +41,7 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
             _ => model.notice = Some(Notice::info(messages::NOT_PARKED)),
         },
         Intent::KeepWording => {
-            let chosen = match rows.get(selected) {
+            let chosen = match row.as_ref() {
                 Some(Row::Missing { index, .. }) => {
                     gate.entries.iter().flat_map(|e| e.missing.iter()).nth(*index).cloned()
                 }
@@ -65,17 +65,17 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
         }
         Intent::AddLesson => {
             // The list of the selected lesson, so adding beside one stays in its list.
-            let kind = match rows.get(selected) {
+            let kind = match row.as_ref() {
                 Some(Row::Lesson { kind, .. }) => *kind,
                 _ => LessonKind::WentWell,
             };
             model.overlay = Some(Overlay::Form(lessons::form(&doc.session, kind, None)));
         }
-        Intent::EditLesson => match rows.get(selected) {
+        Intent::EditLesson => match row.as_ref() {
             Some(Row::Lesson { kind, index }) => edit_lesson(model, *kind, *index),
             _ => model.notice = Some(Notice::info(messages::NOT_LESSON)),
         },
-        Intent::RemoveSelected => match rows.get(selected).cloned() {
+        Intent::RemoveSelected => match row.clone() {
             Some(Row::Parked { .. }) => return handle(model, Intent::DeleteParked),
             Some(Row::Lesson { kind, index }) => {
                 let changed = doc.edit(|s| {
@@ -84,7 +84,7 @@ pub fn handle(model: &mut Model, intent: Intent) -> Handled {
                         list.remove(index);
                     }
                 });
-                let n = rows.len().saturating_sub(1);
+                let n = count.saturating_sub(1);
                 doc.review.selected = doc.review.selected.min(n.saturating_sub(1));
                 model.notice = Some(if changed {
                     Notice::info(messages::LESSON_DELETED)

@@ -12,7 +12,7 @@ use crate::tui::app::{Doc, Model};
 use crate::tui::messages;
 use crate::tui::render::Drawn;
 use crate::tui::steps::review::lessons;
-use crate::tui::steps::review::state::{Row, rows};
+use crate::tui::steps::review::state::{Row, row_at};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::widgets::{truncate, wrap};
@@ -28,8 +28,8 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let selectable = rows(doc, &gate);
-    let selected = selectable.get(doc.review.selected);
+    let selectable = row_at(doc, &gate, doc.review.selected);
+    let selected = selectable.as_ref();
     let i = &doc.session.incident;
     let status = format!("Status {}", i.status.as_str());
     // A narrow pane (presentation mode at 80×24) drops the hint, or part of it, never a word.
@@ -61,6 +61,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
     }
     // Which line holds the selection, to keep it in view.
     let mut selected_line = 0;
+    let mut missing = Vec::new();
     let mut index = 0;
     for entry in &gate.entries {
         let (glyph, style) =
@@ -76,15 +77,13 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
                 .push(Line::from(vec![Span::styled(lead, style), Span::styled(part, label_style)]));
         }
         for m in &entry.missing {
-            let is_selected = matches!(selected, Some(Row::Missing { index: i, item }) if *i == index && *item == m.item);
-            index += 1;
-            let text = truncate(&format!("{} — {}", m.item, m.message), width.saturating_sub(4));
-            if is_selected {
+            if matches!(selected, Some(Row::Missing { index: i, .. }) if *i == index) {
                 selected_line = lines.len();
-                lines.push(Line::styled(format!("  ▶ {text}"), theme.selected));
-            } else {
-                lines.push(Line::raw(format!("    {text}")));
             }
+            index += 1;
+            // Written once the window is known: a gate can list thousands of these.
+            missing.push((lines.len(), m));
+            lines.push(Line::default());
         }
     }
     if let Some(at) = lessons::lines(doc, selected, theme, width, &mut lines) {
@@ -126,6 +125,14 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
         offset = selected_line + 1 - height;
     }
     drawn.review = Some(offset);
+    for (at, m) in missing.into_iter().filter(|(at, _)| (offset..offset + height).contains(at)) {
+        let text = truncate(&format!("{} — {}", m.item, m.message), width.saturating_sub(4));
+        lines[at] = if at == selected_line && matches!(selected, Some(Row::Missing { .. })) {
+            Line::styled(format!("  ▶ {text}"), theme.selected)
+        } else {
+            Line::raw(format!("    {text}"))
+        };
+    }
     let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(visible), inner);
 }
@@ -134,8 +141,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
 pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let theme = &model.theme;
     let gate = doc.gate(&model.policy);
-    let selectable = rows(doc, &gate);
-    match selectable.get(doc.review.selected) {
+    match row_at(doc, &gate, doc.review.selected).as_ref() {
         Some(Row::Missing { index, item }) => {
             let message = (gate.entries.iter())
                 .flat_map(|e| e.missing.iter())
