@@ -249,6 +249,20 @@ impl Tui {
         }
     }
 
+    /// Sends `bytes` and waits until `text` is on screen, looking every 100 µs: how long a
+    /// key takes to show, seen from the terminal. For timing runs, not for tests.
+    pub fn time_to_show(&mut self, bytes: &str, text: &str) -> Duration {
+        let sent = Instant::now();
+        self.send(bytes);
+        loop {
+            if self.screen().contains(text) {
+                return sent.elapsed();
+            }
+            assert!(sent.elapsed() < DEADLINE, "{text:?} never shown:\n{}", self.screen());
+            std::thread::sleep(Duration::from_micros(100));
+        }
+    }
+
     /// Waits until every one of `texts` is on screen.
     pub fn wait_for(&self, texts: &[&str]) -> String {
         self.wait_until(&format!("{texts:?} on screen"), |s| texts.iter().all(|t| s.contains(t)))
