@@ -164,3 +164,20 @@ fn ctrl_c_while_filtering_quits_instead_of_typing() {
     let screen = draw(&m, 120, 40);
     assert!(!screen.contains("filter: seac"), "nothing was typed:\n{screen}");
 }
+
+/// A title longer than its column ends in "…" at 80×24, never cut mid-word without a sign.
+#[test]
+fn a_long_title_ends_in_an_ellipsis_on_a_small_screen() {
+    let mut m = model();
+    let long = "Checkout errors from an expired certificate on the payment gateway";
+    update(
+        &mut m,
+        Intent::Listed(vec![listing(long, "2026-03-20", "SEV2", ReviewStatus::Reviewed)]),
+    );
+    let screen = draw(&m, 80, 24);
+    let row = screen.lines().find(|l| l.contains("Checkout errors")).expect("the row is shown");
+    assert!(row.contains('…'), "the cut is marked: {row}");
+    assert_shows(&screen, &["2026-03-20", "SEV2", "reviewed"], "the other columns stay whole");
+    let wide = draw(&m, 140, 40);
+    assert_shows(&wide, &[long], "the whole title where it fits");
+}

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 use crate::tui::app::Model;
 use crate::tui::intent::Intent;
 use crate::tui::messages;
-use crate::tui::widgets::footer;
+use crate::tui::widgets::{footer, truncate};
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let theme = &model.theme;
@@ -55,6 +55,15 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), body);
     } else {
         let in_git = !home.git.is_empty();
+        // The git column takes no room outside git; a narrow screen drops the time of the last
+        // change, whole, before the title is cut.
+        let git_width = if in_git { 10 } else { 0 };
+        let wide = body.width >= WIDE;
+        let changed_width = if wide { 16 } else { 0 };
+        // What the title column gets (borders, the selection mark, the other columns and
+        // one space between each): a longer title ends in "…" rather than mid-word.
+        let others = 10 + 8 + 9 + git_width + changed_width + 4 + 6;
+        let title_room = usize::from(body.width).saturating_sub(2 + 2 + usize::from(others));
         let rows = visible.iter().map(|l| {
             let changed = l
                 .modified
@@ -65,7 +74,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             let git = Cell::from(home.git_state(l).label());
             match &l.summary {
                 Ok(s) => Row::new(vec![
-                    Cell::from(s.title.clone()),
+                    Cell::from(truncate(&s.title, title_room)),
                     Cell::from(s.started.map(|d| d.to_string()).unwrap_or_else(|| "—".into())),
                     Cell::from(s.severity.clone()),
                     Cell::from(s.status.as_str()),
@@ -85,11 +94,6 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
                 .style(theme.problem),
             }
         });
-        // The git column takes no room outside git; a narrow screen drops the time of the last
-        // change, whole, before the title is cut.
-        let git_width = if in_git { 10 } else { 0 };
-        let wide = body.width >= WIDE;
-        let changed_width = if wide { 16 } else { 0 };
         let table = Table::new(
             rows,
             [
