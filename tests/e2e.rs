@@ -121,6 +121,8 @@ fn demo_at_80x24_shows_help_and_leaves_the_built_in_example_untouched() {
     let env = [("TMPDIR", tmp.path().as_os_str())];
     let mut tui = spawn_with_env(home.path(), &["demo"], 80, 24, &env);
     tui.wait_for(&["Card payments declined", "Timeline", "18 events"]);
+    // The first thing said is read whole, even at 80 columns.
+    tui.wait_for(&[waterline::tui::messages::DEMO_OPENED]);
     assert_eq!(
         std::fs::read_dir(tmp.path()).expect("readable").count(),
         1,

@@ -1,8 +1,9 @@
 //! Words the console shows about what just happened. One place, so they stay consistent
 //! and blameless.
 
+/// Short enough for one line at 80 columns, where it is first read.
 pub const DEMO_OPENED: &str =
-    "Example review opened on a copy: try anything, the built-in example stays as it was.";
+    "Example review, opened on a copy: try anything, the original stays as it was.";
 pub const READ_ONLY: &str =
     "This review is open read-only here; the line under the steps says why. Nothing was changed.";
 pub const LEAVE_WITH_UNSAVED: &str = "The last save did not work, so recent changes are only in memory. \
