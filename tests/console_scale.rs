@@ -91,7 +91,11 @@ fn a_chain_ten_thousand_deep_shows_its_depth_and_keeps_its_guides_short() {
     keys(&mut m, "2G");
     let screen = show(&mut m, 80, 24);
     assert_eq!(selected_id(m.doc.as_ref().expect("open")).as_deref(), Some("w10000"));
-    assert_shows(&screen, &["▶", "w10000", "depth 9,999", "⋯"], "the bottom of a deep chain");
+    assert_shows(
+        &screen,
+        &["▶", "w10000", "why 10,000 of this branch", "⋯"],
+        "the bottom of a deep chain",
+    );
     // Guides are capped: every answer's line still has room for its words.
     for line in screen.lines().filter(|l| l.contains("└─ ")) {
         let guide = line.split("└─ ").next().unwrap_or_default().chars().count();
@@ -119,6 +123,21 @@ fn an_idle_tick_draws_nothing_and_a_tick_that_saves_draws() {
     let effects = update(&mut m, Intent::Tick);
     assert_eq!(effects.len(), 1, "the tick saves the change");
     assert!(after_tick(&before, &Glance::of(&m)), "the header says saving…");
+}
+
+/// A save refused by a change on disk while a form was open asks its question on the next
+/// tick, once the form is closed: that tick must draw it, or a key meant for the review
+/// would answer a question nobody saw.
+#[test]
+fn a_question_a_tick_opens_is_drawn() {
+    use waterline::tui::screens::sharing::state::DiskConflict;
+    let mut m = open(demo_session());
+    m.doc.as_mut().expect("open").conflict = Some(DiskConflict::Changed);
+    assert!(m.overlay.is_none(), "nothing in front yet");
+    let before = Glance::of(&m);
+    update(&mut m, Intent::Tick);
+    assert!(m.overlay.is_some(), "the tick opens the question");
+    assert!(after_tick(&before, &Glance::of(&m)), "and the frame after it shows the question");
 }
 
 /// The Review step finds its selected row without listing every row: each row made alone
@@ -160,4 +179,11 @@ fn each_review_row_made_alone_is_the_row_the_list_has_there() {
     assert_eq!(doc.review.selected, all.len() - 1, "End lands on the last row");
     let screen = show(&mut m, 120, 40);
     assert_shows(&screen, &["▶ p1"], "the parked point selected");
+    // Back to the first row: a missing item, written only once the window is known.
+    let Some(waterline::tui::steps::review::state::Row::Missing { item, .. }) = all.first() else {
+        panic!("the gate lists a missing item first: {all:?}")
+    };
+    keys(&mut m, "g");
+    let screen = show(&mut m, 120, 40);
+    assert_shows(&screen, &[&format!("▶ {item} — ")], "the missing item selected");
 }

@@ -77,7 +77,7 @@ impl<'a> WhyIndex<'a> {
     pub fn subtree(&self, id: &str) -> Vec<&'a Why> {
         let mut out = Vec::new();
         if let Some(&i) = self.by_id.get(id) {
-            self.depth_first(&[i], &mut |w, _| out.push(w));
+            self.depth_first(&[i], &mut |k, _| out.push(&self.whys[k]));
         }
         out
     }
@@ -85,12 +85,20 @@ impl<'a> WhyIndex<'a> {
     /// The whole forest depth first, with each answer's depth.
     pub fn walk(&self) -> Vec<(&'a Why, usize)> {
         let mut out = Vec::with_capacity(self.whys.len());
-        self.depth_first(&self.roots, &mut |w, d| out.push((w, d)));
+        self.depth_first(&self.roots, &mut |i, d| out.push((&self.whys[i], d)));
+        out
+    }
+
+    /// The same walk as [`WhyIndex::walk`], as positions in the list: two answers that share
+    /// an id stay apart.
+    pub fn walk_positions(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::with_capacity(self.whys.len());
+        self.depth_first(&self.roots, &mut |i, d| out.push((i, d)));
         out
     }
 
     /// Depth first from `starts`, without recursion, so a chain of any depth is walked.
-    fn depth_first(&self, starts: &[usize], visit: &mut dyn FnMut(&'a Why, usize)) {
+    fn depth_first(&self, starts: &[usize], visit: &mut dyn FnMut(usize, usize)) {
         let mut stack: Vec<(usize, usize)> = starts.iter().rev().map(|&i| (i, 0)).collect();
         while let Some((i, depth)) = stack.pop() {
             // Only an id used twice can lead back into a branch; stop as the list would.
@@ -98,7 +106,7 @@ impl<'a> WhyIndex<'a> {
                 continue;
             }
             let w = &self.whys[i];
-            visit(w, depth);
+            visit(i, depth);
             if let Some(kids) = self.children.get(w.id.as_str()) {
                 stack.extend(kids.iter().rev().map(|&k| (k, depth + 1)));
             }

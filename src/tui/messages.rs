@@ -189,8 +189,21 @@ pub const ASK_OF_INCIDENT: &str = "ask why of the incident: a new branch";
 pub fn why_number(depth: usize) -> String {
     match depth {
         0 => "why 1 of this branch, asked of the incident".to_string(),
-        d => format!("why {} of this branch", d + 1),
+        d => format!("why {} of this branch", grouped(d + 1)),
     }
+}
+
+/// `9412` as `9,412`: a number read at a glance.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `s` on the incident row: no answer stands beside the incident.

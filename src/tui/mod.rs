@@ -21,6 +21,7 @@ pub mod waiting;
 pub mod widgets;
 
 use std::collections::VecDeque;
+use std::io;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -88,6 +89,7 @@ pub fn run(
     // Installed before the terminal changes, so a SIGHUP at any moment is handled here.
     let end_requests = crate::cli::signals::EndRequests::install()?;
     let mut guard = terminal::TerminalGuard::enter()?;
+    waiting::watch();
     if mouse {
         guard.capture_mouse()?;
     }
@@ -125,31 +127,39 @@ pub fn run(
         }
         if std::mem::take(&mut needs_draw) {
             let mut drawn = render::Drawn::default();
-            if guard.terminal.draw(|frame| drawn = render::render(&model, frame)).is_err() {
-                // The terminal cannot be written to (it has gone): keep every edit, then leave.
-                waiting::let_go_of_terminal();
-                ending::write_everything(&mut model, &mut runner);
+            if let Err(e) = guard.terminal.draw(|frame| drawn = render::render(&model, frame)) {
+                terminal_failed(&mut model, &mut runner, e)?;
                 break;
             }
+            let import_rows = model.drawn.import_rows;
             model.remember(drawn);
+            // The import list read its lines for the height of the frame before; a new size
+            // (a resize) reads them again and draws once more.
+            if model.drawn.import_rows != import_rows {
+                screens::import::update::refresh(&mut model);
+                needs_draw = true;
+            }
         }
         // While a save is on its way, or a file is being read for the import screen, wake
         // often: the save's result shows at once, and the reading goes on between keys.
         let busy = runner.saving() || screens::import::update::working(&model);
         let wait = if busy { SAVE_POLL } else { TICK };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
-        let waited = waiting::wait(timeout);
-        if waited == Wait::Gone {
-            waiting::let_go_of_terminal();
-            ending::write_everything(&mut model, &mut runner);
-            break;
-        }
+        let waited = match waiting::wait(timeout) {
+            Ok(waited) => waited,
+            Err(e) => {
+                terminal_failed(&mut model, &mut runner, e)?;
+                break;
+            }
+        };
         if waited == Wait::Ready {
             needs_draw = true;
-            let Ok(read) = event::read() else {
-                waiting::let_go_of_terminal();
-                ending::write_everything(&mut model, &mut runner);
-                break;
+            let read = match event::read() {
+                Ok(read) => read,
+                Err(e) => {
+                    terminal_failed(&mut model, &mut runner, e)?;
+                    break;
+                }
             };
             match read {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
@@ -169,7 +179,7 @@ pub fn run(
         }
         // Reading goes on only when no key is waiting, so typing is never held up by it.
         if screens::import::update::working(&model)
-            && waiting::wait(Duration::ZERO) == Wait::Nothing
+            && matches!(waiting::wait(Duration::ZERO), Ok(Wait::Nothing))
         {
             needs_draw = true;
             pending.extend(update(&mut model, Intent::ImportWork));
@@ -186,8 +196,25 @@ pub fn run(
             needs_draw |= redraw::after_tick(&before, &redraw::Glance::of(&model));
         }
     }
+    // However the loop ended (a SIGHUP comes with a closed terminal), nothing is written to
+    // a terminal that has gone: a failed write there would abort before the lock is let go.
+    if waiting::terminal_gone() {
+        waiting::let_go_of_terminal();
+    }
     drop(guard);
     Ok(runner.rescued.map(|p| format!("Unsaved changes were written to {}", p.display())))
+}
+
+/// The terminal could not be read or written. Every edit is written first. A terminal that
+/// has gone is let go of quietly (`Ok`: the console ends); one still there gets its modes
+/// back as usual and the error is reported.
+fn terminal_failed(model: &mut Model, runner: &mut Runner, error: io::Error) -> io::Result<()> {
+    let gone = waiting::terminal_gone();
+    if gone {
+        waiting::let_go_of_terminal();
+    }
+    ending::write_everything(model, runner);
+    if gone { Ok(()) } else { Err(error) }
 }
 
 /// The model as config.toml and the command line set it up; problems become one notice.

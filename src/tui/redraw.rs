@@ -1,8 +1,11 @@
 //! Whether the loop draws again. A frame follows anything that can change the screen — a
 //! key, a paste, a click, a resize, an effect's result — but an idle tick draws only when
-//! what it moved is shown: the meeting clock's minute, the save state, a notice.
+//! what it moved is shown: the meeting clock's minute, the day (late marks), the save
+//! state, a notice, a question or screen it opened.
 
-use crate::tui::app::Model;
+use std::mem::Discriminant;
+
+use crate::tui::app::{Model, Overlay, Screen};
 
 /// What a tick can change on screen. Two equal glances draw the same frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +18,10 @@ pub struct Glance {
     last_saved: Option<chrono::DateTime<chrono::Local>>,
     save_error: Option<String>,
     notice: Option<String>,
+    /// What is in front: a tick can open a question (a save refused by a change on disk).
+    overlay: Option<Discriminant<Overlay>>,
+    screen: Screen,
+    today: chrono::NaiveDate,
 }
 
 impl Glance {
@@ -30,6 +37,9 @@ impl Glance {
             last_saved: doc.and_then(|d| d.last_saved),
             save_error: doc.and_then(|d| d.save_error.clone()),
             notice: model.notice.as_ref().map(|n| n.text.clone()),
+            overlay: model.overlay.as_ref().map(std::mem::discriminant),
+            screen: model.screen,
+            today: model.today(),
         }
     }
 }

@@ -16,34 +16,53 @@ pub enum Wait {
     Ready,
     /// Nothing came before the time was up.
     Nothing,
-    /// The terminal has gone, or cannot be read.
-    Gone,
 }
 
 /// A resize arrives as a signal crossterm notices only when asked: waits are cut into
 /// slices this long so it is asked often enough that a resize shows at once.
 const SLICE: Duration = Duration::from_millis(50);
 
-/// Waits up to `timeout` for a key, a paste, a click or a resize.
-pub fn wait(timeout: Duration) -> Wait {
+/// Waits up to `timeout` for a key, a paste, a click or a resize. A terminal that hung up
+/// is an error (`UnexpectedEof`), never a wait.
+pub fn wait(timeout: Duration) -> io::Result<Wait> {
     if !terminal_is_input() {
-        return from(event::poll(timeout));
+        return polled(event::poll(timeout)?);
     }
     let deadline = Instant::now() + timeout;
     loop {
         if hung_up() {
-            return Wait::Gone;
+            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the terminal has gone"));
         }
-        match from(event::poll(Duration::ZERO)) {
-            Wait::Nothing => {}
-            found => return found,
+        if event::poll(Duration::ZERO)? {
+            return Ok(Wait::Ready);
         }
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Wait::Nothing;
+            return Ok(Wait::Nothing);
         }
-        input_or_hang_up(left.min(SLICE));
+        if input_waiting() {
+            // Bytes crossterm has not taken yet (it reads in pieces): wait rather than
+            // asking again at once, which would keep a core busy until the next key.
+            std::thread::sleep(left.min(SLICE));
+        } else {
+            input_or_hang_up(left.min(SLICE));
+        }
     }
+}
+
+fn polled(ready: bool) -> io::Result<Wait> {
+    Ok(if ready { Wait::Ready } else { Wait::Nothing })
+}
+
+/// Notes, while the terminal is surely there, whether keys come on standard input.
+pub fn watch() {
+    terminal_is_input();
+}
+
+/// Whether the terminal the keys come from has gone (hung up). Unknown when keys do not
+/// come on standard input: then it is taken to be there.
+pub fn terminal_gone() -> bool {
+    terminal_is_input() && hung_up()
 }
 
 /// Once the terminal has gone, what would still be written to it (restoring its modes,
@@ -67,19 +86,13 @@ pub fn let_go_of_terminal() {
 #[cfg(not(unix))]
 pub fn let_go_of_terminal() {}
 
-fn from(polled: io::Result<bool>) -> Wait {
-    match polled {
-        Ok(true) => Wait::Ready,
-        Ok(false) => Wait::Nothing,
-        Err(_) => Wait::Gone,
-    }
-}
-
 /// Whether keys come on standard input, as crossterm reads them when it is a terminal.
+/// Asked once: a terminal that has hung up no longer answers as a terminal.
 #[cfg(unix)]
 fn terminal_is_input() -> bool {
+    static IS_TERMINAL: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     // SAFETY: isatty only inspects the descriptor.
-    unsafe { libc::isatty(libc::STDIN_FILENO) == 1 }
+    *IS_TERMINAL.get_or_init(|| unsafe { libc::isatty(libc::STDIN_FILENO) == 1 })
 }
 
 /// Whether the terminal has hung up: a closed terminal reports it at once.
@@ -87,6 +100,13 @@ fn terminal_is_input() -> bool {
 fn hung_up() -> bool {
     let (ready, revents) = poll_input(0);
     ready && revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+/// Whether input is waiting to be read, without waiting for it.
+#[cfg(unix)]
+fn input_waiting() -> bool {
+    let (ready, revents) = poll_input(0);
+    ready && revents & libc::POLLIN != 0
 }
 
 /// Sleeps until input is waiting, the terminal hangs up, or `time` has passed.
@@ -111,6 +131,11 @@ fn terminal_is_input() -> bool {
 
 #[cfg(not(unix))]
 fn hung_up() -> bool {
+    false
+}
+
+#[cfg(not(unix))]
+fn input_waiting() -> bool {
     false
 }
 

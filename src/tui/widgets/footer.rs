@@ -40,7 +40,7 @@ pub fn line(model: &Model, width: u16) -> Line<'static> {
         .filter(|(_, a)| !hidden(a) && (selected || !a.needs_selection()))
         .filter(|(_, a)| !(in_mode && *a == Intent::Close))
         // Merge conflicts are offered only when the review has some.
-        .filter(|(_, a)| *a != Intent::ShowConflicts || has_conflicts(model))
+        .filter(|(_, a)| *a != Intent::ShowConflicts || crate::tui::screens::conflicts::left(model) > 0)
         .collect();
     // Aliases ("x/Del") only when everything fits with them.
     let label = |keys: &[KeyInput], aliases: bool| {
@@ -100,6 +100,3 @@ fn is_milestone(action: &Intent) -> bool {
     )
 }
 
-fn has_conflicts(model: &Model) -> bool {
-    model.doc.as_ref().is_some_and(|d| !d.session.conflicts.is_empty())
-}

@@ -118,11 +118,9 @@ pub fn side(model: &Model, doc: &Doc, width: usize) -> Vec<Line<'static>> {
             lines.push(Line::styled(format!("← {} {text}", w.id), theme.dim));
         }
         for e in f.events.iter().filter_map(|id| s.event(id)) {
-            let text = truncate(&e.text, width.saturating_sub(e.id.len() + 9));
-            lines.push(Line::styled(
-                format!("← {} {} {text}", zone::clock(&e.at, offset), e.id),
-                theme.dim,
-            ));
+            let at = zone::clock(&e.at, offset);
+            let text = truncate(&e.text, width.saturating_sub(at.width() + e.id.len() + 4));
+            lines.push(Line::styled(format!("← {at} {} {text}", e.id), theme.dim));
         }
         for a in s.actions.iter().filter(|a| a.factors.contains(&f.id)) {
             let status = status_word(a.status);

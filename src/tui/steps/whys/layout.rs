@@ -66,7 +66,8 @@ impl WhyLayout {
         // The row of the latest answer shown at each depth: a child's parent row.
         let mut at_depth: Vec<usize> = Vec::new();
         let mut hidden_below: Option<usize> = None;
-        for (w, depth) in index.walk() {
+        for (i, depth) in index.walk_positions() {
+            let w = &whys[i];
             match hidden_below {
                 Some(d) if depth > d => continue,
                 _ => hidden_below = None,
@@ -75,7 +76,6 @@ impl WhyLayout {
             if folded {
                 hidden_below = Some(depth);
             }
-            let i = by_id.get(&w.id).copied().unwrap_or_default();
             at_depth.truncate(depth);
             let parent = depth.checked_sub(1).and_then(|d| at_depth.get(d).copied());
             let row = nodes.len();

@@ -94,24 +94,11 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
     }
     drawn.whys = Some(offset);
     if let Some(depth) = tree.selected_depth().filter(|d| *d > tree.max_levels) {
-        title.push_str(&format!("· depth {} ", grouped(depth)));
+        title.push_str(&format!("· {} ", messages::why_number(depth)));
     }
     frame.render_widget(block.title(title), area);
     let lines: Vec<Line> = tree.window(offset, height).into_iter().map(|r| r.text).collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// `9412` as `9,412`: a depth read at a glance.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Every line of the tree: the incident, then each visible answer, wrapped.
