@@ -40,7 +40,9 @@ pub fn line(model: &Model, width: u16) -> Line<'static> {
         .filter(|(_, a)| !hidden(a) && (selected || !a.needs_selection()))
         .filter(|(_, a)| !(in_mode && *a == Intent::Close))
         // Merge conflicts are offered only when the review has some.
-        .filter(|(_, a)| *a != Intent::ShowConflicts || crate::tui::screens::conflicts::left(model) > 0)
+        .filter(|(_, a)| {
+            *a != Intent::ShowConflicts || crate::tui::screens::conflicts::left(model) > 0
+        })
         .collect();
     // Aliases ("x/Del") only when everything fits with them.
     let label = |keys: &[KeyInput], aliases: bool| {
@@ -99,4 +101,3 @@ fn is_milestone(action: &Intent) -> bool {
         Intent::MarkStart | Intent::MarkDetected | Intent::MarkMitigated | Intent::MarkResolved
     )
 }
-
