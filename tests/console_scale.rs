@@ -26,6 +26,15 @@ fn assert_overview_is_fresh(m: &Model, after: &str) {
     assert_eq!(*doc.gate(&m.policy), fresh.gate, "after {after}: the gate");
     let counts = waterline::tui::steps::wording_counts(&fresh.language);
     assert_eq!(doc.wording_counts(), counts, "after {after}: flagged wording per step");
+    // Rows kept for an older review are never read (see `Doc::timeline_rows`).
+    if let Some((generation, kept)) = &doc.derived.timeline
+        && *generation == doc.generation
+    {
+        let offset = waterline::model::zone::review_offset(&doc.session);
+        let fresh = waterline::tui::steps::timeline::view::rows(&doc.session.events, offset);
+        assert_eq!(kept.rows, fresh, "after {after}: the timeline's rows");
+        assert_eq!(kept.offset, offset, "after {after}: the timeline's offset");
+    }
 }
 
 #[test]

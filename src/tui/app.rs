@@ -158,6 +158,22 @@ pub struct Derived {
     /// Factors only weak actions address, then factors nothing committed addresses: the
     /// Actions step's warnings, which weigh every action's strength.
     pub factor_warnings: Option<(u64, Rc<Vec<FactorWarning>>)>,
+    /// The timeline's rows (events and the day lines between them), per change.
+    pub timeline: Option<(u64, Rc<TimelineRows>)>,
+}
+
+/// The timeline as listed: in the review's offset, a day line where the day changes.
+#[derive(Debug)]
+pub struct TimelineRows {
+    pub offset: Option<chrono::FixedOffset>,
+    pub rows: Vec<steps::timeline::view::Row>,
+}
+
+impl TimelineRows {
+    fn of(session: &Session) -> Self {
+        let offset = crate::model::zone::review_offset(session);
+        TimelineRows { offset, rows: steps::timeline::view::rows(&session.events, offset) }
+    }
 }
 
 /// A factor's id and what to say about it.
@@ -310,6 +326,14 @@ impl Doc {
         }
     }
 
+    /// The timeline's rows, in the same way as `gate`: laid out once per change.
+    pub fn timeline_rows(&self) -> Rc<TimelineRows> {
+        match &self.derived.timeline {
+            Some((generation, t)) if *generation == self.generation => Rc::clone(t),
+            _ => Rc::new(TimelineRows::of(&self.session)),
+        }
+    }
+
     /// The Actions step's factor warnings, in the same way as `gate`.
     pub fn factor_warnings(&self) -> Rc<Vec<FactorWarning>> {
         match &self.derived.factor_warnings {
@@ -335,6 +359,10 @@ impl Doc {
             self.derived.gate = Some((generation, Rc::new(found.gate.clone())));
             self.derived.wording = Some((generation, steps::wording_counts(&found.language)));
             self.derived.overview = Some((generation, Rc::new(found)));
+        }
+        let stale = !matches!(&self.derived.timeline, Some((g, _)) if *g == generation);
+        if stale && self.step == Step::Timeline {
+            self.derived.timeline = Some((generation, Rc::new(TimelineRows::of(&self.session))));
         }
         // Only the Actions step shows them: other steps' edits do not pay for them.
         let stale = !matches!(&self.derived.factor_warnings, Some((g, _)) if *g == generation);

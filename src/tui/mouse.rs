@@ -91,9 +91,10 @@ fn select_row(model: &mut Model, row: usize, width: u16) {
     let Some(doc) = model.doc.as_mut() else { return };
     match doc.step {
         Step::Timeline => {
-            let offset = crate::model::zone::review_offset(&doc.session);
-            let rows = timeline::view::rows(&doc.session.events, offset);
-            if let Some(timeline::view::Row::Event(i)) = rows.get(doc.timeline.offset + row) {
+            let laid_out = doc.timeline_rows();
+            if let Some(timeline::view::Row::Event(i)) =
+                laid_out.rows.get(doc.timeline.offset + row)
+            {
                 doc.timeline.selected = *i;
             }
         }

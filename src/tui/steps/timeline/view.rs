@@ -22,6 +22,7 @@ use crate::tui::messages;
 use crate::tui::render::Drawn;
 use crate::tui::widgets::truncate;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     Day(NaiveDate),
     Event(usize),
@@ -45,7 +46,8 @@ pub fn rows(events: &[Event], offset: Option<FixedOffset>) -> Vec<Row> {
 pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     let theme = &model.theme;
     let events = &doc.session.events;
-    let review = review_offset(&doc.session);
+    let laid_out = doc.timeline_rows();
+    let review = laid_out.offset;
     let zone = review.map(|o| format!("· {} ", messages::times_in(&offset_label(o))));
     let block = Block::bordered()
         .title(format!(
@@ -67,7 +69,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
         frame.render_widget(Paragraph::new(lines).style(theme.dim), inner);
         return;
     }
-    let rows = rows(events, review);
+    let rows = &laid_out.rows;
     let height = usize::from(inner.height).max(1);
     let selected_row = rows
         .iter()
