@@ -29,6 +29,14 @@ fn hidden(action: &Intent) -> bool {
     )
 }
 
+/// What just happened, for the row above the footer: its glyph, then its words, in the
+/// problem style when it is one. Every screen shows a notice the same way.
+pub fn notice(model: &Model) -> Option<Line<'static>> {
+    let notice = model.notice.as_ref()?;
+    let style = if notice.problem { model.theme.problem } else { model.theme.dim };
+    Some(Line::styled(format!("{} {}", notice.glyph, notice.text), style))
+}
+
 pub fn line(model: &Model, width: u16) -> Line<'static> {
     let theme = &model.theme;
     let selected = model.overlay.is_some() || model.has_selection();

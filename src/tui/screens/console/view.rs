@@ -66,12 +66,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
     } else {
         body_with_side(model, doc, frame, body, area.width, drawn);
     }
-    if let Some(notice) = &model.notice {
-        let style = if notice.problem { model.theme.problem } else { model.theme.dim };
-        frame.render_widget(
-            Paragraph::new(format!("{} {}", notice.glyph, notice.text)).style(style),
-            notice_row,
-        );
+    if let Some(notice) = crate::tui::widgets::footer::notice(model) {
+        frame.render_widget(Paragraph::new(notice), notice_row);
     }
     if !lower_clock.is_empty() {
         // Right-aligned on the notice row; a notice always leaves it room (checked above).

@@ -48,13 +48,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect, drawn: &mut Drawn) {
         Paragraph::new(details(model, view)).wrap(Wrap { trim: false }).block(block),
         side,
     );
-    if let Some(notice) = &model.notice {
-        let style = if notice.problem { theme.problem } else { theme.dim };
-        let glyph = if notice.problem { "⚠ " } else { "· " };
-        frame.render_widget(
-            Paragraph::new(format!("{glyph}{}", notice.text)).style(style),
-            notice_row,
-        );
+    if let Some(notice) = footer::notice(model) {
+        frame.render_widget(Paragraph::new(notice), notice_row);
     }
     frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
 }

@@ -124,9 +124,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         let mut state = TableState::default().with_selected(Some(home.selected));
         frame.render_stateful_widget(table, body, &mut state);
     }
-    if let Some(notice) = &model.notice {
-        let style = if notice.problem { theme.problem } else { theme.dim };
-        frame.render_widget(Paragraph::new(notice.text.clone()).style(style), notice_row);
+    if let Some(notice) = footer::notice(model) {
+        frame.render_widget(Paragraph::new(notice), notice_row);
     }
     frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
 }

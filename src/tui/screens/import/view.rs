@@ -78,12 +78,8 @@ pub fn render(
             frame.render_widget(Paragraph::new(text).style(theme.dim), body);
         }
     }
-    if let Some(notice) = &model.notice {
-        let style = if notice.problem { theme.problem } else { theme.dim };
-        frame.render_widget(
-            Paragraph::new(format!("{} {}", notice.glyph, notice.text)).style(style),
-            notice_row,
-        );
+    if let Some(notice) = footer::notice(model) {
+        frame.render_widget(Paragraph::new(notice), notice_row);
     }
     frame.render_widget(Paragraph::new(footer::line(model, area.width)), footer_row);
 }
