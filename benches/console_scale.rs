@@ -8,6 +8,9 @@
 #[path = "support/inputs.rs"]
 mod inputs;
 
+#[path = "support/console.rs"]
+mod console_model;
+
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -15,7 +18,7 @@ use divan::{Bencher, black_box};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use waterline::model::{Session, Timestamp};
-use waterline::store::{self, Loaded};
+use waterline::store;
 use waterline::tui::app::{Model, update};
 use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyInput, Keymap};
@@ -33,19 +36,7 @@ fn fixed_now() -> Timestamp {
 }
 
 fn open(session: Session) -> Model {
-    let (keymap, _) = Keymap::load(None);
-    let mut m = Model::new(keymap, fixed_now);
-    m.theme = waterline::tui::theme::Theme::mono();
-    let loaded = Loaded { session, read_only: false, notices: Vec::new() };
-    update(
-        &mut m,
-        Intent::Loaded {
-            path: PathBuf::from("bench.toml"),
-            result: Ok(Box::new(loaded)),
-            demo: false,
-        },
-    );
-    m
+    console_model::open(session, fixed_now)
 }
 
 fn keys(m: &mut Model, text: &str) {

@@ -4,6 +4,9 @@
 //! `cargo bench` runs everything; `cargo bench -- console` runs one group. Results and what
 //! they mean for a person: docs/PERFORMANCE.md.
 
+#[path = "support/console.rs"]
+mod console_model;
+
 use std::path::{Path, PathBuf};
 
 use divan::counter::BytesCount;
@@ -15,7 +18,7 @@ use waterline::model::{
     ActionItem, ActionKind, ActionStatus, Category, Event, EventKind, Factor, Session, Timestamp,
     Why,
 };
-use waterline::store::{self, Loaded};
+use waterline::store;
 use waterline::tui::app::{Model, update};
 use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput, Keymap};
@@ -128,19 +131,7 @@ fn fixed_now() -> Timestamp {
 }
 
 fn open(session: Session) -> Model {
-    let (keymap, _) = Keymap::load(None);
-    let mut m = Model::new(keymap, fixed_now);
-    m.theme = waterline::tui::theme::Theme::mono();
-    let loaded = Loaded { session, read_only: false, notices: Vec::new() };
-    update(
-        &mut m,
-        Intent::Loaded {
-            path: PathBuf::from("bench.toml"),
-            result: Ok(Box::new(loaded)),
-            demo: false,
-        },
-    );
-    m
+    console_model::open(session, fixed_now)
 }
 
 fn press(m: &mut Model, code: KeyCode) {
