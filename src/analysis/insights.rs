@@ -205,6 +205,14 @@ fn follow_through(reviews: &[&Review], today: NaiveDate, policy: &DuePolicy) -> 
     f
 }
 
+/// The categories with at least one factor in any of `quarters`, in `Category::ALL`
+/// order: the columns or bars worth showing.
+pub fn categories_used(quarters: &[QuarterFactors]) -> Vec<Category> {
+    (Category::ALL.into_iter())
+        .filter(|c| quarters.iter().any(|q| q.by_category.iter().any(|(k, n)| k == c && *n > 0)))
+        .collect()
+}
+
 /// The median of whole numbers; the mean of the middle two for an even count.
 pub fn median(values: &mut [i64]) -> Option<f64> {
     values.sort_unstable();

@@ -253,12 +253,7 @@ pub fn markdown(i: &Insights) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Insights across reviews\n\n{}.\n", heading(i));
     let _ = writeln!(o, "## Contributing factors by quarter\n");
-    let used: Vec<crate::model::Category> = crate::model::Category::ALL
-        .into_iter()
-        .filter(|c| {
-            i.factors_by_quarter.iter().any(|q| q.by_category.iter().any(|(x, n)| x == c && *n > 0))
-        })
-        .collect();
+    let used = crate::analysis::insights::categories_used(&i.factors_by_quarter);
     let names: Vec<&str> = used.iter().map(|c| c.as_str()).collect();
     let _ = writeln!(o, "| quarter | reviews | factors | {} |", names.join(" | "));
     let _ = writeln!(o, "|---|---:|---:|{}", "---:|".repeat(used.len()));
@@ -415,11 +410,7 @@ pub fn html_section(i: &Insights) -> String {
     let _ = writeln!(o, "<section id=\"insights\" aria-labelledby=\"h-insights\">");
     let _ = writeln!(o, "<h2 id=\"h-insights\">Insights across reviews</h2>");
     let _ = writeln!(o, "<p>{}.</p>", html(&sanitize_line(&heading(i))));
-    let used: Vec<crate::model::Category> = (crate::model::Category::ALL.into_iter())
-        .filter(|c| {
-            i.factors_by_quarter.iter().any(|q| q.by_category.iter().any(|(x, n)| x == c && *n > 0))
-        })
-        .collect();
+    let used = crate::analysis::insights::categories_used(&i.factors_by_quarter);
     let mut head = vec!["quarter", "reviews", "factors"];
     head.extend(used.iter().map(|c| c.as_str()));
     let rows: Vec<Vec<String>> = (i.factors_by_quarter.iter())

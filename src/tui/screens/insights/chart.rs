@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Widget};
 
-use crate::analysis::insights::QuarterFactors;
+use crate::analysis::insights::{QuarterFactors, categories_used};
 use crate::model::Category;
 use crate::tui::screens::insights::words;
 use crate::tui::theme::Theme;
@@ -42,7 +42,7 @@ pub fn plan(all: &[QuarterFactors], width: u16, back: usize) -> Plan<'_> {
         shown += 1;
     }
     let quarters = &all[end - shown..end];
-    let categories = used(quarters);
+    let categories = categories_used(quarters);
     let bar_width = bar_width(categories.len() as u16);
     Plan { quarters, categories, bar_width }
 }
@@ -55,12 +55,6 @@ pub fn most_back(all: &[QuarterFactors], width: u16) -> usize {
         fit += 1;
     }
     all.len() - fit
-}
-
-fn used(quarters: &[QuarterFactors]) -> Vec<Category> {
-    (Category::ALL.iter().copied())
-        .filter(|c| quarters.iter().any(|q| q.by_category.iter().any(|(k, n)| k == c && *n > 0)))
-        .collect()
 }
 
 /// Bars two columns wide, one apart; wider when there are few, so the quarter's label fits.
@@ -77,7 +71,7 @@ fn group_width(bars: u16) -> u16 {
 
 fn needed(quarters: &[QuarterFactors]) -> u16 {
     let n = quarters.len() as u16;
-    n * group_width(used(quarters).len() as u16) + n.saturating_sub(1) * GROUP_GAP
+    n * group_width(categories_used(quarters).len() as u16) + n.saturating_sub(1) * GROUP_GAP
 }
 
 /// The legend's entries, `ch change`, packed into lines of `width`.
