@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::analysis::language::Severity;
 use crate::analysis::review_language::FieldFinding;
 use crate::model::timeline::{format_duration, milestone_event};
-use crate::model::zone::{offset_label, recorded_elsewhere, review_offset, shown_in};
+use crate::model::zone::{clock, offset_label, recorded_elsewhere, review_offset, shown_in};
 use crate::model::{Event, ItemKind, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
@@ -127,8 +127,7 @@ fn event_line(
     let mark = milestone_tag(doc, i);
     let cursor = if selected { "▶" } else { " " };
     // The time as the review reads it; `±` says the event was recorded in another offset.
-    let elsewhere = if recorded_elsewhere(&e.at, offset) { "±" } else { " " };
-    let time = format!("{}{elsewhere}", shown_in(&e.at, offset).format("%H:%M"));
+    let time = format!("{:<6}", clock(&e.at, offset));
     let prefix = format!("{cursor}{time}{gap:>8} {mark:<4} {:<13} ", e.kind.as_str());
     // Flagged wording is marked by a glyph, not colour alone; the side pane says more.
     let flag = if flagged.contains(e.id.as_str()) { "⚑ " } else { "" };
