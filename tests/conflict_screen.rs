@@ -66,7 +66,14 @@ fn theirs_replaces_the_item_and_one_undo_brings_the_choice_back() {
     assert!(!conflict_items(&m).contains(&"action:a1".to_string()));
     assert!(matches!(m.overlay, Some(Overlay::Conflicts)), "the view stays while one is left");
     esc(&mut m);
-    assert!(m.notice.as_ref().is_some_and(|n| n.text.contains("1 merge conflict left")));
+    // The way back is named by the key that reaches it, as the header's banner names it.
+    let key = m.key_hint(&waterline::tui::intent::Intent::ShowConflicts);
+    let left = format!("1 merge conflict left from a git merge: {key} resolves it.");
+    assert!(
+        m.notice.as_ref().is_some_and(|n| n.text == left),
+        "{:?}",
+        m.notice.as_ref().map(|n| &n.text)
+    );
     keys(&mut m, "u");
     assert_eq!(session(&m), &before);
 }

@@ -35,7 +35,8 @@ pub fn action(model: &mut Model, intent: Intent) -> Vec<Effect> {
         Intent::Cancel => {
             model.overlay = None;
             if n > 0 {
-                model.notice = Some(Notice::problem(words::remaining(n)));
+                let key = model.key_hint(&Intent::ShowConflicts);
+                model.notice = Some(Notice::problem(words::remaining(n, &key)));
             }
         }
         i if i.is_movement() => move_in_list(&mut doc.conflicts.selected, n, &i),

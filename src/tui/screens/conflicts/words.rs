@@ -22,20 +22,18 @@ pub fn banner(n: usize) -> String {
 
 /// The console's persistent line while a git merge's conflicts are left in the review.
 pub fn header_banner(n: usize, key: &str) -> String {
-    let left = count(n, "merge conflict", "merge conflicts");
-    if key.is_empty() {
-        format!("⚠ {left} left from a git merge: choose a version for each before publishing.")
-    } else {
-        let them = if n == 1 { "it" } else { "them, item by item" };
-        format!("⚠ {left} left from a git merge: {key} resolves {them}.")
-    }
+    format!("⚠ {}", remaining(n, key))
 }
 
-pub fn remaining(n: usize) -> String {
-    format!(
-        "{} left from a git merge: C shows them.",
-        count(n, "merge conflict", "merge conflicts")
-    )
+/// The conflicts left, as a notice after leaving the conflict view (its glyph is its own).
+pub fn remaining(n: usize, key: &str) -> String {
+    let left = count(n, "merge conflict", "merge conflicts");
+    if key.is_empty() {
+        format!("{left} left from a git merge: choose a version for each before publishing.")
+    } else {
+        let them = if n == 1 { "it" } else { "them, item by item" };
+        format!("{left} left from a git merge: {key} resolves {them}.")
+    }
 }
 
 pub fn kept(side: &str, item: &str) -> String {
