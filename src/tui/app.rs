@@ -74,6 +74,9 @@ pub struct Model {
     pub walk_on_open: Option<String>,
     /// The Insights view, once opened from home.
     pub insights: Option<crate::tui::screens::insights::state::InsightsView>,
+    /// A big review's checks are worked out on a thread when it opens (the console's loop
+    /// takes them in); flows driven without the loop check before the first frame.
+    pub checks_in_background: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +163,8 @@ pub struct Derived {
     pub factor_warnings: Option<(u64, Rc<Vec<FactorWarning>>)>,
     /// The timeline's rows (events and the day lines between them), per change.
     pub timeline: Option<(u64, Rc<TimelineRows>)>,
+    /// Every check on a big review, being worked out on a thread since it opened.
+    pub checking: Option<crate::tui::checking::Checking>,
 }
 
 /// The timeline as listed: in the review's offset, a day line where the day changes.
@@ -353,12 +358,12 @@ impl Doc {
     /// Brings what is derived from the session up to date: called by `update` after every
     /// intent, so drawing only reads. Work is done only when the session changed.
     pub fn refresh(&mut self, policy: &DuePolicy) {
+        self.settle_checks();
         let generation = self.generation;
-        if !matches!(&self.derived.overview, Some((g, _)) if *g == generation) {
+        let stale = !matches!(&self.derived.overview, Some((g, _)) if *g == generation);
+        if stale && !self.checking() {
             let found = overview_with(&self.session, policy, &mut self.derived.lint);
-            self.derived.gate = Some((generation, Rc::new(found.gate.clone())));
-            self.derived.wording = Some((generation, steps::wording_counts(&found.language)));
-            self.derived.overview = Some((generation, Rc::new(found)));
+            self.keep_overview(found);
         }
         let stale = !matches!(&self.derived.timeline, Some((g, _)) if *g == generation);
         if stale && self.step == Step::Timeline {
@@ -430,6 +435,7 @@ impl Model {
             back_to_follow_up: false,
             walk_on_open: None,
             insights: None,
+            checks_in_background: false,
         }
     }
 

@@ -147,6 +147,8 @@ pub enum Intent {
     Mouse(crate::tui::mouse::Pointer),
     // From the loop and from effects.
     Tick,
+    /// A big review's checks, worked out on a thread since it opened, may have come back.
+    Checked,
     Resize(u16, u16),
     Saved(chrono::DateTime<chrono::Local>),
     SaveFailed(String),
@@ -181,6 +183,30 @@ pub enum Intent {
         reviews: Vec<(PathBuf, crate::model::Session)>,
         unreadable: usize,
     },
+}
+
+impl Intent {
+    /// Whether a person asked for it (a key, a paste, a click), not the loop or an effect.
+    pub fn is_input(&self) -> bool {
+        use Intent as I;
+        !matches!(
+            self,
+            I::Tick
+                | I::Checked
+                | I::ImportWork
+                | I::Resize(..)
+                | I::Saved(_)
+                | I::SaveFailed(_)
+                | I::Rescued { .. }
+                | I::Loaded { .. }
+                | I::Listed(_)
+                | I::Exported { .. }
+                | I::File(_)
+                | I::Renamed { .. }
+                | I::GitStates(_)
+                | I::Library { .. }
+        )
+    }
 }
 
 /// One bindable action: its config name, the action, and what help says about it.

@@ -13,6 +13,10 @@ pub const EVENT_DELETED: &str = "Event deleted. Undo (u or Ctrl-Z) brings it bac
 pub const TITLE_REQUIRED: &str = "A review needs a title — a few words about what happened.";
 pub const TEXT_REQUIRED: &str = "Say what happened, in a few words.";
 
+/// While a big review's checks are worked out, after its first frame.
+pub const CHECKING: &str = "⋯ checking";
+pub const CHECKING_WORDING: &str = "⋯ Checking the wording…";
+
 pub const KEEP_WORDING_HINT: &str = "Reword it, or keep it with a reason: z on the Review step.";
 pub const NOT_WORDING: &str = "z keeps a wording finding on purpose; select one in the list first.";
 pub const REASON_REQUIRED: &str = "Write the reason in a line: it is kept in the file for readers.";

@@ -1,6 +1,7 @@
 //! The console: the only part of waterline that knows about the terminal.
 
 pub mod app;
+pub mod checking;
 pub mod editor;
 pub mod effects;
 pub mod ending;
@@ -142,7 +143,8 @@ pub fn run(
         }
         // While a save is on its way, or a file is being read for the import screen, wake
         // often: the save's result shows at once, and the reading goes on between keys.
-        let busy = runner.saving() || screens::import::update::working(&model);
+        let checking = model.doc.as_ref().is_some_and(app::Doc::checking);
+        let busy = checking || runner.saving() || screens::import::update::working(&model);
         let wait = if busy { SAVE_POLL } else { TICK };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
         let waited = match waiting::wait(timeout) {
@@ -183,6 +185,10 @@ pub fn run(
         {
             needs_draw = true;
             pending.extend(update(&mut model, Intent::ImportWork));
+        }
+        if model.doc.as_ref().is_some_and(app::Doc::checking) {
+            pending.extend(update(&mut model, Intent::Checked));
+            needs_draw |= !model.doc.as_ref().is_some_and(app::Doc::checking);
         }
         for action in runner.finished_saves() {
             needs_draw = true;
@@ -227,6 +233,7 @@ fn configured(settings: Settings) -> Model {
         screens::present::update::start(&mut model);
     }
     model.policy = settings.policy;
+    model.checks_in_background = true;
     let messages: Vec<String> = settings.messages.into_iter().chain(key_messages).collect();
     if let Some(first) = messages.first() {
         let more = if messages.len() > 1 {

@@ -30,6 +30,10 @@ impl Handled {
 
 /// The one place the model changes. Returns the I/O to perform; results come back as actions.
 pub fn update(model: &mut Model, action: Intent) -> Vec<Effect> {
+    if let Some(doc) = model.doc.as_mut() {
+        // What a person does acts on a checked review: their input waits for the checks.
+        doc.take_checks(action.is_input());
+    }
     let effects = apply(model, action);
     screens::import::update::refresh(model);
     screens::conflicts::update::after(model);
@@ -44,6 +48,7 @@ pub fn update(model: &mut Model, action: Intent) -> Vec<Effect> {
 fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
     match action {
         Intent::Tick => return autosave(model),
+        Intent::Checked => return Vec::new(),
         Intent::ImportWork => {
             screens::import::update::work(model);
             return Vec::new();
@@ -281,6 +286,13 @@ fn opened(
             }
             if let Some(action) = model.walk_on_open.take() {
                 return steps::actions::update::start_meeting_at(model, &action);
+            }
+            // A big review shows at once on its timeline; its checks follow.
+            if model.checks_in_background
+                && model.overlay.is_none()
+                && let Some(doc) = model.doc.as_mut()
+            {
+                doc.start_checking(&model.policy);
             }
         }
         Err(message) => {

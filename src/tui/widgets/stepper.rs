@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span};
 
 use crate::tui::app::{Doc, Model};
 use crate::tui::facilitation::agenda;
+use crate::tui::messages;
 use crate::tui::steps::Step;
 
 /// How much of each step's label to keep; the first level that fits the width wins.
@@ -22,7 +23,8 @@ enum Detail {
 pub fn line(model: &Model, width: u16) -> Line<'static> {
     let Some(doc) = model.doc.as_ref() else { return Line::default() };
     let levels = [Detail::Full, Detail::Short, Detail::Shorter, Detail::Number];
-    let wording = doc.wording_counts();
+    // Until a big review's checks are back, nothing is counted as flagged or open.
+    let wording = if doc.checking() { [0; 6] } else { doc.wording_counts() };
     let mut line = Line::default();
     for detail in levels {
         line = build(model, doc, detail, &wording);
@@ -65,12 +67,16 @@ fn build(model: &Model, doc: &Doc, detail: Detail, wording: &[usize; 6]) -> Line
             spans.push(Span::styled("│", theme.border));
         }
     }
+    if doc.checking() {
+        spans.push(Span::styled(format!(" {}", messages::CHECKING), theme.dim));
+    }
     Line::from(spans)
 }
 
 /// Checks still open on a step, so the room sees what is left without visiting it.
 fn open_checks(model: &Model, doc: &Doc, step: Step) -> usize {
     match step {
+        _ if doc.checking() => 0,
         Step::Whys => doc.overview(&model.policy).whys.len(),
         Step::Factors => doc.overview(&model.policy).coverage.len(),
         _ => 0,

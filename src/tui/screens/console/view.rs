@@ -229,6 +229,10 @@ fn wording_lines(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         Step::Whys | Step::Review => None,
     };
     let Some(item) = item else { return Vec::new() };
+    if doc.checking() {
+        let checking = Line::styled(crate::tui::messages::CHECKING_WORDING, theme.dim);
+        return vec![checking, Line::raw("")];
+    }
     // From the kept overview: the item's findings without linting the review again.
     let overview = doc.overview(&model.policy);
     let found: Vec<_> = (overview.language.iter())
