@@ -14,6 +14,7 @@ use waterline::tui::app::{Model, update};
 use waterline::tui::intent::Intent;
 use waterline::tui::keymap::{KeyCode, KeyInput};
 use waterline::tui::redraw::{Glance, after_tick};
+use waterline::tui::steps::timeline::state::TimelineRows;
 use waterline::tui::steps::whys::state::selected_id;
 
 /// The overview the console holds is the one worked out for the review as it is now.
@@ -30,10 +31,9 @@ fn assert_overview_is_fresh(m: &Model, after: &str) {
     if let Some((generation, kept)) = &doc.derived.timeline
         && *generation == doc.generation
     {
-        let offset = waterline::model::zone::review_offset(&doc.session);
-        let fresh = waterline::tui::steps::timeline::view::rows(&doc.session.events, offset);
-        assert_eq!(kept.rows, fresh, "after {after}: the timeline's rows");
-        assert_eq!(kept.offset, offset, "after {after}: the timeline's offset");
+        // Rows, each event's row, milestone marks and flags, as laid out afresh.
+        let fresh = TimelineRows::of(&doc.session, Some(&fresh));
+        assert_eq!(**kept, fresh, "after {after}: the timeline as laid out");
     }
 }
 

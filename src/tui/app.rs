@@ -28,7 +28,7 @@ use crate::tui::steps::actions::state::{ActionsMode, ActionsView};
 use crate::tui::steps::behaviours::state::{BehavioursMode, BehavioursView};
 use crate::tui::steps::factors::state::FactorsView;
 use crate::tui::steps::review::state::ReviewView;
-use crate::tui::steps::timeline::state::TimelineView;
+use crate::tui::steps::timeline::state::{TimelineRows, TimelineView};
 use crate::tui::steps::whys::layout::WhyLayout;
 use crate::tui::steps::whys::state::WhysView;
 use crate::tui::steps::{self, Step};
@@ -165,20 +165,6 @@ pub struct Derived {
     pub timeline: Option<(u64, Rc<TimelineRows>)>,
     /// Every check on a big review, being worked out on a thread since it opened.
     pub checking: Option<crate::tui::checking::Checking>,
-}
-
-/// The timeline as listed: in the review's offset, a day line where the day changes.
-#[derive(Debug)]
-pub struct TimelineRows {
-    pub offset: Option<chrono::FixedOffset>,
-    pub rows: Vec<steps::timeline::view::Row>,
-}
-
-impl TimelineRows {
-    fn of(session: &Session) -> Self {
-        let offset = crate::model::zone::review_offset(session);
-        TimelineRows { offset, rows: steps::timeline::view::rows(&session.events, offset) }
-    }
 }
 
 /// A factor's id and what to say about it.
@@ -323,6 +309,15 @@ impl Doc {
         }
     }
 
+    /// The overview as `refresh` kept it for the review as it is; none while a big
+    /// review's checks are still being worked out.
+    pub fn checks(&self) -> Option<Rc<Overview>> {
+        match &self.derived.overview {
+            Some((generation, o)) if *generation == self.generation => Some(Rc::clone(o)),
+            _ => None,
+        }
+    }
+
     /// The Whys tree with its folds, laid out once per change (see `WhyLayout`).
     pub fn why_layout(&self) -> Rc<WhyLayout> {
         match &self.derived.whys {
@@ -335,7 +330,7 @@ impl Doc {
     pub fn timeline_rows(&self) -> Rc<TimelineRows> {
         match &self.derived.timeline {
             Some((generation, t)) if *generation == self.generation => Rc::clone(t),
-            _ => Rc::new(TimelineRows::of(&self.session)),
+            _ => Rc::new(TimelineRows::of(&self.session, self.checks().as_deref())),
         }
     }
 
@@ -367,7 +362,8 @@ impl Doc {
         }
         let stale = !matches!(&self.derived.timeline, Some((g, _)) if *g == generation);
         if stale && self.step == Step::Timeline {
-            self.derived.timeline = Some((generation, Rc::new(TimelineRows::of(&self.session))));
+            let rows = TimelineRows::of(&self.session, self.checks().as_deref());
+            self.derived.timeline = Some((generation, Rc::new(rows)));
         }
         // Only the Actions step shows them: other steps' edits do not pay for them.
         let stale = !matches!(&self.derived.factor_warnings, Some((g, _)) if *g == generation);

@@ -93,5 +93,7 @@ impl Doc {
         self.derived.gate = Some((generation, Rc::new(found.gate.clone())));
         self.derived.wording = Some((generation, steps::wording_counts(&found.language)));
         self.derived.overview = Some((generation, Rc::new(found)));
+        // Laid out again with the flags the checks found.
+        self.derived.timeline = None;
     }
 }

@@ -2,8 +2,6 @@
 //! recorded in another), the gap since the one before, a line where the day changes, and
 //! milestone marks; the selected event in full in the side pane.
 
-use std::collections::HashSet;
-
 use chrono::{FixedOffset, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,15 +9,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::analysis::language::Severity;
-use crate::analysis::review_language::FieldFinding;
-use crate::model::timeline::{format_duration, milestone_event};
+use crate::model::timeline::format_duration;
 use crate::model::zone::{clock, offset_label, recorded_elsewhere, review_offset, shown_in};
-use crate::model::{Event, ItemKind, Milestone};
+use crate::model::{Event, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
 use crate::tui::messages;
 use crate::tui::render::Drawn;
+use crate::tui::steps::timeline::state::TimelineRows;
 use crate::tui::widgets::truncate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,10 +68,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
     }
     let rows = &laid_out.rows;
     let height = usize::from(inner.height).max(1);
-    let selected_row = rows
-        .iter()
-        .position(|r| matches!(r, Row::Event(i) if *i == doc.timeline.selected))
-        .unwrap_or(0);
+    let selected_row = laid_out.row_of(doc.timeline.selected);
     // Keep the selection in view, moving the window as little as possible; show the
     // day line above the first event of a day when there is room.
     let mut offset = doc.timeline.offset.min(rows.len().saturating_sub(1));
@@ -90,9 +84,6 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
     }
     drawn.timeline = Some(offset);
     let width = usize::from(inner.width);
-    // Until a big review's checks are back, events show without their flags.
-    let overview = (!doc.checking()).then(|| doc.overview(&model.policy));
-    let flagged = overview.as_deref().map(|o| flagged_events(&o.language)).unwrap_or_default();
     let lines: Vec<Line> = rows
         .iter()
         .skip(offset)
@@ -103,7 +94,7 @@ pub fn render(model: &Model, doc: &Doc, frame: &mut Frame, area: Rect, drawn: &m
                 let fill = width.saturating_sub(label.width());
                 Line::styled(format!("{label}{}", "─".repeat(fill)), theme.day)
             }
-            Row::Event(i) => event_line(model, doc, *i, width, review, &flagged),
+            Row::Event(i) => event_line(model, doc, *i, width, &laid_out),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -114,8 +105,7 @@ fn event_line(
     doc: &Doc,
     i: usize,
     width: usize,
-    offset: Option<FixedOffset>,
-    flagged: &HashSet<&str>,
+    laid_out: &TimelineRows,
 ) -> Line<'static> {
     let theme = &model.theme;
     let events = &doc.session.events;
@@ -125,13 +115,14 @@ fn event_line(
         Some(d) => format!("+{}", format_duration(d)),
         None => String::new(),
     };
-    let mark = milestone_tag(doc, i);
+    let mark = milestone_tag(laid_out, i);
     let cursor = if selected { "▶" } else { " " };
     // The time as the review reads it; `±` says the event was recorded in another offset.
-    let time = format!("{:<6}", clock(&e.at, offset));
+    let time = format!("{:<6}", clock(&e.at, laid_out.offset));
     let prefix = format!("{cursor}{time}{gap:>8} {mark:<4} {:<13} ", e.kind.as_str());
     // Flagged wording is marked by a glyph, not colour alone; the side pane says more.
-    let flag = if flagged.contains(e.id.as_str()) { "⚑ " } else { "" };
+    // Until a big review's checks are back, events show without their flags.
+    let flag = if laid_out.flagged(i) { "⚑ " } else { "" };
     let room = width.saturating_sub(prefix.width() + flag.width());
     let text = truncate(&e.text.replace('\n', " "), room);
     if selected {
@@ -149,20 +140,10 @@ fn event_line(
     ])
 }
 
-/// The events whose words hold a finding at warning or above that nobody kept on purpose,
-/// read from the review's kept overview rather than linted again on every frame.
-fn flagged_events(found: &[FieldFinding]) -> HashSet<&str> {
-    (found.iter())
-        .filter(|f| f.item.kind == ItemKind::Event && f.finding.severity >= Severity::Warning)
-        .map(|f| f.item.id())
-        .collect()
-}
-
 /// `◆DET` when this event carries a milestone; start wins when several coincide. Only one
 /// event carries each, even when several share its time.
-fn milestone_tag(doc: &Doc, i: usize) -> &'static str {
-    let s = &doc.session;
-    Milestone::ALL.into_iter().find(|m| milestone_event(s, *m) == Some(i)).map_or("", |m| match m {
+fn milestone_tag(laid_out: &TimelineRows, i: usize) -> &'static str {
+    laid_out.milestones_of(i).next().map_or("", |m| match m {
         Milestone::Start => "◆ST",
         Milestone::Detected => "◆DET",
         Milestone::Mitigated => "◆MIT",
@@ -185,12 +166,8 @@ pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
         lines.push(Line::styled(format!("± {}", messages::recorded_as(&stored)), theme.dim));
     }
     lines.push(Line::styled(e.kind.as_str().to_string(), theme.title));
-    let selected = doc.timeline.selected;
-    let marks: Vec<&str> = Milestone::ALL
-        .into_iter()
-        .filter(|m| milestone_event(s, *m) == Some(selected))
-        .map(|m| m.label())
-        .collect();
+    let marks: Vec<&str> =
+        doc.timeline_rows().milestones_of(doc.timeline.selected).map(|m| m.label()).collect();
     if !marks.is_empty() {
         lines.push(Line::styled(format!("◆ incident {}", marks.join(", ")), theme.milestone));
     }
