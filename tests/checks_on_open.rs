@@ -115,3 +115,15 @@ fn a_small_review_is_checked_before_its_first_frame() {
     let screen = show(&mut m, 120, 40);
     assert!(!screen.contains(CHECKING), "never says it is checking:\n{screen}");
 }
+
+#[test]
+fn the_first_frame_says_it_is_checking_at_80_columns() {
+    let mut m = open_in_console(big_review());
+    let screen = show(&mut m, 80, 24);
+    let stepper = screen.lines().nth(1).unwrap_or_default();
+    assert!(stepper.contains(CHECKING), "the stepper says so on a small screen:\n{screen}");
+    insta::assert_snapshot!("checks_on_open__first_frame__80x24", screen);
+    keys(&mut m, "j");
+    let checked = show(&mut m, 80, 24);
+    assert!(!checked.contains(CHECKING), "and stops saying so once checked:\n{checked}");
+}
