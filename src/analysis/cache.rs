@@ -6,9 +6,14 @@ use std::collections::HashMap;
 
 use super::actions::known_names;
 use super::language::{Finding, LintContext, Severity, lint};
-use super::review_language::{FieldFinding, fields, is_dismissed};
+use super::review_language::{FieldFinding, is_dismissed};
 use super::whys::{NodeState, WrongTurn, states_with, wrong_turn, wrong_turn_in};
 use crate::model::{ItemKind, ItemRef, Mode, Session, WhyIndex};
+
+/// Items of one kind by id (the incident's id is empty). A fast hash, looked up by `&str`:
+/// a refresh of a 20,000-event review looks up 45,000 fields, and allocates for none of
+/// them that it has seen before.
+type Items = HashMap<String, Item, foldhash::fast::FixedState>;
 
 /// What the linter found in each text field of one review, by item and field.
 /// Hold one per open review and call [`LintCache::refresh`] after each change (or
@@ -17,7 +22,8 @@ use crate::model::{ItemKind, ItemRef, Mode, Session, WhyIndex};
 pub struct LintCache {
     names: Vec<String>,
     self_review: bool,
-    items: HashMap<ItemRef, Item>,
+    /// One map per kind of item, in `slot`'s order.
+    items: [Items; 6],
     generation: u64,
 }
 
@@ -50,7 +56,7 @@ impl LintCache {
         let names = known_names(session);
         let self_review = session.incident.mode == Mode::SelfReview;
         if names != self.names || self_review != self.self_review {
-            self.items.clear();
+            self.items.iter_mut().for_each(Items::clear);
             self.names = names;
             self.self_review = self_review;
         }
@@ -59,9 +65,14 @@ impl LintCache {
         let ctx = LintContext { known_names: &self.names, self_review, ..LintContext::default() };
         // Why answers are read as answers to "why?".
         let answer = LintContext { answer: true, ..ctx };
-        for (key, name, text) in fields(session) {
-            let ctx = if key.kind == ItemKind::Why { &answer } else { &ctx };
-            let item = self.items.entry(key).or_default();
+        let items = &mut self.items;
+        each_field(session, |kind, id, name, text| {
+            let ctx = if kind == ItemKind::Why { &answer } else { &ctx };
+            let map = &mut items[slot(kind)];
+            let item = match map.get_mut(id) {
+                Some(item) => item,
+                None => map.entry(id.to_owned()).or_default(),
+            };
             item.seen = generation;
             match item.fields.iter_mut().find(|f| f.name == name) {
                 Some(field) if field.text == text => field.seen = generation,
@@ -70,13 +81,16 @@ impl LintCache {
                 }
                 None => item.fields.push(Field::new(name, text, lint(text, ctx), generation)),
             }
-        }
-        self.items.retain(|_, item| {
-            item.fields.retain(|f| f.seen == generation);
-            item.seen == generation
         });
+        for map in &mut self.items {
+            map.retain(|_, item| {
+                item.fields.retain(|f| f.seen == generation);
+                item.seen == generation
+            });
+        }
+        let whys = &mut self.items[slot(ItemKind::Why)];
         for w in &session.whys {
-            let item = self.items.get_mut(&ItemRef::why(&w.id));
+            let item = whys.get_mut(w.id.as_str());
             let Some(field) = item.and_then(|i| i.fields.iter_mut().find(|f| f.name == "text"))
             else {
                 continue;
@@ -96,21 +110,21 @@ impl LintCache {
 
     /// Forgets everything about `item`; the next refresh lints it again.
     pub fn invalidate(&mut self, item: &ItemRef) {
-        self.items.remove(item);
+        self.items[slot(item.kind)].remove(item.id.as_deref().unwrap_or_default());
     }
 
     /// The findings in one field as of the last refresh (none for a field not seen).
     pub fn findings(&self, item: &ItemRef, field: &str) -> &[Finding] {
-        self.field(item, field).map_or(&[], |f| f.findings.as_slice())
+        let id = item.id.as_deref().unwrap_or_default();
+        self.field(item.kind, id, field).map_or(&[], |f| f.findings.as_slice())
     }
 
     /// Each answer's wrong turn, by id, as of the last refresh.
     pub fn wrong_turns<'s>(&self, session: &'s Session) -> HashMap<&'s str, Option<WrongTurn>> {
         (session.whys.iter())
             .map(|w| {
-                let key = ItemRef::why(&w.id);
-                let turn = self.field(&key, "text").and_then(|f| f.turn.clone().flatten());
-                (w.id.as_str(), turn)
+                let turn = self.field(ItemKind::Why, &w.id, "text");
+                (w.id.as_str(), turn.and_then(|f| f.turn.clone().flatten()))
             })
             .collect()
     }
@@ -124,12 +138,21 @@ impl LintCache {
         states: &HashMap<String, NodeState>,
     ) -> Vec<FieldFinding> {
         let mut out = Vec::new();
-        for (item, field, _) in fields(session) {
-            let reframed_by = (item.kind == ItemKind::Why)
-                .then(|| states.get(item.id()))
+        each_field(session, |kind, id, field, _| {
+            let found = self.field(kind, id, field).map_or(&[][..], |f| f.findings.as_slice());
+            if found.is_empty() {
+                return;
+            }
+            let item = if kind == ItemKind::Incident {
+                ItemRef::incident()
+            } else {
+                ItemRef::new(kind, id)
+            };
+            let reframed_by = (kind == ItemKind::Why)
+                .then(|| states.get(id))
                 .flatten()
                 .and_then(|s| s.reframed_by.clone());
-            for finding in self.findings(&item, field) {
+            for finding in found {
                 if is_dismissed(session, &item, field, finding) {
                     continue;
                 }
@@ -140,7 +163,7 @@ impl LintCache {
                 let reframed_by = reframed_by.clone();
                 out.push(FieldFinding { item: item.clone(), field, finding, reframed_by });
             }
-        }
+        });
         out
     }
 
@@ -152,8 +175,63 @@ impl LintCache {
         self.language(session, &states)
     }
 
-    fn field(&self, item: &ItemRef, name: &str) -> Option<&Field> {
-        self.items.get(item)?.fields.iter().find(|f| f.name == name)
+    fn field(&self, kind: ItemKind, id: &str, name: &str) -> Option<&Field> {
+        self.items[slot(kind)].get(id)?.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// Where a kind's items are kept in `LintCache::items`.
+fn slot(kind: ItemKind) -> usize {
+    match kind {
+        ItemKind::Incident => 0,
+        ItemKind::Event => 1,
+        ItemKind::Why => 2,
+        ItemKind::Factor => 3,
+        ItemKind::Behaviour => 4,
+        ItemKind::Action => 5,
+    }
+}
+
+/// Every text field that is not blank, as `review_language::fields` lists them and in the
+/// same order, without making an `ItemRef` for each: (kind, id, field, text); the
+/// incident's id is empty.
+fn each_field<'s>(
+    session: &'s Session,
+    mut f: impl FnMut(ItemKind, &'s str, &'static str, &'s str),
+) {
+    let mut field = |kind, id, name, text: &'s str| {
+        if !blank(text) {
+            f(kind, id, name, text);
+        }
+    };
+    let i = &session.incident;
+    field(ItemKind::Incident, "", "title", &i.title);
+    field(ItemKind::Incident, "", "summary", &i.summary);
+    field(ItemKind::Incident, "", "impact", &i.impact);
+    for e in &session.events {
+        field(ItemKind::Event, &e.id, "text", &e.text);
+        field(ItemKind::Event, &e.id, "known_then", &e.known_then);
+    }
+    for w in &session.whys {
+        field(ItemKind::Why, &w.id, "text", &w.text);
+    }
+    for x in &session.factors {
+        field(ItemKind::Factor, &x.id, "text", &x.text);
+    }
+    for b in &session.behaviours {
+        field(ItemKind::Behaviour, &b.id, "act", &b.act);
+        field(ItemKind::Behaviour, &b.id, "context", &b.context);
+    }
+    for a in &session.actions {
+        field(ItemKind::Action, &a.id, "text", &a.text);
+    }
+}
+
+/// Whether a text is empty or only white space; most texts start with a letter.
+fn blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => false,
+        _ => text.trim().is_empty(),
     }
 }
 
