@@ -167,6 +167,18 @@ mod library {
         bencher.bench(|| store::list(black_box(dir)));
     }
 
+    /// What the home list shows first: the 10,000 files in order, and the newest ones read
+    /// (the rest follow from a thread; see `tui::reading`).
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn list_first_part_10000(bencher: Bencher) {
+        let dir = library();
+        bencher.bench(|| {
+            let files = store::review_files_newest_first(black_box(dir));
+            let first = files.len().min(waterline::tui::reading::FIRST);
+            store::listings_of(&files[..first])
+        });
+    }
+
     /// Every review read whole (what the follow-up view starts from).
     #[divan::bench(sample_count = 5, sample_size = 1)]
     fn load_all_10000(bencher: Bencher) {

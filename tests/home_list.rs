@@ -30,12 +30,15 @@ fn home() -> Model {
     let mut m = model();
     update(
         &mut m,
-        Intent::Listed(vec![
-            listing("Card payments declined", "2026-03-02", "SEV1", ReviewStatus::Draft),
-            listing("Search index stalled", "2026-02-11", "SEV3", ReviewStatus::Reviewed),
-            listing("S3 outage in us-east-1", "2017-02-28", "SEV1", ReviewStatus::InReview),
-            listing("Not started yet", "", "SEV2", ReviewStatus::Draft),
-        ]),
+        Intent::Listed {
+            listings: vec![
+                listing("Card payments declined", "2026-03-02", "SEV1", ReviewStatus::Draft),
+                listing("Search index stalled", "2026-02-11", "SEV3", ReviewStatus::Reviewed),
+                listing("S3 outage in us-east-1", "2017-02-28", "SEV1", ReviewStatus::InReview),
+                listing("Not started yet", "", "SEV2", ReviewStatus::Draft),
+            ],
+            left: 0,
+        },
     );
     m
 }
@@ -138,7 +141,10 @@ fn in_a_git_data_folder_each_review_shows_its_state_without_holding_up_the_list(
     let mut m = model();
     // The list comes back at once; the git states follow from another thread.
     let listed = runner.run(Effect::ListReviews);
-    assert!(matches!(listed.as_slice(), [Intent::Listed(l)] if l.len() == 3), "{listed:?}");
+    assert!(
+        matches!(listed.as_slice(), [Intent::Listed { listings: l, left: 0 }] if l.len() == 3),
+        "{listed:?}"
+    );
     for intent in listed {
         update(&mut m, intent);
     }
@@ -172,7 +178,10 @@ fn a_long_title_ends_in_an_ellipsis_on_a_small_screen() {
     let long = "Checkout errors from an expired certificate on the payment gateway";
     update(
         &mut m,
-        Intent::Listed(vec![listing(long, "2026-03-20", "SEV2", ReviewStatus::Reviewed)]),
+        Intent::Listed {
+            listings: vec![listing(long, "2026-03-20", "SEV2", ReviewStatus::Reviewed)],
+            left: 0,
+        },
     );
     let screen = draw(&m, 80, 24);
     let row = screen.lines().find(|l| l.contains("Checkout errors")).expect("the row is shown");

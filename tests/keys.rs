@@ -369,7 +369,10 @@ fn home() -> Model {
         modified: None,
         summary: Err(format!("{title}.toml:1:1: not read in this test")),
     };
-    update(&mut m, Intent::Listed(vec![listing("a"), listing("b"), listing("c")]));
+    update(
+        &mut m,
+        Intent::Listed { listings: vec![listing("a"), listing("b"), listing("c")], left: 0 },
+    );
     press_all(&mut m, &down(1));
     m
 }

@@ -43,11 +43,14 @@ fn home_with_reviews() {
     };
     update(
         &mut m,
-        Intent::Listed(vec![
-            listing("Card payments declined after an auth config change", "SEV1", 5),
-            listing("Search index rebuild stalled", "SEV3", 0),
-            broken,
-        ]),
+        Intent::Listed {
+            listings: vec![
+                listing("Card payments declined after an auth config change", "SEV1", 5),
+                listing("Search index rebuild stalled", "SEV3", 0),
+                broken,
+            ],
+            left: 0,
+        },
     );
     both_sizes("home__three_reviews", &m, &["▶ Card payments declined", "SEV1", " Enter open "]);
 }

@@ -16,19 +16,35 @@ const SLUG_MAX: usize = 48;
 const CONFIG_FILE: &str = "config.toml";
 
 pub(super) fn list(dir: &Path) -> Vec<Listing> {
-    // Files are read in parallel, and of each only what the list shows (see `summary_of`).
-    let mut listings: Vec<Listing> = (review_files(dir).into_par_iter())
+    listings_of(&newest_first(dir))
+}
+
+/// The review files in `dir` with when each last changed, newest first: the home list's
+/// order, known before any file is read.
+pub(super) fn newest_first(dir: &Path) -> Vec<super::ReviewFileEntry> {
+    let mut files: Vec<super::ReviewFileEntry> = (review_files(dir).into_par_iter())
         .map(|path| {
             let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
-            let summary = summary_of(&path);
-            Listing { path, modified, summary }
+            super::ReviewFileEntry { path, modified }
         })
         .collect();
-    // Newest first; the name breaks ties so the order never flickers between redraws.
-    listings.sort_by(|a, b| {
+    // The name breaks ties so the order never flickers between redraws.
+    files.sort_by(|a, b| {
         Reverse(a.modified).cmp(&Reverse(b.modified)).then_with(|| a.path.cmp(&b.path))
     });
-    listings
+    files
+}
+
+/// The listing of each file, in the order given; files are read in parallel, and of each
+/// only what the list shows (see `summary_of`).
+pub(super) fn listings_of(files: &[super::ReviewFileEntry]) -> Vec<Listing> {
+    (files.par_iter())
+        .map(|f| Listing {
+            path: f.path.clone(),
+            modified: f.modified,
+            summary: summary_of(&f.path),
+        })
+        .collect()
 }
 
 pub(super) fn load_all(dir: &Path) -> Vec<(PathBuf, Result<super::Loaded, super::LoadError>)> {

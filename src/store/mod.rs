@@ -215,6 +215,25 @@ pub fn list(dir: &Path) -> Vec<Listing> {
     library::list(dir)
 }
 
+/// A review file found in the data folder, before it is read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewFileEntry {
+    pub path: PathBuf,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// The review files in `dir`, in the home list's order (newest change first), unread: a
+/// big folder's list can then be read a part at a time, newest first.
+pub fn review_files_newest_first(dir: &Path) -> Vec<ReviewFileEntry> {
+    library::newest_first(dir)
+}
+
+/// What the home list shows of each of `files`, in the order given: `list` is
+/// `listings_of(&review_files_newest_first(dir))`.
+pub fn listings_of(files: &[ReviewFileEntry]) -> Vec<Listing> {
+    library::listings_of(files)
+}
+
 /// Every review file in `dir`, read, in file-name order: each path with its review or why
 /// it could not be read. A missing folder is an empty list.
 pub fn load_all(dir: &Path) -> Vec<(PathBuf, Result<Loaded, LoadError>)> {

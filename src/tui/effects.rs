@@ -100,6 +100,8 @@ pub struct Runner {
     refreshed: Instant,
     /// A follower already said the file is gone.
     gone: bool,
+    /// The data folder read off the loop: the home list's older parts, the library.
+    reading: crate::tui::reading::Reading,
     saver: Saver,
 }
 
@@ -259,6 +261,7 @@ impl Runner {
             held_path: None,
             refreshed: Instant::now(),
             gone: false,
+            reading: Default::default(),
         }
     }
 
@@ -310,7 +313,20 @@ impl Runner {
     /// Waits (up to `limit`) for the next result of work done off the loop, such as the git
     /// states that follow a listing.
     pub fn wait_for_background(&mut self, limit: std::time::Duration) -> Option<Intent> {
-        self.background.1.recv_timeout(limit).ok()
+        let until = Instant::now() + limit;
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            let intent = self.background.1.recv_timeout(left).ok()?;
+            if self.is_current(&intent) {
+                return Some(intent);
+            }
+        }
+    }
+
+    /// Whether a result from off the loop still matters: parts of a home list that a newer
+    /// listing replaced do not.
+    fn is_current(&self, intent: &Intent) -> bool {
+        !matches!(intent, Intent::ListedMore { serial, .. } if !self.reading.is_current(*serial))
     }
 
     /// Results of saves that finished since the last call, and of work done off the loop.
@@ -320,8 +336,14 @@ impl Runner {
         for result in &done {
             self.note(result);
         }
-        done.extend(self.background.1.try_iter());
+        let news: Vec<Intent> = self.background.1.try_iter().collect();
+        done.extend(news.into_iter().filter(|i| self.is_current(i)));
         done
+    }
+
+    /// Whether the data folder is being read off the loop (the home list, the library).
+    pub fn reading(&self) -> bool {
+        self.reading.busy()
     }
 
     /// A save under a new name moved the open review.
@@ -373,26 +395,27 @@ impl Runner {
             Effect::CreateReview { title, template } => self.create(&title, &template),
             Effect::ListReviews => {
                 self.release();
-                let listings = self.data_dir.as_deref().map(store::list).unwrap_or_default();
-                if let Some(dir) = self.data_dir.clone() {
-                    // `git status` on a big repository can take a while: the list is shown
-                    // at once and the states join it when git answers.
-                    let sender = self.background.0.clone();
-                    std::thread::spawn(move || {
-                        if let Some(states) = store::git::review_states(&dir) {
-                            let _ = sender.send(Intent::GitStates(states));
-                        }
-                    });
+                let Some(dir) = self.data_dir.clone() else {
+                    return vec![Intent::Listed { listings: Vec::new(), left: 0 }];
+                };
+                let listed = self.reading.list(&dir, &self.background.0);
+                // `git status` on a big repository can take a while: the list is shown at
+                // once and the states join it when git answers.
+                let sender = self.background.0.clone();
+                std::thread::spawn(move || {
+                    if let Some(states) = store::git::review_states(&dir) {
+                        let _ = sender.send(Intent::GitStates(states));
+                    }
+                });
+                vec![listed]
+            }
+            Effect::LoadLibrary => match self.data_dir.clone() {
+                Some(dir) => {
+                    self.reading.library(dir, &self.background.0);
+                    Vec::new()
                 }
-                vec![Intent::Listed(listings)]
-            }
-            Effect::LoadLibrary => {
-                let all = self.data_dir.as_deref().map(store::load_all).unwrap_or_default();
-                let unreadable = all.iter().filter(|(_, r)| r.is_err()).count();
-                let reviews =
-                    all.into_iter().filter_map(|(p, r)| r.ok().map(|l| (p, l.session))).collect();
-                vec![Intent::Library { reviews, unreadable }]
-            }
+                None => vec![Intent::Library { reviews: Vec::new(), unreadable: 0 }],
+            },
             Effect::Export { review, session, chosen, policy, replace } => {
                 let result = export(&review, &session, chosen, policy, replace);
                 vec![Intent::Exported { chosen, result }]

@@ -162,7 +162,18 @@ pub enum Intent {
         result: Result<Box<Loaded>, String>,
         demo: bool,
     },
-    Listed(Vec<crate::store::Listing>),
+    /// The home list's newest reviews, and how many are still being read.
+    Listed {
+        listings: Vec<crate::store::Listing>,
+        left: usize,
+    },
+    /// The next part of the home list (older than what is listed), from the thread reading
+    /// it; `serial` says which listing it belongs to.
+    ListedMore {
+        serial: u64,
+        listings: Vec<crate::store::Listing>,
+        left: usize,
+    },
     /// How writing a report ended.
     Exported {
         chosen: crate::tui::screens::export::state::Chosen,
@@ -199,7 +210,8 @@ impl Intent {
                 | I::SaveFailed(_)
                 | I::Rescued { .. }
                 | I::Loaded { .. }
-                | I::Listed(_)
+                | I::Listed { .. }
+                | I::ListedMore { .. }
                 | I::Exported { .. }
                 | I::File(_)
                 | I::Renamed { .. }

@@ -305,6 +305,10 @@ pub const CHECKS_LEGEND_SHORT: &str = "✓ pass  ! warn  ✗ fail";
 /// Beside the review's status on the Review step; the short one for a narrow pane.
 pub const STATUS_HINT: &str = "   s changes it; reviewed needs the gate or a written reason";
 pub const STATUS_HINT_SHORT: &str = "   s changes it";
+/// The home list's title while older reviews are still being read.
+pub fn home_reading(left: usize) -> String {
+    format!("· reading {} more… ", grouped(left))
+}
 /// The home list when the filter lets nothing through.
 pub const HOME_NO_MATCH: &str =
     "  No review matches the filter. Backspace widens it; Esc clears it.";

@@ -10,6 +10,7 @@ pub mod intent;
 pub mod keymap;
 pub mod messages;
 pub mod mouse;
+pub mod reading;
 pub mod redraw;
 pub mod render;
 pub mod screens;
@@ -144,7 +145,10 @@ pub fn run(
         // While a save is on its way, or a file is being read for the import screen, wake
         // often: the save's result shows at once, and the reading goes on between keys.
         let checking = model.doc.as_ref().is_some_and(app::Doc::checking);
-        let busy = checking || runner.saving() || screens::import::update::working(&model);
+        let busy = checking
+            || runner.saving()
+            || runner.reading()
+            || screens::import::update::working(&model);
         let wait = if busy { SAVE_POLL } else { TICK };
         let timeout = wait.min(TICK.saturating_sub(last_tick.elapsed()));
         let waited = match waiting::wait(timeout) {

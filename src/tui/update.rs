@@ -98,10 +98,17 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
         Intent::Exported { chosen, result } => {
             return screens::export::update::written(model, chosen, result);
         }
-        Intent::Listed(listings) => {
+        Intent::Listed { listings, left } => {
             model.home.listings = listings;
+            model.home.left = left;
             model.home.selected =
                 model.home.selected.min(model.home.visible().len().saturating_sub(1));
+            return Vec::new();
+        }
+        Intent::ListedMore { listings, left, .. } => {
+            // Older reviews go after those listed: nothing shown moves.
+            model.home.listings.extend(listings);
+            model.home.left = left;
             return Vec::new();
         }
         Intent::Renamed { from, to, result } => {

@@ -9,6 +9,8 @@ use crate::store::git::FileState;
 #[derive(Debug, Default)]
 pub struct Home {
     pub listings: Vec<Listing>,
+    /// Reviews in the folder not read yet: a big folder's list arrives a part at a time.
+    pub left: usize,
     /// Index into [`Home::visible`].
     pub selected: usize,
     pub failure: Option<String>,

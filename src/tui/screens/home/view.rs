@@ -26,11 +26,15 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     );
     let home = &model.home;
     let visible = home.visible();
+    let reading = if home.left > 0 { messages::home_reading(home.left) } else { String::new() };
     let count = match &home.filter {
-        Some(f) => {
-            format!(" Reviews · {} of {} · filter: {}▏ ", visible.len(), home.listings.len(), f)
-        }
-        None => format!(" Reviews · {} ", home.listings.len()),
+        Some(f) => format!(
+            " Reviews · {} of {} {reading}· filter: {}▏ ",
+            visible.len(),
+            home.listings.len(),
+            f
+        ),
+        None => format!(" Reviews · {} {reading}", home.listings.len()),
     };
     let block = Block::bordered().title(count).border_style(theme.border);
     if home.listings.is_empty() {
