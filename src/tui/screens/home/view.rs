@@ -30,11 +30,11 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let count = match &home.filter {
         Some(f) => format!(
             " Reviews · {} of {} {reading}· filter: {}▏ ",
-            visible.len(),
-            home.listings.len(),
+            messages::grouped(visible.len()),
+            messages::grouped(home.listings.len()),
             f
         ),
-        None => format!(" Reviews · {} {reading}", home.listings.len()),
+        None => format!(" Reviews · {} {reading}", messages::grouped(home.listings.len())),
     };
     let block = Block::bordered().title(count).border_style(theme.border);
     if home.listings.is_empty() {
