@@ -57,7 +57,7 @@ fn demo() -> Model {
 #[test]
 fn entering_the_step_reads_the_earlier_reviews_once() {
     let mut m = open(demo_session());
-    assert_eq!(key(&mut m, KeyInput::char('5')), [Effect::LoadLibrary]);
+    assert_eq!(key(&mut m, KeyInput::char('5')), [Effect::LoadActions]);
     keys(&mut m, "1");
     assert!(key(&mut m, KeyInput::char('5')).is_empty(), "read once per open review");
 }
@@ -309,13 +309,14 @@ fn follow_up() -> (Model, tempfile::TempDir) {
     }
     let mut m = model();
     m.clock = || chrono::DateTime::parse_from_rfc3339("2026-04-01T09:00:00Z").expect("time");
-    assert_eq!(key(&mut m, KeyInput::char('f')), [Effect::LoadLibrary]);
+    assert_eq!(key(&mut m, KeyInput::char('f')), [Effect::LoadActions]);
     assert_eq!(m.screen, Screen::FollowUp);
-    let reviews = waterline::store::load_all(dir.path())
+    // Read as the console reads them for this view: as far as their actions.
+    let reviews = waterline::store::load_all_for_actions(dir.path())
         .into_iter()
         .map(|(p, l)| (p, l.expect("loads").session))
         .collect();
-    update(&mut m, Intent::Library { reviews, unreadable: 0 });
+    update(&mut m, Intent::LibraryActions { reviews, unreadable: 0 });
     (m, dir)
 }
 
@@ -346,16 +347,51 @@ fn the_follow_up_view_groups_open_actions_by_team_and_owner() {
     );
 }
 
+/// Carries out a change the follow-up view asked for, as the console's saver does, and
+/// reads the file back.
+fn carried_out(dir: &Path, effects: Vec<Effect>) -> Session {
+    let [Effect::MoveAction { path, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    let path = path.clone();
+    let mut runner = waterline::tui::effects::Runner::new(Some(dir.to_path_buf()));
+    assert!(runner.run(effects.into_iter().next().expect("one")).is_empty());
+    let saved = runner.wait_for_save();
+    assert!(matches!(saved, Some(Intent::Saved(_))), "{saved:?}");
+    waterline::store::load(&path).expect("loads").session
+}
+
 #[test]
 fn a_status_changed_in_the_follow_up_view_is_saved_to_its_own_file() {
     let (mut m, dir) = follow_up();
+    let file = dir.path().join("2025-11-04-checkout-config-rollout.toml");
+    let before = waterline::store::load(&file).expect("loads").session;
+    // After the view read the file, a change lands in it from elsewhere (a git pull).
+    let mut pulled = before.clone();
+    pulled.incident.summary = "Written after the follow-up view read the file".into();
+    pulled.events.push(waterline::model::Event {
+        id: "e1".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2025-11-04T09:12:00Z").expect("time"),
+        kind: Default::default(),
+        text: "Checkout error rate alert fires".into(),
+        source: String::new(),
+        known_then: String::new(),
+        extra: Default::default(),
+    });
+    pulled.whys.push(waterline::model::Why::new("w1", None, "The rollout skipped the canary"));
+    waterline::store::save(&file, &pulled).expect("saved");
+
     let effects = key(&mut m, KeyInput::char('d'));
-    let [Effect::Save { path, session }] = effects.as_slice() else { panic!("{effects:?}") };
-    assert_eq!(path, &dir.path().join("2025-11-04-checkout-config-rollout.toml"));
+    assert!(
+        matches!(effects.as_slice(), [Effect::MoveAction { path, .. }] if *path == file),
+        "{effects:?}"
+    );
+    let saved = carried_out(dir.path(), effects);
     assert_eq!(
-        session.actions.iter().find(|a| a.id == "a3").map(|a| a.status),
+        saved.actions.iter().find(|a| a.id == "a3").map(|a| a.status),
         Some(ActionStatus::Done)
     );
+    assert_eq!(saved.incident.summary, pulled.incident.summary, "the change from elsewhere stays");
+    assert_eq!(saved.events, pulled.events, "the timeline, never read by the view, is all there");
+    assert_eq!(saved.whys, pulled.whys, "and the whys");
     assert!(
         notice(&m).contains("saved to 2025-11-04-checkout-config-rollout.toml"),
         "{}",
@@ -363,9 +399,8 @@ fn a_status_changed_in_the_follow_up_view_is_saved_to_its_own_file() {
     );
     assert!(key(&mut m, KeyInput::char('v')).is_empty(), "the evidence comes first");
     keys(&mut m, "Schema page reviewed by the on-call rota in the April drill");
-    let effects = enter(&mut m);
-    let [Effect::Save { session, .. }] = effects.as_slice() else { panic!("{effects:?}") };
-    let a3 = session.actions.iter().find(|a| a.id == "a3").unwrap();
+    let saved = carried_out(dir.path(), enter(&mut m));
+    let a3 = saved.actions.iter().find(|a| a.id == "a3").unwrap();
     assert_eq!(a3.status, ActionStatus::Verified);
     assert!(a3.verification.contains("April drill"));
     let (_, still) = selected(&m);
@@ -384,11 +419,11 @@ fn the_follow_up_meeting_opens_the_review_at_its_action_and_returns_to_the_view(
         &mut m,
         Intent::Loaded { path: path.clone(), result: Ok(Box::new(loaded)), demo: false },
     );
-    assert_eq!(effects, [Effect::LoadLibrary]);
+    assert_eq!(effects, [Effect::LoadActions]);
     assert_eq!(m.screen, Screen::Console);
     assert_eq!(m.doc.as_ref().unwrap().walked_action().map(|w| w.id.clone()), Some(a.id));
     let effects = key(&mut m, KeyInput::char('q'));
-    assert_eq!(effects, [Effect::LoadLibrary], "back to the follow-up view, read afresh");
+    assert_eq!(effects, [Effect::LoadActions], "back to the follow-up view, read afresh");
     assert_eq!(m.screen, Screen::FollowUp);
     drop(dir);
 }

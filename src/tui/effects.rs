@@ -13,6 +13,7 @@ use crate::model::Session;
 use crate::store::{Access, DiskState, LockPolicy, ReviewFile, SaveError, SaveProblem};
 use crate::tui::app::Leaving;
 use crate::tui::intent::Intent;
+use crate::tui::reading::Part;
 use crate::tui::screens::export::state::{Chosen, Written};
 use crate::tui::screens::sharing::state::{DiskConflict, FileNews, Holding};
 use crate::{assets, store};
@@ -45,8 +46,19 @@ pub enum Effect {
     },
     /// The home list; showing it lets go of the open review.
     ListReviews,
-    /// Read every review in the data folder: for the follow-up view and for recurrence.
+    /// Read every review in the data folder whole: for insights.
     LoadLibrary,
+    /// Read every review in the data folder as far as its actions: for the follow-up view
+    /// and for recurrence.
+    LoadActions,
+    /// Change an action's status in a review that is not open (the follow-up view): the
+    /// file is read again and only that action changes, so nothing else in it is lost.
+    MoveAction {
+        path: PathBuf,
+        id: String,
+        to: crate::model::ActionStatus,
+        note: String,
+    },
     /// Edit text in $VISUAL / $EDITOR; the loop hands over the terminal for it.
     Editor {
         text: String,
@@ -112,6 +124,8 @@ enum Job {
     SaveAs(Box<Session>),
     /// A review that is not open (the follow-up view): claimed for the one save.
     SaveOther(PathBuf, Box<Session>, LockPolicy),
+    /// An action's new status in a review that is not open: read, changed, saved.
+    MoveAction(PathBuf, String, crate::model::ActionStatus, String, LockPolicy),
     /// The open review takes a new name (its lock goes with it), in order with its saves.
     Rename(PathBuf, PathBuf),
 }
@@ -166,6 +180,12 @@ fn run_job(held: &Held, job: Job) -> Intent {
             Ok(()) => Intent::Saved(chrono::Local::now()),
             Err(e) => Intent::SaveFailed(e.to_string()),
         },
+        Job::MoveAction(path, id, to, note, policy) => {
+            match move_action(&path, &id, to, &note, policy) {
+                Ok(()) => Intent::Saved(chrono::Local::now()),
+                Err(problem) => Intent::SaveFailed(problem),
+            }
+        }
         Job::Save(session) => match lock(held).as_mut() {
             Some(file) => saved(file.save(&session)),
             None => Intent::SaveFailed("could not save: no review is open".into()),
@@ -205,6 +225,24 @@ fn save_other(path: &Path, session: &Session, policy: LockPolicy) -> Result<(), 
         problem: SaveProblem::Io(std::io::Error::other(e.to_string())),
     })?;
     file.save(session)
+}
+
+/// Moves one action of a review that is not open, in the file as it is now: whatever else
+/// changed in it since the follow-up view read it stays.
+fn move_action(
+    path: &Path,
+    id: &str,
+    to: crate::model::ActionStatus,
+    note: &str,
+    policy: LockPolicy,
+) -> Result<(), String> {
+    let (mut file, loaded) = ReviewFile::open_asking(path, policy).map_err(|e| e.to_string())?;
+    let mut session = loaded.session;
+    let Some(action) = session.actions.iter_mut().find(|a| a.id == id) else {
+        return Err(crate::tui::messages::action_gone(id, &path.display().to_string()));
+    };
+    action.move_or_note(to, note).map_err(|refusal| refusal.to_string())?;
+    file.save(&session).map_err(|e| e.to_string())
 }
 
 /// Saves under the first free name next to the review: `NAME-copy.toml`, `NAME-copy-2.toml`…
@@ -411,11 +449,21 @@ impl Runner {
             }
             Effect::LoadLibrary => match self.data_dir.clone() {
                 Some(dir) => {
-                    self.reading.library(dir, &self.background.0);
+                    self.reading.library(dir, Part::Whole, &self.background.0);
                     Vec::new()
                 }
                 None => vec![Intent::Library { reviews: Vec::new(), unreadable: 0 }],
             },
+            Effect::LoadActions => match self.data_dir.clone() {
+                Some(dir) => {
+                    self.reading.library(dir, Part::Actions, &self.background.0);
+                    Vec::new()
+                }
+                None => vec![Intent::LibraryActions { reviews: Vec::new(), unreadable: 0 }],
+            },
+            Effect::MoveAction { path, id, to, note } => {
+                self.send(Job::MoveAction(path, id, to, note, self.policy))
+            }
             Effect::Export { review, session, chosen, policy, replace } => {
                 let result = export(&review, &session, chosen, policy, replace);
                 vec![Intent::Exported { chosen, result }]

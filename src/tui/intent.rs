@@ -194,6 +194,12 @@ pub enum Intent {
         reviews: Vec<(PathBuf, crate::model::Session)>,
         unreadable: usize,
     },
+    /// As `Library`, each review read only as far as its actions (incident, factors,
+    /// behaviours, actions): enough for the follow-up view and recurrence, not insights.
+    LibraryActions {
+        reviews: Vec<(PathBuf, crate::model::Session)>,
+        unreadable: usize,
+    },
 }
 
 impl Intent {
@@ -217,6 +223,7 @@ impl Intent {
                 | I::Renamed { .. }
                 | I::GitStates(_)
                 | I::Library { .. }
+                | I::LibraryActions { .. }
         )
     }
 }

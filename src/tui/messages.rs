@@ -305,6 +305,12 @@ pub const CHECKS_LEGEND_SHORT: &str = "✓ pass  ! warn  ✗ fail";
 /// Beside the review's status on the Review step; the short one for a narrow pane.
 pub const STATUS_HINT: &str = "   s changes it; reviewed needs the gate or a written reason";
 pub const STATUS_HINT_SHORT: &str = "   s changes it";
+/// The follow-up view changed an action that its review no longer has.
+pub fn action_gone(id: &str, file: &str) -> String {
+    format!(
+        "Nothing was changed: {file} no longer has action {id}. Reopen the follow-up view to see it as it is now."
+    )
+}
 /// The home list's title while older reviews are still being read.
 pub fn home_reading(left: usize) -> String {
     format!("· reading {} more… ", grouped(left))

@@ -23,8 +23,18 @@ pub struct Reading {
     listing: Arc<AtomicU64>,
     /// Threads reading now: while any is, the loop wakes often to show what they send.
     running: Arc<AtomicUsize>,
-    /// The library's reading, when one is under way: a second request waits for it.
-    library: Arc<AtomicUsize>,
+    /// The library's readings under way, by `Part`: a second request waits for the first.
+    library: [Arc<AtomicUsize>; 2],
+}
+
+/// How much of each review the library reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Everything: for insights.
+    Whole,
+    /// The incident, factors, behaviours and actions: for the follow-up view and
+    /// recurrence, in about half the time.
+    Actions,
 }
 
 /// Counts a thread as running until it ends, however it ends.
@@ -86,25 +96,27 @@ impl Reading {
         self.listing.load(Ordering::SeqCst) == serial
     }
 
-    /// Reads every review of the data folder on a thread, sent as `Intent::Library`; while
-    /// one reading is under way, another request waits for its answer.
-    pub fn library(&self, dir: PathBuf, send: &Sender<Intent>) {
-        if self.library.load(Ordering::SeqCst) > 0 {
+    /// Reads every review of the data folder on a thread, sent as `Intent::Library` (or
+    /// `LibraryActions`); while one reading is under way, another request for the same part
+    /// waits for its answer.
+    pub fn library(&self, dir: PathBuf, part: Part, send: &Sender<Intent>) {
+        let under_way = &self.library[part as usize];
+        if under_way.load(Ordering::SeqCst) > 0 {
             return;
         }
-        let running = (Running::start(&self.running), Running::start(&self.library));
+        let running = (Running::start(&self.running), Running::start(under_way));
         let send = send.clone();
         let spawned = std::thread::Builder::new().name("library".into()).spawn({
             let dir = dir.clone();
             let send = send.clone();
             move || {
                 let _running = running;
-                let _ = send.send(library(&dir));
+                let _ = send.send(library(&dir, part));
             }
         });
         if spawned.is_err() {
             // No thread: read here, as before.
-            let _ = send.send(library(&dir));
+            let _ = send.send(library(&dir, part));
         }
     }
 
@@ -114,10 +126,16 @@ impl Reading {
     }
 }
 
-/// Every readable review in `dir`, and how many could not be read.
-fn library(dir: &Path) -> Intent {
-    let all = store::load_all(dir);
+/// Every readable review in `dir` (as far as `part` says), and how many could not be read.
+fn library(dir: &Path, part: Part) -> Intent {
+    let all = match part {
+        Part::Whole => store::load_all(dir),
+        Part::Actions => store::load_all_for_actions(dir),
+    };
     let unreadable = all.iter().filter(|(_, r)| r.is_err()).count();
     let reviews = all.into_iter().filter_map(|(p, r)| r.ok().map(|l| (p, l.session))).collect();
-    Intent::Library { reviews, unreadable }
+    match part {
+        Part::Whole => Intent::Library { reviews, unreadable },
+        Part::Actions => Intent::LibraryActions { reviews, unreadable },
+    }
 }

@@ -129,7 +129,10 @@ fn apply(model: &mut Model, action: Intent) -> Vec<Effect> {
             return Vec::new();
         }
         Intent::Library { reviews, unreadable } => {
-            return library_loaded(model, reviews, unreadable);
+            return library_loaded(model, reviews, unreadable, true);
+        }
+        Intent::LibraryActions { reviews, unreadable } => {
+            return library_loaded(model, reviews, unreadable, false);
         }
         Intent::Quit => return leave(model, true),
         Intent::Close if model.overlay.is_none() && model.screen == Screen::Console => {
@@ -190,16 +193,19 @@ pub fn saved(model: &mut Model, at: chrono::DateTime<chrono::Local>) -> Vec<Effe
     }
 }
 
-/// The reviews in the data folder arrived: for the follow-up view, or for recurrence in
-/// the open review.
+/// The reviews in the data folder arrived: for the follow-up view, insights (which needs
+/// them `whole`), or recurrence in the open review.
 fn library_loaded(
     model: &mut Model,
     reviews: Vec<(PathBuf, Session)>,
     unreadable: usize,
+    whole: bool,
 ) -> Vec<Effect> {
     match model.screen {
         Screen::FollowUp => screens::followup::update::loaded(model, reviews, unreadable),
-        Screen::Insights => screens::insights::update::loaded(model, reviews, unreadable),
+        Screen::Insights if whole => screens::insights::update::loaded(model, reviews, unreadable),
+        // Read for a view left since: insights waits for its own, whole reading.
+        Screen::Insights => {}
         _ => {
             if let Some(doc) = model.doc.as_mut() {
                 doc.library = Some(reviews);

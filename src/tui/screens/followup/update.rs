@@ -20,7 +20,7 @@ pub fn show(model: &mut Model) -> Vec<Effect> {
     model.overlay = None;
     let keep = model.follow_up.take().unwrap_or_default();
     model.follow_up = Some(FollowUpView { loading: true, ..keep });
-    vec![Effect::LoadLibrary]
+    vec![Effect::LoadActions]
 }
 
 /// The reviews arrived: group what still needs following up.
@@ -125,5 +125,7 @@ pub fn apply(
     }
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     model.notice = Some(Notice::info(messages::status_set_in(id, to.label(), &file)));
-    vec![Effect::Save { path: path.clone(), session: Box::new(session.clone()) }]
+    // Read again and changed there: the view's copy of the review is only its actions.
+    let (id, note) = (id.to_string(), note.to_string());
+    vec![Effect::MoveAction { path: path.clone(), id, to, note }]
 }

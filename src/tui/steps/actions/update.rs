@@ -19,7 +19,7 @@ pub fn entered(model: &mut Model) -> Vec<Effect> {
     match model.doc.as_mut() {
         Some(doc) if doc.step == Step::Actions && !doc.library_requested => {
             doc.library_requested = true;
-            vec![Effect::LoadLibrary]
+            vec![Effect::LoadActions]
         }
         _ => Vec::new(),
     }
