@@ -72,6 +72,11 @@ impl<W: std::io::Write> JsonWriter<W> {
 
 impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // Most output holds no byte that can start an escaped character: straight through.
+        if self.pending.is_empty() && !buf.iter().any(|&b| ESCAPE_LEADS.contains(&b)) {
+            self.inner.write_all(buf)?;
+            return Ok(buf.len());
+        }
         self.pending.extend_from_slice(buf);
         let ready = match std::str::from_utf8(&self.pending) {
             Ok(_) => self.pending.len(),
@@ -96,6 +101,10 @@ impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
         self.inner.flush()
     }
 }
+
+/// The first bytes of every character [`needs_json_escape`] takes: DEL, the C1 controls
+/// (`C2 80`–`C2 9F`), U+061C (`D8 9C`) and the marks and separators from `E2 80 8E` on.
+const ESCAPE_LEADS: [u8; 4] = [0x7f, 0xc2, 0xd8, 0xe2];
 
 /// Characters no terminal should receive raw from user data. Tab is harmless and kept.
 fn needs_escape(c: char) -> bool {
@@ -133,6 +142,15 @@ mod tests {
     fn ordinary_text_is_borrowed_untouched() {
         let text = "Sam's rollout — 14:32 ✓ żółw";
         assert!(matches!(visible(text), Cow::Borrowed(t) if t == text));
+    }
+
+    #[test]
+    fn every_character_json_escapes_starts_with_a_byte_the_writer_looks_for() {
+        let escaped = (0..=0x10ffff).filter_map(char::from_u32).filter(|&c| needs_json_escape(c));
+        for c in escaped {
+            let mut b = [0; 4];
+            assert!(ESCAPE_LEADS.contains(&c.encode_utf8(&mut b).as_bytes()[0]), "{c:?}");
+        }
     }
 
     #[test]

@@ -112,9 +112,29 @@ impl Normalised {
     }
 
     /// The original offset of a normalised offset.
+    #[cfg(test)]
     pub fn original(&self, pos: usize) -> usize {
-        let k = self.points.partition_point(|&(n, _)| n <= pos);
-        let (n, o) = self.points[k.saturating_sub(1)];
+        self.original_from(&mut 0, pos)
+    }
+
+    /// The original offset of a normalised offset, walking on from the point `at` (kept by
+    /// the caller): offsets asked for in increasing order cost nothing to look up.
+    pub fn original_from(&self, at: &mut usize, pos: usize) -> usize {
+        let from = (*at).min(self.points.len().saturating_sub(1));
+        let k = if self.points.get(from).is_some_and(|&(n, _)| n <= pos) {
+            // Forward a few points; far ahead or behind, a binary search.
+            let near = self.points[from..].iter().take(8).take_while(|&&(n, _)| n <= pos).count();
+            if near < 8 || from + near == self.points.len() {
+                from + near
+            } else {
+                from + self.points[from..].partition_point(|&(n, _)| n <= pos)
+            }
+        } else {
+            self.points.partition_point(|&(n, _)| n <= pos)
+        };
+        let k = k.saturating_sub(1);
+        *at = k;
+        let (n, o) = self.points[k];
         o + (pos - n)
     }
 }
@@ -344,6 +364,23 @@ mod tests {
         assert_eq!(n.text, "he didn't\nknow it");
         for (pos, want) in [(0, 0), (3, 4), (6, 7), (7, 8), (8, 11), (9, 12), (10, 14), (15, 19)] {
             assert_eq!(n.original(pos), want, "at {pos}");
+        }
+    }
+
+    #[test]
+    fn offsets_map_back_the_same_asked_in_any_order() {
+        let src = "a  b\n\n c\t d’e   f ".repeat(40);
+        let n = Normalised::new(&src);
+        let scan = |pos: usize| {
+            let &(p, o) = n.points.iter().rev().find(|&&(p, _)| p <= pos).expect("(0, 0)");
+            o + (pos - p)
+        };
+        let mut hint = 0;
+        for pos in 0..=n.text.len() {
+            assert_eq!(n.original_from(&mut hint, pos), scan(pos), "at {pos}");
+        }
+        for pos in (0..=n.text.len()).rev().step_by(7).chain([0, 500, 3, 640]) {
+            assert_eq!(n.original_from(&mut hint, pos), scan(pos), "at {pos}");
         }
     }
 

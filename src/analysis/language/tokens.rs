@@ -171,8 +171,11 @@ pub(super) fn norm_word(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
         return Cow::Borrowed(word);
     }
-    let mut w: String = word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).collect();
-    w = w.to_lowercase();
+    let mut w = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.replace('\u{2019}', "'").to_lowercase()
+    };
     if let Some(i) = w.rfind('\'') {
         let suffix = &w[i + 1..];
         if matches!(suffix, "s" | "d" | "ll" | "re" | "ve" | "m" | "") {
