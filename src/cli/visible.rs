@@ -73,7 +73,7 @@ impl<W: std::io::Write> JsonWriter<W> {
 impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         // Most output holds no byte that can start an escaped character: straight through.
-        if self.pending.is_empty() && !buf.iter().any(|&b| ESCAPE_LEADS.contains(&b)) {
+        if self.pending.is_empty() && !may_start_an_escape(buf) {
             self.inner.write_all(buf)?;
             return Ok(buf.len());
         }
@@ -105,6 +105,12 @@ impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
 /// The first bytes of every character [`needs_json_escape`] takes: DEL, the C1 controls
 /// (`C2 80`–`C2 9F`), U+061C (`D8 9C`) and the marks and separators from `E2 80 8E` on.
 const ESCAPE_LEADS: [u8; 4] = [0x7f, 0xc2, 0xd8, 0xe2];
+
+/// Whether any byte of `buf` is one of [`ESCAPE_LEADS`] (two vectorised searches).
+fn may_start_an_escape(buf: &[u8]) -> bool {
+    let [a, b, c, d] = ESCAPE_LEADS;
+    memchr::memchr3(a, b, c, buf).is_some() || memchr::memchr(d, buf).is_some()
+}
 
 /// Characters no terminal should receive raw from user data. Tab is harmless and kept.
 fn needs_escape(c: char) -> bool {

@@ -53,6 +53,29 @@ const fn special_bytes() -> [bool; 256] {
 
 static SPECIAL: [bool; 256] = special_bytes();
 
+/// How far from `from` the text runs in whole chunks with nothing to fold: no special byte
+/// (as in [`special_bytes`]) and no two spaces in a row, checked a chunk at a time with
+/// comparisons the compiler does many bytes at once. The byte loop finds the exact place.
+fn plain_chunks(b: &[u8], from: usize) -> usize {
+    const CHUNK: usize = 32;
+    let mut j = from;
+    // One byte past the chunk too: a space at its end is folded if more space follows.
+    while let Some(w) = b.get(j..j + CHUNK + 1) {
+        let mut hit = false;
+        for &c in w {
+            hit |= c.wrapping_sub(b'\t') <= b'\r' - b'\t' || c == 0xC2 || c == 0xE2 || c == 0xE3;
+        }
+        for pair in w.windows(2) {
+            hit |= pair[0] == b' ' && pair[1] == b' ';
+        }
+        if hit {
+            break;
+        }
+        j += CHUNK;
+    }
+    j
+}
+
 impl Normalised {
     pub fn new(src: &str) -> Normalised {
         let b = src.as_bytes();
@@ -61,7 +84,7 @@ impl Normalised {
         let mut i = 0;
         while i < b.len() {
             // Copy the plain stretch in one go; a space is plain unless more space follows.
-            let mut j = i;
+            let mut j = plain_chunks(b, i);
             while j < b.len() {
                 let c = b[j];
                 if SPECIAL[c as usize]
@@ -364,6 +387,33 @@ mod tests {
         assert_eq!(n.text, "he didn't\nknow it");
         for (pos, want) in [(0, 0), (3, 4), (6, 7), (7, 8), (8, 11), (9, 12), (10, 14), (15, 19)] {
             assert_eq!(n.original(pos), want, "at {pos}");
+        }
+    }
+
+    #[test]
+    fn long_plain_stretches_fold_as_byte_by_byte() {
+        // Each special byte at each place in and around a 32-byte chunk.
+        let specials =
+            ["\t", "\n", "\r", "\u{0b}", "\u{0c}", "  ", "\u{a0}", "\u{2009}", "’", "\u{3000}"];
+        for special in specials {
+            for at in 0..70 {
+                let src = format!(
+                    "{}{special}{}",
+                    "ab cd ".repeat(12).get(..at).unwrap_or(""),
+                    "x y ".repeat(20)
+                );
+                let n = Normalised::new(&src);
+                let mut want = src.replace('’', "'");
+                for space in
+                    ["\t", "\n", "\r", "\u{0b}", "\u{0c}", "\u{a0}", "\u{2009}", "\u{3000}"]
+                {
+                    want = want.replace(space, " ");
+                }
+                while want.contains("  ") {
+                    want = want.replace("  ", " ");
+                }
+                assert_eq!(n.text, want, "{special:?} at {at}");
+            }
         }
     }
 
