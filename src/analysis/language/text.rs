@@ -60,15 +60,20 @@ fn plain_chunks(b: &[u8], from: usize) -> usize {
     const CHUNK: usize = 32;
     let mut j = from;
     // One byte past the chunk too: a space at its end is folded if more space follows.
-    while let Some(w) = b.get(j..j + CHUNK + 1) {
-        let mut hit = false;
-        for &c in w {
-            hit |= c.wrapping_sub(b'\t') <= b'\r' - b'\t' || c == 0xC2 || c == 0xE2 || c == 0xE3;
+    while let Some(w) = b.get(j..j + CHUNK + 1).and_then(|w| <&[u8; CHUNK + 1]>::try_from(w).ok()) {
+        // Fixed sizes and no early exit: the compiler checks the chunk in a few vector steps.
+        let mut hit = 0u8;
+        for k in 0..CHUNK {
+            let (c, n) = (w[k], w[k + 1]);
+            let space = c.wrapping_sub(b'\t') <= b'\r' - b'\t';
+            let lead = c == 0xC2 || c == 0xE2 || c == 0xE3;
+            hit |= u8::from(space | lead | (c == b' ' && n == b' '));
         }
-        for pair in w.windows(2) {
-            hit |= pair[0] == b' ' && pair[1] == b' ';
-        }
-        if hit {
+        let last = w[CHUNK];
+        hit |= u8::from(
+            last.wrapping_sub(b'\t') <= b'\r' - b'\t' || matches!(last, 0xC2 | 0xE2 | 0xE3),
+        );
+        if hit != 0 {
             break;
         }
         j += CHUNK;
