@@ -16,6 +16,7 @@
 
 mod clause;
 mod engine;
+mod expand;
 mod lexicon;
 mod load;
 mod matcher;

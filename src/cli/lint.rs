@@ -115,7 +115,7 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
     match format {
         Format::Json => {
             let findings = Streamed { text: &text, ctx, tally: &tally };
-            super::print_json(&Output { path: &name, findings })?;
+            print_json(&Output { path: &name, findings })?;
         }
         Format::Text | Format::Sarif | Format::Github => {
             let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
@@ -148,10 +148,37 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// As [`super::print_json`], with the escaping writer handed 64 KB at a time: it checks
+/// each piece it is given as text, and serde_json writes every token apart.
+fn print_json<T: Serialize>(value: &T) -> std::io::Result<()> {
+    let out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let out = visible::JsonWriter::new(out);
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
 /// A waterline review file: TOML with the `waterline` format key at the top. Linted as a
 /// review, not as one block of TOML text (where every sentence is "quoted").
 fn is_review(text: &str) -> bool {
-    text.parse::<toml::Table>().is_ok_and(|t| t.contains_key("waterline"))
+    // Parsing megabytes of prose as TOML (the parser reads it all before its first error)
+    // cost more than linting it: only text with a line that starts with the key is parsed.
+    names_the_format_key(text)
+        && text.parse::<toml::Table>().is_ok_and(|t| t.contains_key("waterline"))
+}
+
+/// Whether a line starts (after blanks, maybe a quote) with `waterline`, as the top-level
+/// key `waterline = 1` (or `"waterline"`, or a dotted `waterline.x`) must.
+fn names_the_format_key(text: &str) -> bool {
+    let b = text.strip_prefix('\u{FEFF}').unwrap_or(text).as_bytes();
+    memchr::memmem::find_iter(b, b"waterline").any(|at| {
+        let head = &b[..at];
+        let head = head.strip_suffix(b"\"").or_else(|| head.strip_suffix(b"'")).unwrap_or(head);
+        let key_at =
+            head.len() - head.iter().rev().take_while(|&&c| matches!(c, b' ' | b'\t')).count();
+        key_at == 0 || matches!(b[key_at - 1], b'\n' | b'\r')
+    })
 }
 
 /// Lints each text field of the review at `path`, with the review's names and mode.
@@ -254,5 +281,34 @@ impl Tally {
         } else {
             format!("{e} error(s), {w} warning(s), {i} note(s)\n")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_review_is_told_from_prose_without_parsing_the_prose() {
+        for review in [
+            "waterline = 1\n[incident]\ntitle = \"x\"\n",
+            "\u{FEFF}waterline = 1\n",
+            "# a comment\r\n  \"waterline\" = 1\r\n",
+            "title = 'x'\n'waterline' = 1\n",
+            "\twaterline.version = 1\n",
+        ] {
+            assert!(names_the_format_key(review), "{review:?}");
+        }
+        for prose in [
+            "",
+            "The waterline rose.\n",
+            "Notes on\nthe waterline = 1 setting",
+            "x = \"waterline\"\n",
+        ] {
+            assert!(!names_the_format_key(prose), "{prose:?}");
+            assert!(!is_review(prose), "{prose:?}");
+        }
+        assert!(is_review("# review\nwaterline = 1\n"));
+        assert!(!is_review("waterline: 1\n"));
     }
 }

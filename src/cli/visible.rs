@@ -72,6 +72,11 @@ impl<W: std::io::Write> JsonWriter<W> {
 
 impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // Most output holds no byte that can start an escaped character: straight through.
+        if self.pending.is_empty() && !may_start_an_escape(buf) {
+            self.inner.write_all(buf)?;
+            return Ok(buf.len());
+        }
         self.pending.extend_from_slice(buf);
         let ready = match std::str::from_utf8(&self.pending) {
             Ok(_) => self.pending.len(),
@@ -95,6 +100,16 @@ impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
         self.pending.clear();
         self.inner.flush()
     }
+}
+
+/// The first bytes of every character [`needs_json_escape`] takes: DEL, the C1 controls
+/// (`C2 80`–`C2 9F`), U+061C (`D8 9C`) and the marks and separators from `E2 80 8E` on.
+const ESCAPE_LEADS: [u8; 4] = [0x7f, 0xc2, 0xd8, 0xe2];
+
+/// Whether any byte of `buf` is one of [`ESCAPE_LEADS`] (two vectorised searches).
+fn may_start_an_escape(buf: &[u8]) -> bool {
+    let [a, b, c, d] = ESCAPE_LEADS;
+    memchr::memchr3(a, b, c, buf).is_some() || memchr::memchr(d, buf).is_some()
 }
 
 /// Characters no terminal should receive raw from user data. Tab is harmless and kept.
@@ -133,6 +148,15 @@ mod tests {
     fn ordinary_text_is_borrowed_untouched() {
         let text = "Sam's rollout — 14:32 ✓ żółw";
         assert!(matches!(visible(text), Cow::Borrowed(t) if t == text));
+    }
+
+    #[test]
+    fn every_character_json_escapes_starts_with_a_byte_the_writer_looks_for() {
+        let escaped = (0..=0x10ffff).filter_map(char::from_u32).filter(|&c| needs_json_escape(c));
+        for c in escaped {
+            let mut b = [0; 4];
+            assert!(ESCAPE_LEADS.contains(&c.encode_utf8(&mut b).as_bytes()[0]), "{c:?}");
+        }
     }
 
     #[test]

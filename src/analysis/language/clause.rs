@@ -28,14 +28,23 @@ impl Names {
 fn name_shaped(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return false };
-    let rest: Vec<char> = chars.collect();
-    // After a hyphen a name starts again with a capital (Mary-Jane); "Auto-renewal" is a noun.
-    let hyphen_then_lower = rest.windows(2).any(|w| w[0] == '-' && w[1].is_lowercase());
-    first.is_uppercase()
-        && !rest.is_empty()
-        && rest.iter().all(|&c| c.is_lowercase() || matches!(c, '\'' | '\u{2019}' | '-'))
-        && rest.iter().any(|c| c.is_lowercase())
-        && !hyphen_then_lower
+    let rest = chars.as_str();
+    if !first.is_uppercase() || rest.is_empty() {
+        return false;
+    }
+    let mut any_lower = false;
+    let mut prev = first;
+    for c in rest.chars() {
+        let lower = c.is_lowercase();
+        // After a hyphen a name starts again with a capital (Mary-Jane); "Auto-renewal" is
+        // a noun.
+        if !(lower || matches!(c, '\'' | '\u{2019}' | '-')) || (lower && prev == '-') {
+            return false;
+        }
+        any_lower |= lower;
+        prev = c;
+    }
+    any_lower
 }
 
 /// Capitalised nouns at the start of a sentence that are things, not people.

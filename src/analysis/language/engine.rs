@@ -43,6 +43,8 @@ pub(super) fn each(
     let mut region = 0;
     let mut behind: Vec<Tok> = Vec::with_capacity(LOOK_BEHIND);
     let mut ahead: Vec<Tok> = Vec::with_capacity(LOOK_AHEAD);
+    let mut scratch = Scratch::default();
+    let mut mapped = 0;
     let mut pos = 0;
     while pos < hay.len() {
         let Some(m) = matcher.find(hay, pos) else { break };
@@ -51,7 +53,8 @@ pub(super) fn each(
             continue;
         };
         let Some(rule) = lexicon.rules.get(index) else { continue };
-        let (start, mut end) = (norm.original(m.start), norm.original(m.end));
+        let start = norm.original_from(&mut mapped, m.start);
+        let mut end = norm.original_from(&mut mapped, m.end);
         tokens::before(text, start, LOOK_BEHIND, &mut behind);
         if rule.takes_next_word() {
             tokens::after(text, end, 4, &mut ahead);
@@ -78,7 +81,7 @@ pub(super) fn each(
             region += 1;
         }
         let quoted = regions.get(region).is_some_and(|r| r.start <= start);
-        let level = judge_match(&judge, rule, text, (start, end), &behind, ctx);
+        let level = judge_match(&judge, rule, text, (start, end), &behind, ctx, &mut scratch);
         let Some(mut severity) = level else { continue };
         if quoted {
             if severity < Severity::Warning {
@@ -107,31 +110,40 @@ pub(super) fn each(
     }
 }
 
+/// Token lists kept from one match to the next: a text has a match every few words.
+#[derive(Default)]
+struct Scratch<'a> {
+    ahead: Vec<Tok<'a>>,
+    sentence: Vec<Tok<'a>>,
+    long_behind: Vec<Tok<'a>>,
+}
+
 /// The severity of one match in its clause, before quotes: who the subject is, negation,
 /// whether it is given as a cause, a fault, a purpose of the response or a reason.
-fn judge_match(
+fn judge_match<'a>(
     judge: &Judge,
     rule: &Rule,
-    text: &str,
+    text: &'a str,
     (start, end): (usize, usize),
     behind: &[Tok],
     ctx: &LintContext,
+    scratch: &mut Scratch<'a>,
 ) -> Option<Severity> {
     if let Some(severity) = rule.in_answers.filter(|_| ctx.answer) {
         return (!(rule.negatable && judge.negated(behind))).then_some(severity);
     }
-    let mut ahead = Vec::with_capacity(LOOK_AHEAD);
+    let Scratch { ahead, sentence, long_behind } = scratch;
     let class = match rule.preset {
         Preset::SelfBlame => Class::Me,
         Preset::Agent => {
-            tokens::after(text, end, LOOK_AHEAD, &mut ahead);
-            judge.agent_after(&ahead)
+            tokens::after(text, end, LOOK_AHEAD, ahead);
+            judge.agent_after(ahead)
         }
         _ => {
             let class = judge.subject_before(behind, rule.if_system.is_none());
             if class == Class::Nothing && rule.subject_after {
-                tokens::after(text, end, LOOK_AHEAD, &mut ahead);
-                judge.subject_after(&ahead)
+                tokens::after(text, end, LOOK_AHEAD, ahead);
+                judge.subject_after(ahead)
             } else {
                 class
             }
@@ -144,28 +156,27 @@ fn judge_match(
         level = None;
     }
     let severity = level?;
-    let mut sentence = Vec::new();
+    sentence.clear();
     let (purpose, reason) =
         (rule.if_purpose != Some(rule.severity), rule.if_reason != Some(rule.severity));
     let needs_sentence = rule.needs_cause || rule.needs_fault || purpose || reason;
     if needs_sentence {
-        tokens::after(text, end, SENTENCE_AHEAD, &mut sentence);
+        tokens::after(text, end, SENTENCE_AHEAD, sentence);
     }
     // An answer to "why?" is an explanation by its nature.
     if rule.needs_cause && !ctx.answer {
-        let mut long_behind = Vec::new();
-        tokens::before(text, start, CAUSE_BEHIND, &mut long_behind);
-        if !judge.given_as_cause(&long_behind, &sentence) {
+        tokens::before(text, start, CAUSE_BEHIND, long_behind);
+        if !judge.given_as_cause(long_behind, sentence) {
             level = rule.if_no_cause.map(|s| s.min(severity));
         }
     }
-    if rule.needs_fault && !judge.fault(behind, &sentence) {
+    if rule.needs_fault && !judge.fault(behind, sentence) {
         level = level.and(rule.if_no_fault).map(|s| s.min(severity));
     }
-    if purpose && judge.purpose(&sentence) {
+    if purpose && judge.purpose(sentence) {
         level = level.and(rule.if_purpose).map(|s| s.min(severity));
     }
-    if reason && judge.reason(&sentence) {
+    if reason && judge.reason(sentence) {
         level = level.and(rule.if_reason).map(|s| s.min(severity));
     }
     level

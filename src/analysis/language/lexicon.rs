@@ -1,23 +1,25 @@
-//! The rules as data: `assets/lexicon.toml`, parsed once, plus an optional user lexicon.
+//! The rules as data: `assets/lexicon.toml`, compiled at build time, plus an optional user
+//! lexicon read at run time.
 //!
 //! Loading never panics. Problems in a user lexicon come back as messages naming the line;
 //! a rule with a problem is left out and the rest still apply.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+pub(super) use super::expand::{Target, WordBuild};
 use super::load::Parsed;
 pub(super) use super::load::Words;
 use super::matcher::Matcher;
 use super::{Category, Severity};
 
+/// The source of the built-in lexicon, which `build.rs` compiles; the tests read it at run
+/// time as a user's file is read, to check the compiled one says the same.
+#[cfg(test)]
 pub(super) const BUILTIN: &str = include_str!("../../../assets/lexicon.toml");
 
-static BUILTIN_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let (lexicon, _problems) = Lexicon::from_sources(BUILTIN, None);
-    lexicon
-});
+static BUILTIN_LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::compiled);
 
 /// Which subjects a rule cares about; see the header of `assets/lexicon.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,47 +119,31 @@ impl Rule {
     }
 }
 
-/// A small multiplicative hash for short words: the sets are fixed, lookups are many.
-#[derive(Default)]
-pub(super) struct WordHasher(u64);
+pub(super) type WordSet = HashSet<String, WordBuild>;
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(super) type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
-
-/// What a pattern of the automaton stands for.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Target {
-    Rule(usize),
-    Allow,
-}
-
-/// The rules, the allowed phrases, the subject word lists and one automaton over every
+/// The rules, the allowed phrases, the subject word lists and one matcher over every
 /// phrase.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub(super) rules: Vec<Rule>,
     pub(super) allow: Vec<String>,
     pub(super) words: Words,
-    pub(super) targets: Vec<Target>,
+    /// What each phrase of the matcher stands for.
+    pub(super) targets: Cow<'static, [Target]>,
     /// `None` only if the phrases could not be compiled (reported when loading).
     pub(super) matcher: Option<Matcher>,
 }
 
 impl Lexicon {
-    /// The built-in lexicon (`assets/lexicon.toml`), parsed on first use.
+    /// The built-in lexicon (`assets/lexicon.toml`, compiled at build time).
     pub fn builtin() -> &'static Lexicon {
         &BUILTIN_LEXICON
+    }
+
+    /// The built-in lexicon made afresh from the tables compiled at build time: what its
+    /// first use costs a start of waterline (the rules' fields checked, no trie built).
+    pub fn compiled() -> Lexicon {
+        Parsed::builtin_lexicon()
     }
 
     /// The built-in lexicon with a user's lexicon on top: its rules are added (a rule with a
@@ -173,7 +159,13 @@ impl Lexicon {
                 messages.push("the user lexicon was not applied".to_string());
                 (Lexicon::builtin().clone(), messages)
             }
-            Some(_) => Lexicon::from_sources(BUILTIN, Some(user_toml)),
+            // Only the user's file is read and expanded here; the built-in rules come
+            // compiled, and one matcher is built over both (a user's phrase wins).
+            Some(user) => {
+                let combined = Parsed::builtin().overlay(user, &mut messages);
+                let lexicon = combined.build(&mut messages);
+                (lexicon, messages)
+            }
         }
     }
 
@@ -186,39 +178,39 @@ impl Lexicon {
     pub fn allowed_phrases(&self) -> &[String] {
         &self.allow
     }
-
-    pub(super) fn from_sources(builtin: &str, user: Option<&str>) -> (Lexicon, Vec<String>) {
-        let mut messages = Vec::new();
-        let base = Parsed::read(builtin, &mut messages).unwrap_or_default();
-        let messages_builtin: Vec<String> =
-            messages.drain(..).map(|m| format!("built-in lexicon: {m}")).collect();
-        let mut user_messages = Vec::new();
-        let combined = match user.map(|u| (u, Parsed::read(u, &mut user_messages))) {
-            None => base,
-            Some((_, None)) => {
-                user_messages.push("the user lexicon was not applied".to_string());
-                base
-            }
-            Some((_, Some(user))) => base.overlay(user, &mut user_messages),
-        };
-        let lexicon = combined.build(&mut user_messages);
-        let mut all = messages_builtin;
-        all.extend(user_messages);
-        (lexicon, all)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The built-in lexicon read at run time, as a user's file is.
+    fn read_at_run_time() -> (Lexicon, Vec<String>) {
+        let mut messages = Vec::new();
+        let parsed = Parsed::read(BUILTIN, &mut messages).expect("the built-in lexicon reads");
+        let lexicon = parsed.build(&mut messages);
+        (lexicon, messages)
+    }
+
     #[test]
     fn builtin_lexicon_loads_without_problems() {
-        let (lexicon, messages) = Lexicon::from_sources(BUILTIN, None);
+        let (lexicon, messages) = read_at_run_time();
         assert!(messages.is_empty(), "{messages:#?}");
         assert!(lexicon.rules.len() >= 30);
         let matcher = lexicon.matcher.as_ref().expect("compiled");
         assert_eq!(lexicon.targets.len(), matcher.patterns_len());
+    }
+
+    #[test]
+    fn the_lexicon_compiled_at_build_time_is_the_one_read_at_run_time() {
+        let (read, _) = read_at_run_time();
+        let compiled = Lexicon::builtin();
+        assert_eq!(format!("{:?}", compiled.rules), format!("{:?}", read.rules));
+        assert_eq!(compiled.allow, read.allow);
+        assert_eq!(compiled.words, read.words);
+        assert_eq!(compiled.targets, read.targets);
+        assert_eq!(compiled.matcher, read.matcher);
+        assert!(matches!(compiled.targets, Cow::Borrowed(_)), "the trie was built at run time");
     }
 
     #[test]

@@ -1,16 +1,31 @@
 //! Reading a lexicon file: the TOML shape, validation with messages naming the line,
-//! `{a|b}` expansion, merging a user lexicon over the built-in one, and compiling every
-//! phrase into one automaton.
+//! merging a user lexicon over the built-in one (compiled at build time), and compiling
+//! every phrase into one matcher.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::borrow::Cow;
+use std::collections::HashSet;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::lexicon::{Lexicon, Preset, Rule, Target, WordHasher, WordSet};
+use super::expand::{expand, normalise_phrase, owners, rule_phrases};
+use super::lexicon::{Lexicon, Preset, Rule, WordSet};
 use super::matcher::Matcher;
 use super::{Category, Severity};
+
+/// The built-in lexicon, compiled from `assets/lexicon.toml` by `build.rs`: each rule's
+/// fields as written, its phrases expanded and normalised, the word lists normalised, and
+/// the matcher's trie over every phrase.
+mod builtin {
+    use super::super::expand::Target;
+    use super::{Cow, RawRule, WordSet, Words};
+
+    fn set(words: &[&str]) -> WordSet {
+        words.iter().map(|w| (*w).to_string()).collect()
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
+}
 
 // ───────────────────────────────────── raw TOML shape ─────────────────────────────────────
 
@@ -40,7 +55,7 @@ macro_rules! word_lists {
         }
 
         /// The word lists the clause checks use, all lower-case.
-        #[derive(Debug, Clone, Default)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         pub(super) struct Words {
             $($(#[$doc])* pub $name: WordSet,)*
         }
@@ -100,32 +115,63 @@ struct RawAllow {
     note: Option<String>,
 }
 
+/// A rule as written; `build.rs` writes the built-in ones as these (without `phrases`,
+/// which it expands).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
-    id: Option<String>,
-    category: Option<String>,
-    severity: Option<String>,
-    subject: Option<String>,
+    id: Option<Cow<'static, str>>,
+    category: Option<Cow<'static, str>>,
+    severity: Option<Cow<'static, str>>,
+    subject: Option<Cow<'static, str>>,
     phrases: Option<Vec<String>>,
-    message: Option<String>,
-    reframe: Option<String>,
-    if_we: Option<String>,
-    if_me: Option<String>,
-    if_system: Option<String>,
-    if_no_subject: Option<String>,
+    message: Option<Cow<'static, str>>,
+    reframe: Option<Cow<'static, str>>,
+    if_we: Option<Cow<'static, str>>,
+    if_me: Option<Cow<'static, str>>,
+    if_system: Option<Cow<'static, str>>,
+    if_no_subject: Option<Cow<'static, str>>,
     subject_after: Option<bool>,
     negatable: Option<bool>,
     needs_cause: Option<bool>,
-    if_no_cause: Option<String>,
-    in_answers: Option<String>,
+    if_no_cause: Option<Cow<'static, str>>,
+    in_answers: Option<Cow<'static, str>>,
     omission: Option<bool>,
-    next: Option<String>,
-    if_reason: Option<String>,
+    next: Option<Cow<'static, str>>,
+    if_reason: Option<Cow<'static, str>>,
     needs_fault: Option<bool>,
-    if_no_fault: Option<String>,
-    if_purpose: Option<String>,
+    if_no_fault: Option<Cow<'static, str>>,
+    if_purpose: Option<Cow<'static, str>>,
     about_person: Option<bool>,
+}
+
+impl RawRule {
+    /// Every field unset: the rest of a generated rule.
+    const UNSET: RawRule = RawRule {
+        id: None,
+        category: None,
+        severity: None,
+        subject: None,
+        phrases: None,
+        message: None,
+        reframe: None,
+        if_we: None,
+        if_me: None,
+        if_system: None,
+        if_no_subject: None,
+        subject_after: None,
+        negatable: None,
+        needs_cause: None,
+        if_no_cause: None,
+        in_answers: None,
+        omission: None,
+        next: None,
+        if_reason: None,
+        needs_fault: None,
+        if_no_fault: None,
+        if_purpose: None,
+        about_person: None,
+    };
 }
 
 // ─────────────────────────────────── validated contents ───────────────────────────────────
@@ -196,7 +242,7 @@ impl Parsed {
             // The line is worked out only for a message: counting lines for every rule
             // would cost more than the rest of the reading.
             let line = || line_of(text, raw_rule.span().start);
-            match rule_from(raw_rule.get_ref()) {
+            match rule_from(raw_rule.get_ref(), None) {
                 Ok(rule) if !ids.insert(rule.id.clone()) => {
                     messages.push(format!("line {}: rule `{}` is defined twice", line(), rule.id));
                 }
@@ -234,42 +280,62 @@ impl Parsed {
         Parsed { rules, allow, disable: Vec::new(), words }
     }
 
-    /// One automaton over every phrase. The first owner of a phrase keeps it: allowed
+    /// The built-in lexicon as `build.rs` compiled it. Its rules are checked as a file's
+    /// are; the problems were refused when it was built.
+    pub(super) fn builtin() -> Parsed {
+        let rules = builtin::RULES
+            .iter()
+            .filter_map(|(raw, phrases)| {
+                rule_from(raw, Some(phrases.iter().map(|p| (*p).to_string()).collect())).ok()
+            })
+            .collect();
+        let allow = builtin::ALLOW.iter().map(|p| (*p).to_string()).collect();
+        Parsed { rules, allow, disable: Vec::new(), words: builtin::words() }
+    }
+
+    /// The built-in lexicon with the trie compiled at build time: nothing to expand, hash
+    /// or build at start-up.
+    pub(super) fn builtin_lexicon() -> Lexicon {
+        let parsed = Parsed::builtin();
+        if parsed.rules.len() != builtin::RULES.len() {
+            // A rule the checks refuse would shift the owners' indices: build at run time.
+            return parsed.build(&mut Vec::new());
+        }
+        let matcher = Matcher::from_static(
+            &builtin::ROOT,
+            &builtin::EDGES,
+            &builtin::BYTES,
+            &builtin::NEXT,
+            &builtin::TERMINAL,
+        );
+        Lexicon {
+            rules: parsed.rules,
+            allow: parsed.allow,
+            words: parsed.words,
+            targets: Cow::Borrowed(&builtin::TARGETS),
+            matcher: Some(matcher),
+        }
+    }
+
+    /// One matcher over every phrase. The first owner of a phrase keeps it: allowed
     /// phrases and user rules come first, so they win over built-in rules.
     pub(super) fn build(self, messages: &mut Vec<String>) -> Lexicon {
-        let mut owner: HashMap<&str, Target, BuildHasherDefault<WordHasher>> =
-            HashMap::with_capacity_and_hasher(self.rules.len() * 16, Default::default());
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut targets = Vec::new();
-        for phrase in &self.allow {
-            if owner.insert(phrase, Target::Allow).is_none() {
-                patterns.push(phrase);
-                targets.push(Target::Allow);
-            }
-        }
-        for (index, rule) in self.rules.iter().enumerate() {
-            for phrase in &rule.phrases {
-                match owner.get(phrase.as_str()) {
-                    None => {
-                        owner.insert(phrase, Target::Rule(index));
-                        patterns.push(phrase);
-                        targets.push(Target::Rule(index));
-                    }
-                    Some(Target::Rule(other)) if *other != index => messages.push(format!(
-                        "rule `{}`: phrase {phrase:?} is already matched by rule `{}`",
-                        rule.id, self.rules[*other].id
-                    )),
-                    Some(_) => {}
-                }
-            }
+        let lists: Vec<&[String]> = self.rules.iter().map(|r| r.phrases.as_slice()).collect();
+        let (patterns, targets, clashes) = owners(&self.allow, &lists);
+        for (index, phrase, other) in clashes {
+            messages.push(format!(
+                "rule `{}`: phrase {phrase:?} is already matched by rule `{}`",
+                self.rules[index].id, self.rules[other].id
+            ));
         }
         let matcher = Some(Matcher::new(&patterns));
+        let targets = Cow::Owned(targets);
         Lexicon { rules: self.rules, allow: self.allow, words: self.words, targets, matcher }
     }
 }
 
 fn level(
-    value: &Option<String>,
+    value: &Option<Cow<'static, str>>,
     default: Option<Severity>,
     key: &str,
 ) -> Result<Option<Severity>, String> {
@@ -282,8 +348,11 @@ fn level(
     }
 }
 
-fn rule_from(raw: &RawRule) -> Result<Rule, String> {
-    let id = raw.id.clone().filter(|s| !s.trim().is_empty()).ok_or("a rule needs an `id`")?;
+/// A rule from its fields; `expanded` is its phrases when they were expanded already (the
+/// built-in lexicon's, at build time).
+fn rule_from(raw: &RawRule, expanded: Option<Vec<String>>) -> Result<Rule, String> {
+    let id = raw.id.as_deref().filter(|s| !s.trim().is_empty()).ok_or("a rule needs an `id`")?;
+    let id = id.to_string();
     let missing = |key: &str| format!("rule `{id}` needs `{key}`");
     let in_rule = |why: String| format!("rule `{id}`: {why}");
     let category = raw.category.as_deref().ok_or_else(|| missing("category"))?;
@@ -302,24 +371,17 @@ fn rule_from(raw: &RawRule) -> Result<Rule, String> {
             ))
         })?,
     };
-    let message = raw.message.clone().filter(|s| !s.trim().is_empty());
+    let message = raw.message.as_deref().filter(|s| !s.trim().is_empty());
     let message = message.ok_or_else(|| missing("message"))?;
-    let reframe = raw.reframe.clone().filter(|s| !s.trim().is_empty());
+    let reframe = raw.reframe.as_deref().filter(|s| !s.trim().is_empty());
     let reframe = reframe.ok_or_else(|| missing("reframe"))?;
-    let written =
-        raw.phrases.as_ref().filter(|p| !p.is_empty()).ok_or_else(|| missing("phrases"))?;
-    let mut phrases = Vec::new();
-    let mut seen: HashSet<String, BuildHasherDefault<WordHasher>> = HashSet::default();
-    for phrase in written {
-        let expanded =
-            expand(phrase).map_err(|why| in_rule(format!("phrase {phrase:?}: {why}")))?;
-        for p in expanded {
-            if !seen.contains(&p) {
-                seen.insert(p.clone());
-                phrases.push(p);
-            }
+    let phrases = match expanded {
+        Some(phrases) => phrases,
+        None => {
+            let written = raw.phrases.as_ref().filter(|p| !p.is_empty());
+            rule_phrases(written.ok_or_else(|| missing("phrases"))?).map_err(in_rule)?
         }
-    }
+    };
     let on = Some(severity);
     let (system, no_subject) = match preset {
         Preset::Any | Preset::SelfBlame => (on, on),
@@ -352,12 +414,12 @@ fn rule_from(raw: &RawRule) -> Result<Rule, String> {
         if_no_fault: level(&raw.if_no_fault, None, "if_no_fault").map_err(in_rule)?,
         if_purpose: level(&raw.if_purpose, on, "if_purpose").map_err(in_rule)?,
         about_person: raw.about_person.unwrap_or(person_category),
-        id,
         category,
         severity,
         phrases,
         message: message.trim().to_string(),
         reframe: reframe.trim().to_string(),
+        id,
     })
 }
 
@@ -372,84 +434,6 @@ fn word_set(list: &[String], name: &str, messages: &mut Vec<String>) -> WordSet 
         }
     }
     out
-}
-
-/// Lower-case (ASCII), straight apostrophes and quotes, single spaces, trimmed.
-fn normalise_phrase(phrase: &str) -> String {
-    // Thousands of phrases are normalised at every start: one pass, one allocation.
-    let mut out = String::with_capacity(phrase.len());
-    for word in phrase.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            continue;
-        }
-        out.extend(word.chars().map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
-            c => c.to_ascii_lowercase(),
-        }));
-    }
-    out
-}
-
-const MAX_EXPANSION: usize = 2000;
-
-/// Expands `{a|b|}` groups and normalises each result. A contraction with "n't" also
-/// matches without its apostrophe ("didnt"), as people type in chat.
-pub(super) fn expand(phrase: &str) -> Result<Vec<String>, String> {
-    if !phrase.contains(['{', '}']) {
-        // Most phrases have no alternatives: no copy before the normalised one.
-        return checked(vec![normalise_phrase(phrase)]);
-    }
-    let mut out = vec![String::new()];
-    let mut rest = phrase;
-    loop {
-        let Some(i) = rest.find(['{', '}']) else {
-            out.iter_mut().for_each(|o| o.push_str(rest));
-            break;
-        };
-        if rest[i..].starts_with('}') {
-            return Err("a `}` without its `{`".to_string());
-        }
-        let literal = &rest[..i];
-        let after = &rest[i + 1..];
-        let close = after.find('}').ok_or("a `{` without its `}`")?;
-        let group = &after[..close];
-        if group.contains('{') {
-            return Err("braces cannot nest".to_string());
-        }
-        let alternatives: Vec<&str> = group.split('|').collect();
-        if out.len() * alternatives.len() > MAX_EXPANSION {
-            return Err(format!("expands to more than {MAX_EXPANSION} phrases"));
-        }
-        out = out
-            .iter()
-            .flat_map(|o| alternatives.iter().map(move |a| format!("{o}{literal}{a}")))
-            .collect();
-        rest = &after[close + 1..];
-    }
-    checked(out.iter().map(|o| normalise_phrase(o)).collect())
-}
-
-/// The normalised expansions of a phrase, each also without the apostrophe of its "n't";
-/// refused when one is empty or too long.
-fn checked(out: Vec<String>) -> Result<Vec<String>, String> {
-    let mut phrases = Vec::with_capacity(out.len());
-    for p in out {
-        if p.is_empty() {
-            return Err("expands to an empty phrase".to_string());
-        }
-        if p.len() > 200 {
-            return Err("a phrase longer than 200 bytes".to_string());
-        }
-        let twin = p.contains("n't").then(|| p.replace("n't", "nt"));
-        phrases.push(p);
-        phrases.extend(twin);
-    }
-    Ok(phrases)
 }
 
 #[cfg(test)]

@@ -1,8 +1,11 @@
 //! The phrase matcher: one trie of every phrase (ASCII letters folded to lower case), tried
 //! only where a word can start. A finding must begin and end on word boundaries, so no
 //! match ever needs to start inside a word, and the trie needs none of the failure links a
-//! general multi-pattern automaton computes: it is built in well under a millisecond, at
-//! every start, and stays small.
+//! general multi-pattern automaton computes. The built-in lexicon's trie is built by
+//! `build.rs` with this same code and kept as static arrays; a user's lexicon builds its own
+//! at start-up, in about a millisecond.
+
+use std::borrow::Cow;
 
 /// A match: byte range in the haystack and the index of the phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,14 +19,22 @@ const NONE: u32 = u32::MAX;
 
 /// The trie, flattened: node `n`'s edges are `bytes[edges[n]..edges[n + 1]]` (sorted) with
 /// the child of each in `next`; the root's are also in a table by byte.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Matcher {
-    root: Box<[u32; 256]>,
-    edges: Vec<u32>,
-    bytes: Vec<u8>,
-    next: Vec<u32>,
+    pub(super) root: Cow<'static, [u32; 256]>,
+    pub(super) edges: Cow<'static, [u32]>,
+    pub(super) bytes: Cow<'static, [u8]>,
+    pub(super) next: Cow<'static, [u32]>,
     /// The phrase ending at each node, or `NONE`.
-    terminal: Vec<u32>,
+    pub(super) terminal: Cow<'static, [u32]>,
+}
+
+/// The trie's arrays, borrowed once per search rather than at every step.
+struct Trie<'m> {
+    edges: &'m [u32],
+    bytes: &'m [u8],
+    next: &'m [u32],
+    terminal: &'m [u32],
 }
 
 impl Matcher {
@@ -79,13 +90,40 @@ impl Matcher {
             next[at] = child;
             fill[parent as usize] += 1;
         }
-        let mut root = Box::new([NONE; 256]);
+        let mut root = [NONE; 256];
         for (&b, &child) in bytes[..edges[1] as usize].iter().zip(&next) {
             root[usize::from(b)] = child;
             // ASCII letters match either case: the haystack is folded as it is read.
             root[usize::from(b.to_ascii_uppercase())] = child;
         }
-        Matcher { root, edges, bytes, next, terminal }
+        Matcher {
+            root: Cow::Owned(root),
+            edges: Cow::Owned(edges),
+            bytes: Cow::Owned(bytes),
+            next: Cow::Owned(next),
+            terminal: Cow::Owned(terminal),
+        }
+    }
+
+    /// A trie built before (by `build.rs`, from [`Matcher::new`]'s arrays).
+    pub fn from_static(
+        root: &'static [u32; 256],
+        edges: &'static [u32],
+        bytes: &'static [u8],
+        next: &'static [u32],
+        terminal: &'static [u32],
+    ) -> Matcher {
+        Matcher {
+            root: Cow::Borrowed(root),
+            edges: Cow::Borrowed(edges),
+            bytes: Cow::Borrowed(bytes),
+            next: Cow::Borrowed(next),
+            terminal: Cow::Borrowed(terminal),
+        }
+    }
+
+    fn trie(&self) -> Trie<'_> {
+        Trie { edges: &self.edges, bytes: &self.bytes, next: &self.next, terminal: &self.terminal }
     }
 
     /// How many distinct phrases the trie holds.
@@ -98,10 +136,12 @@ impl Matcher {
     /// first place where some phrase does, the longest such phrase there.
     pub fn find(&self, hay: &str, from: usize) -> Option<Found> {
         let b = hay.as_bytes();
+        let root: &[u32; 256] = &self.root;
+        let trie = self.trie();
         let mut p = from;
         while p < b.len() {
             let c = b[p];
-            if self.root[usize::from(c)] == NONE {
+            if root[usize::from(c)] == NONE {
                 p += 1;
                 continue;
             }
@@ -114,7 +154,7 @@ impl Matcher {
                 continue;
             }
             if left_boundary(hay, p)
-                && let Some(found) = self.longest_at(hay, p)
+                && let Some(found) = trie.longest_at(root, hay, p)
             {
                 return Some(found);
             }
@@ -122,11 +162,13 @@ impl Matcher {
         }
         None
     }
+}
 
+impl Trie<'_> {
     /// The longest phrase starting at `start` that ends on a word boundary.
-    fn longest_at(&self, hay: &str, start: usize) -> Option<Found> {
+    fn longest_at(&self, root: &[u32; 256], hay: &str, start: usize) -> Option<Found> {
         let b = hay.as_bytes();
-        let mut node = self.root[usize::from(b[start])];
+        let mut node = root[usize::from(b[start])];
         let mut p = start + 1;
         let mut best = None;
         while node != NONE {

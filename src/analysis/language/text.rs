@@ -53,6 +53,34 @@ const fn special_bytes() -> [bool; 256] {
 
 static SPECIAL: [bool; 256] = special_bytes();
 
+/// How far from `from` the text runs in whole chunks with nothing to fold: no special byte
+/// (as in [`special_bytes`]) and no two spaces in a row, checked a chunk at a time with
+/// comparisons the compiler does many bytes at once. The byte loop finds the exact place.
+fn plain_chunks(b: &[u8], from: usize) -> usize {
+    const CHUNK: usize = 32;
+    let mut j = from;
+    // One byte past the chunk too: a space at its end is folded if more space follows.
+    while let Some(w) = b.get(j..j + CHUNK + 1).and_then(|w| <&[u8; CHUNK + 1]>::try_from(w).ok()) {
+        // Fixed sizes and no early exit: the compiler checks the chunk in a few vector steps.
+        let mut hit = 0u8;
+        for k in 0..CHUNK {
+            let (c, n) = (w[k], w[k + 1]);
+            let space = c.wrapping_sub(b'\t') <= b'\r' - b'\t';
+            let lead = c == 0xC2 || c == 0xE2 || c == 0xE3;
+            hit |= u8::from(space | lead | (c == b' ' && n == b' '));
+        }
+        let last = w[CHUNK];
+        hit |= u8::from(
+            last.wrapping_sub(b'\t') <= b'\r' - b'\t' || matches!(last, 0xC2 | 0xE2 | 0xE3),
+        );
+        if hit != 0 {
+            break;
+        }
+        j += CHUNK;
+    }
+    j
+}
+
 impl Normalised {
     pub fn new(src: &str) -> Normalised {
         let b = src.as_bytes();
@@ -61,7 +89,7 @@ impl Normalised {
         let mut i = 0;
         while i < b.len() {
             // Copy the plain stretch in one go; a space is plain unless more space follows.
-            let mut j = i;
+            let mut j = plain_chunks(b, i);
             while j < b.len() {
                 let c = b[j];
                 if SPECIAL[c as usize]
@@ -112,9 +140,29 @@ impl Normalised {
     }
 
     /// The original offset of a normalised offset.
+    #[cfg(test)]
     pub fn original(&self, pos: usize) -> usize {
-        let k = self.points.partition_point(|&(n, _)| n <= pos);
-        let (n, o) = self.points[k.saturating_sub(1)];
+        self.original_from(&mut 0, pos)
+    }
+
+    /// The original offset of a normalised offset, walking on from the point `at` (kept by
+    /// the caller): offsets asked for in increasing order cost nothing to look up.
+    pub fn original_from(&self, at: &mut usize, pos: usize) -> usize {
+        let from = (*at).min(self.points.len().saturating_sub(1));
+        let k = if self.points.get(from).is_some_and(|&(n, _)| n <= pos) {
+            // Forward a few points; far ahead or behind, a binary search.
+            let near = self.points[from..].iter().take(8).take_while(|&&(n, _)| n <= pos).count();
+            if near < 8 || from + near == self.points.len() {
+                from + near
+            } else {
+                from + self.points[from..].partition_point(|&(n, _)| n <= pos)
+            }
+        } else {
+            self.points.partition_point(|&(n, _)| n <= pos)
+        };
+        let k = k.saturating_sub(1);
+        *at = k;
+        let (n, o) = self.points[k];
         o + (pos - n)
     }
 }
@@ -344,6 +392,50 @@ mod tests {
         assert_eq!(n.text, "he didn't\nknow it");
         for (pos, want) in [(0, 0), (3, 4), (6, 7), (7, 8), (8, 11), (9, 12), (10, 14), (15, 19)] {
             assert_eq!(n.original(pos), want, "at {pos}");
+        }
+    }
+
+    #[test]
+    fn long_plain_stretches_fold_as_byte_by_byte() {
+        // Each special byte at each place in and around a 32-byte chunk.
+        let specials =
+            ["\t", "\n", "\r", "\u{0b}", "\u{0c}", "  ", "\u{a0}", "\u{2009}", "’", "\u{3000}"];
+        for special in specials {
+            for at in 0..70 {
+                let src = format!(
+                    "{}{special}{}",
+                    "ab cd ".repeat(12).get(..at).unwrap_or(""),
+                    "x y ".repeat(20)
+                );
+                let n = Normalised::new(&src);
+                let mut want = src.replace('’', "'");
+                for space in
+                    ["\t", "\n", "\r", "\u{0b}", "\u{0c}", "\u{a0}", "\u{2009}", "\u{3000}"]
+                {
+                    want = want.replace(space, " ");
+                }
+                while want.contains("  ") {
+                    want = want.replace("  ", " ");
+                }
+                assert_eq!(n.text, want, "{special:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_map_back_the_same_asked_in_any_order() {
+        let src = "a  b\n\n c\t d’e   f ".repeat(40);
+        let n = Normalised::new(&src);
+        let scan = |pos: usize| {
+            let &(p, o) = n.points.iter().rev().find(|&&(p, _)| p <= pos).expect("(0, 0)");
+            o + (pos - p)
+        };
+        let mut hint = 0;
+        for pos in 0..=n.text.len() {
+            assert_eq!(n.original_from(&mut hint, pos), scan(pos), "at {pos}");
+        }
+        for pos in (0..=n.text.len()).rev().step_by(7).chain([0, 500, 3, 640]) {
+            assert_eq!(n.original_from(&mut hint, pos), scan(pos), "at {pos}");
         }
     }
 

@@ -77,14 +77,13 @@ pub(super) fn before<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<To
     out.clear();
     let mut end = pos;
     while out.len() < max {
-        let head = &text[..end];
-        let Some(c) = head.chars().next_back() else {
+        let Some(c) = char_before(text, end) else {
             out.push(Tok { kind: Kind::Edge, text: "" });
             return;
         };
         let start = end - c.len_utf8();
         if c == '\n' {
-            let blank_before = head[..start].trim_end_matches([' ', '\t', '\r']).ends_with('\n');
+            let blank_before = text[..start].trim_end_matches([' ', '\t', '\r']).ends_with('\n');
             if blank_before || starts_block(&text[end..]) {
                 out.push(Tok { kind: Kind::Break, text: "" });
                 return;
@@ -98,10 +97,9 @@ pub(super) fn before<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<To
         }
         if is_word_char(c) {
             let mut s = start;
-            while let Some(p) = text[..s].chars().next_back() {
+            while let Some(p) = char_before(text, s) {
                 let ps = s - p.len_utf8();
-                let joined =
-                    is_joiner(p) && text[..ps].chars().next_back().is_some_and(is_word_char);
+                let joined = is_joiner(p) && char_before(text, ps).is_some_and(is_word_char);
                 if !(is_word_char(p) || joined) {
                     break;
                 }
@@ -125,7 +123,7 @@ pub(super) fn after<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<Tok
     out.clear();
     let mut start = pos;
     while out.len() < max {
-        let Some(c) = text[start..].chars().next() else {
+        let Some(c) = char_at(text, start) else {
             out.push(Tok { kind: Kind::Edge, text: "" });
             return;
         };
@@ -144,9 +142,9 @@ pub(super) fn after<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<Tok
         }
         if is_word_char(c) {
             let mut e = end;
-            while let Some(n) = text[e..].chars().next() {
+            while let Some(n) = char_at(text, e) {
                 let ne = e + n.len_utf8();
-                let joined = is_joiner(n) && text[ne..].chars().next().is_some_and(is_word_char);
+                let joined = is_joiner(n) && char_at(text, ne).is_some_and(is_word_char);
                 if !(is_word_char(n) || joined) {
                     break;
                 }
@@ -165,14 +163,33 @@ pub(super) fn after<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<Tok
     }
 }
 
+/// The character before byte `i` (a character boundary); an ASCII byte is read as it is.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i.wrapping_sub(1)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[..i].chars().next_back(),
+    }
+}
+
+/// The character at byte `i` (a character boundary); an ASCII byte is read as it is.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[i..].chars().next(),
+    }
+}
+
 /// Lower-case, straight apostrophe, without a possessive or a contracted verb ("he'd",
 /// "Bob's", "I'm"); "n't" stays, it is a negation.
 pub(super) fn norm_word(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
         return Cow::Borrowed(word);
     }
-    let mut w: String = word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).collect();
-    w = w.to_lowercase();
+    let mut w = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.replace('\u{2019}', "'").to_lowercase()
+    };
     if let Some(i) = w.rfind('\'') {
         let suffix = &w[i + 1..];
         if matches!(suffix, "s" | "d" | "ll" | "re" | "ve" | "m" | "") {
