@@ -174,6 +174,31 @@ fn follow_up_view() {
     );
 }
 
+/// While the reviews are read (off the loop, seconds for a big folder), the view says so
+/// and shows no count it does not know yet; reading again keeps the rows but not the counts.
+#[test]
+fn the_follow_up_view_shows_no_counts_while_it_reads() {
+    let mut m = model();
+    keys(&mut m, "f");
+    let screen = draw(&m, 120, 40);
+    assert_shows(&screen, &[" Follow-up ", waterline::tui::messages::LIBRARY_LOADING], "reading");
+    assert!(
+        !screen.contains("0 actions"),
+        "no count before the reviews are read:
+{screen}"
+    );
+    let one = vec![load("2026-03-06-card-payments-declined.toml")];
+    update(&mut m, Intent::Library { reviews: one, unreadable: 0 });
+    assert_shows(&draw(&m, 120, 40), &[" · 1 review "], "read");
+    keys(&mut m, "r");
+    let again = draw(&m, 120, 40);
+    assert!(
+        !again.contains(" · 1 review "),
+        "reading again, the old count goes:
+{again}"
+    );
+}
+
 #[test]
 fn the_follow_up_view_counts_one_review_in_the_singular() {
     let mut m = model();

@@ -32,7 +32,7 @@ pub const GATE_NOT_PASSED: &str = "The gate is not passed yet: fix what the Revi
 
 /// `n` and its noun, singular for one: "1 event", "3 events".
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 { format!("1 {one}") } else { format!("{} {many}", grouped(n)) }
 }
 
 pub fn events_created(n: usize) -> String {

@@ -61,13 +61,18 @@ fn list(model: &Model, view: &FollowUpView, frame: &mut Frame, area: Rect, drawn
     let overdue = (action_rows.iter().filter_map(|r| view.action_at(*r)))
         .filter(|(_, a)| urgency(a, today) == Some(Urgency::Overdue))
         .count();
-    let block = Block::bordered()
-        .title(format!(
-            " Follow-up · {} · {overdue} overdue · {} ",
+    // While the reviews are read, counts of what was there before would mislead.
+    let title = if view.loading {
+        " Follow-up ".to_string()
+    } else {
+        format!(
+            " Follow-up · {} · {} overdue · {} ",
             messages::count(action_rows.len(), "action", "actions"),
+            messages::grouped(overdue),
             messages::count(view.reviews.len(), "review", "reviews")
-        ))
-        .border_style(theme.border_focus);
+        )
+    };
+    let block = Block::bordered().title(title).border_style(theme.border_focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if view.loading {
