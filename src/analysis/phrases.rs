@@ -1,6 +1,7 @@
 //! The phrase lists of `assets/action_checks.toml`, and matching them as whole words in a
 //! text: lower-cased words, `*` at the end of a word for any ending, `*` alone for any word.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -124,11 +125,17 @@ pub fn parse() -> Result<Lists, toml::de::Error> {
 /// The words of a text, lower-cased: letters, digits and the marks inside words
 /// (`pre-deploy`, `don't`, `1%`). Curly apostrophes read as straight ones.
 pub fn words(text: &str) -> Vec<String> {
-    let text = text.replace('’', "'");
+    // Every action is split into words by each of its checks: no copy of a text that has no
+    // curly apostrophe, and ASCII words lower-cased without Unicode's tables.
+    let text = if text.contains('’') {
+        Cow::Owned(text.replace('’', "'"))
+    } else {
+        Cow::Borrowed(text)
+    };
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '%' | '_')))
         .map(|w| w.trim_matches(|c: char| matches!(c, '-' | '\'' | '_')))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() })
         .collect()
 }
 
