@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -308,7 +308,7 @@ impl<F: Fn(&PathBuf, Option<&mut String>) -> FileEntry> Serialize for Files<'_, 
 
 /// One file read and checked (its text report added to `text_out` when asked), or why it
 /// could not be read, said on standard error. The review is let go before this returns.
-fn file_entry(path: &PathBuf, policy: &DuePolicy, text_out: Option<&mut String>) -> FileEntry {
+fn file_entry(path: &Path, policy: &DuePolicy, text_out: Option<&mut String>) -> FileEntry {
     let loaded = match store::load(path) {
         Ok(loaded) => loaded,
         Err(e) => {
