@@ -270,8 +270,8 @@ impl PhraseList {
     }
 }
 
-/// The linter's multiplicative hash for short words (`language::lexicon`, private to the
-/// linter): a lookup per word of every action is most of what a check costs.
+/// The multiplicative hash for short words that the linter's lexicon uses (its own is
+/// private to the linter): a lookup per word of every action is most of what a check costs.
 #[derive(Default)]
 struct WordHasher(u64);
 
