@@ -13,11 +13,13 @@ use std::sync::LazyLock;
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
+use waterline::analysis::actions::{Context, check, known_names};
 use waterline::analysis::cache::LintCache;
 use waterline::analysis::followup::{Filter, committed};
 use waterline::analysis::language::{Lexicon, LintContext, lint_each};
-use waterline::analysis::overview::{overview, overview_with};
+use waterline::analysis::overview::{overview, overview_once, overview_with};
 use waterline::analysis::recurrence;
+use waterline::analysis::strength::strength;
 use waterline::model::Session;
 use waterline::store;
 
@@ -39,6 +41,17 @@ fn library() -> &'static Path {
     &LIBRARY.1
 }
 
+/// Every action of `session` checked and weighed: how many fail a check.
+fn action_checks_of(session: &Session) -> usize {
+    let names = known_names(session);
+    let policy = Default::default();
+    let ctx = Context::stored(session, &policy, &names);
+    (session.actions.iter())
+        .map(|a| (check(a, &ctx), strength(&a.text)))
+        .filter(|(c, _)| c.worst() == waterline::analysis::actions::Verdict::Fail)
+        .count()
+}
+
 fn read(text: &str) -> Session {
     store::parse(Path::new("review.toml"), text).expect("reads").session
 }
@@ -50,7 +63,7 @@ mod chain {
     #[divan::bench(args = [1_000, 10_000, 40_000], sample_count = 10, sample_size = 1)]
     fn every_check(bencher: Bencher, depth: usize) {
         let session = inputs::chain(depth);
-        bencher.bench(|| overview(black_box(&session), &Default::default()));
+        bencher.bench(|| overview_once(black_box(&session), &Default::default()));
     }
 }
 
@@ -75,6 +88,20 @@ mod review {
     fn every_check(bencher: Bencher) {
         let session = read(&BIG);
         bencher.bench(|| overview(black_box(&session), &Default::default()));
+    }
+
+    /// As `check` reads it: each field linted once, no cache kept.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn every_check_once(bencher: Bencher) {
+        let session = read(&BIG);
+        bencher.bench(|| overview_once(black_box(&session), &Default::default()));
+    }
+
+    /// The five checks and the strength of each of its 1,000 actions, as `check` lists them.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn action_checks(bencher: Bencher) {
+        let session = read(&BIG);
+        bencher.bench(|| action_checks_of(black_box(&session)));
     }
 
     /// After one edited event, with the cache the console would hold: only that event's
@@ -204,6 +231,16 @@ mod library {
         (store::load_all(library()).into_iter())
             .filter_map(|(p, l)| l.ok().map(|l| (p, l.session)))
             .collect()
+    }
+
+    /// The five checks and the strength of every action in every review, as `actions
+    /// --dir` judges them once the reviews are read (the phrase lists of the checks).
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn action_checks_10000(bencher: Bencher) {
+        let reviews: Vec<Session> = (store::load_all_for_actions(library()).into_iter())
+            .filter_map(|(_, l)| l.ok().map(|l| l.session))
+            .collect();
+        bencher.bench(|| reviews.iter().map(|s| action_checks_of(black_box(s))).sum::<usize>());
     }
 
     /// The follow-up list over every review, once they are read.

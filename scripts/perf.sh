@@ -115,3 +115,4 @@ row "lint text, one 136 KB line: output" "$(calc "round($bytes/1048576, 2)") MB"
 
 timed "$BIN" actions --dir "$INPUTS/library" --today 2026-01-01 --format json; ta=$T; ca=$C
 row "actions --dir, 10,000 reviews" "$(both "$ta" "$ca")" "≤ 3 s"
+row "  peak memory" "$(peak "$BIN" actions --dir "$INPUTS/library" --today 2026-01-01 --format json) MB" "—"

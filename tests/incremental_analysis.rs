@@ -1,11 +1,12 @@
 //! Analysis kept between edits gives exactly what a fresh analysis gives: after any
 //! sequence of edits (texts changed, items added and removed, answers moved, people and
 //! mode changed, findings dismissed), every check on the review — wording, the Five Whys,
-//! coverage and the gate — is the same with the lint cache as without it.
+//! coverage and the gate — is the same with the lint cache as without it, and as the
+//! one-shot reading that keeps nothing.
 
 use proptest::prelude::*;
 use waterline::analysis::cache::LintCache;
-use waterline::analysis::overview::{overview, overview_with};
+use waterline::analysis::overview::{overview, overview_once, overview_with};
 use waterline::analysis::review_language;
 use waterline::model::{
     ActionItem, ActionStatus, Dismissal, Event, Factor, ItemRef, Mode, Participant, Session, Why,
@@ -220,6 +221,8 @@ proptest! {
             let fresh = overview(&session, &policy);
             // And the field-by-field reading, without any cache, says the same.
             prop_assert_eq!(&cached.language, &review_language::fresh(&session), "after {:?}", e);
+            // And the one-shot reading `check` uses, which keeps no text.
+            prop_assert_eq!(&overview_once(&session, &policy), &fresh, "after {:?}", e);
             prop_assert_eq!(cached, fresh, "after {:?}", e);
         }
     }

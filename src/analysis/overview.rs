@@ -4,14 +4,16 @@
 
 use std::collections::HashMap;
 
+use super::actions::known_names;
 use super::cache::LintCache;
 use super::check::Check;
 use super::coverage;
+use super::language::{LintContext, Severity, lint};
 use super::policy::DuePolicy;
 use super::readiness::{Gate, gate_from};
-use super::review_language::FieldFinding;
-use super::whys::{NodeState, checks_with, states_with};
-use crate::model::{Session, WhyIndex};
+use super::review_language::{FieldFinding, fields, is_dismissed};
+use super::whys::{NodeState, WrongTurn, checks_with, states_with, wrong_turn, wrong_turn_in};
+use crate::model::{ItemKind, Mode, Session, WhyIndex};
 
 /// The results of every check on one review.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +43,60 @@ pub fn overview_with(session: &Session, policy: &DuePolicy, cache: &mut LintCach
     let whys = checks_with(&index, &states);
     let coverage = coverage::check_with(session, &index, &states);
     let language = cache.language(session, &states);
+    let gate = gate_from(session, policy, &whys, &language);
+    Overview { language, states, whys, coverage, gate }
+}
+
+/// Every check on `session`, for a command that reads the review once and leaves: each
+/// field is linted once and only its findings are kept — no copy of any text, nothing
+/// for a later edit. Gives exactly what [`overview`] gives.
+pub fn overview_once(session: &Session, policy: &DuePolicy) -> Overview {
+    let names = known_names(session);
+    let self_review = session.incident.mode == Mode::SelfReview;
+    let ctx = LintContext { known_names: &names, self_review, ..LintContext::default() };
+    // Why answers are read as answers to "why?".
+    let answer = LintContext { answer: true, ..ctx };
+    let mut turns: HashMap<&str, Option<WrongTurn>> =
+        session.whys.iter().map(|w| (w.id.as_str(), None)).collect();
+    let mut linted = Vec::new();
+    for (item, field, text) in fields(session) {
+        let why = item.kind == ItemKind::Why;
+        let findings = lint(text, if why { &answer } else { &ctx });
+        if why && field == "text" {
+            // A self-review lints "I" as the rule says; a wrong turn is judged as in a
+            // facilitated review, so that one lints again (as the cache does).
+            let turn =
+                if self_review { wrong_turn(text, &names) } else { wrong_turn_in(&findings) };
+            if let Some(slot) = turns.get_mut(item.id()) {
+                *slot = turn;
+            }
+        }
+        if !findings.is_empty() {
+            linted.push((item, field, findings));
+        }
+    }
+    let index = WhyIndex::new(&session.whys);
+    let states = states_with(&index, &turns);
+    drop(turns);
+    let whys = checks_with(&index, &states);
+    let coverage = coverage::check_with(session, &index, &states);
+    let mut language = Vec::new();
+    for (item, field, findings) in linted {
+        let reframed_by = (item.kind == ItemKind::Why)
+            .then(|| states.get(item.id()))
+            .flatten()
+            .and_then(|s| s.reframed_by.clone());
+        for mut finding in findings {
+            if is_dismissed(session, &item, field, &finding) {
+                continue;
+            }
+            if reframed_by.is_some() {
+                finding.severity = finding.severity.min(Severity::Info);
+            }
+            let reframed_by = reframed_by.clone();
+            language.push(FieldFinding { item: item.clone(), field, finding, reframed_by });
+        }
+    }
     let gate = gate_from(session, policy, &whys, &language);
     Overview { language, states, whys, coverage, gate }
 }

@@ -1,7 +1,9 @@
 //! The phrase lists of `assets/action_checks.toml`, and matching them as whole words in a
 //! text: lower-cased words, `*` at the end of a word for any ending, `*` alone for any word.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -123,11 +125,17 @@ pub fn parse() -> Result<Lists, toml::de::Error> {
 /// The words of a text, lower-cased: letters, digits and the marks inside words
 /// (`pre-deploy`, `don't`, `1%`). Curly apostrophes read as straight ones.
 pub fn words(text: &str) -> Vec<String> {
-    let text = text.replace('’', "'");
+    // Every action is split into words by each of its checks: no copy of a text that has no
+    // curly apostrophe, and ASCII words lower-cased without Unicode's tables.
+    let text = if text.contains('’') {
+        Cow::Owned(text.replace('’', "'"))
+    } else {
+        Cow::Borrowed(text)
+    };
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '%' | '_')))
         .map(|w| w.trim_matches(|c: char| matches!(c, '-' | '\'' | '_')))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() })
         .collect()
 }
 
@@ -136,18 +144,43 @@ pub fn is_number(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// A list of phrases, indexed by first word so a lookup tries only the phrases that can
-/// start at a word: the checks run on every keystroke.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A list of phrases as a trie of words, walked once from a start position: the checks
+/// run on every keystroke and on every action of a folder of reviews.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(from = "Vec<String>")]
 pub struct PhraseList {
-    phrases: Vec<(String, Vec<Pat>)>,
-    by_first: HashMap<String, Vec<usize>>,
-    /// Phrases whose first word is a wildcard: tried everywhere.
-    wild_first: Vec<usize>,
+    /// Each phrase as written, by its place in the list.
+    texts: Vec<String>,
+    /// Node 0 is the root; a node's children are reached by one word each.
+    nodes: Vec<Node>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
+struct Node {
+    /// Children by a whole word, lower-cased.
+    words: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
+    /// Children by the start of a word (`retrain*`).
+    stems: Vec<(String, u32)>,
+    /// The child reached by any word (`*`).
+    any: Option<u32>,
+    /// The phrase that ends here and wins a tie (see [`Rank`]).
+    ends: Option<Rank>,
+}
+
+/// Which of two phrases of the same length found at the same place is reported: one that
+/// starts with a wildcard over one that starts with a word, then the later in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    wild_first: bool,
+    index: u32,
+}
+
+impl Default for PhraseList {
+    fn default() -> Self {
+        PhraseList { texts: Vec::new(), nodes: vec![Node::default()] }
+    }
+}
+
 enum Pat {
     Word(String),
     Prefix(String),
@@ -166,13 +199,16 @@ impl From<Vec<String>> for PhraseList {
                     None => Pat::Word(p.to_lowercase()),
                 })
                 .collect();
-            let index = out.phrases.len();
-            match pats.first() {
-                None => continue,
-                Some(Pat::Word(w)) => out.by_first.entry(w.clone()).or_default().push(index),
-                Some(_) => out.wild_first.push(index),
+            let Some(first) = pats.first() else { continue };
+            let rank =
+                Rank { wild_first: !matches!(first, Pat::Word(_)), index: out.texts.len() as u32 };
+            let mut node = 0;
+            for pat in pats {
+                node = out.child(node, pat);
             }
-            out.phrases.push((text, pats));
+            let ends = &mut out.nodes[node as usize].ends;
+            *ends = (*ends).max(Some(rank));
+            out.texts.push(text);
         }
         out
     }
@@ -180,36 +216,75 @@ impl From<Vec<String>> for PhraseList {
 
 impl PhraseList {
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+        self.texts.is_empty()
     }
 
     /// The longest phrase that starts exactly at `at`: its length and text.
     pub fn starting_at(&self, words: &[String], at: usize) -> Option<(usize, &str)> {
-        let first = words.get(at)?;
-        let exact = self.by_first.get(first).into_iter().flatten();
-        exact
-            .chain(&self.wild_first)
-            .filter_map(|i| {
-                let (text, pats) = &self.phrases[*i];
-                matches(pats, words, at).map(|len| (len, text.as_str()))
-            })
-            .max_by_key(|(len, _)| *len)
+        let rest = words.get(at..).filter(|rest| !rest.is_empty())?;
+        let mut best = None;
+        self.walk(0, rest, 0, &mut best);
+        best.map(|(len, rank)| (len, self.texts[rank.index as usize].as_str()))
+    }
+
+    /// Every phrase that matches `rest` from node `node`, `depth` words in: the best in
+    /// `best` by length, then by rank.
+    fn walk(&self, node: u32, rest: &[String], depth: usize, best: &mut Option<(usize, Rank)>) {
+        let node = &self.nodes[node as usize];
+        if let Some(rank) = node.ends {
+            *best = (*best).max(Some((depth, rank)));
+        }
+        let Some(word) = rest.get(depth) else { return };
+        if let Some(&child) = node.words.get(word.as_str()) {
+            self.walk(child, rest, depth + 1, best);
+        }
+        for (stem, child) in &node.stems {
+            if word.starts_with(stem.as_str()) {
+                self.walk(*child, rest, depth + 1, best);
+            }
+        }
+        if let Some(child) = node.any {
+            self.walk(child, rest, depth + 1, best);
+        }
+    }
+
+    /// The child of `node` reached by `pat`, made if there is none yet.
+    fn child(&mut self, node: u32, pat: Pat) -> u32 {
+        let next = self.nodes.len() as u32;
+        let parent = &mut self.nodes[node as usize];
+        let child = match pat {
+            Pat::Word(w) => *parent.words.entry(w).or_insert(next),
+            Pat::Prefix(stem) => match parent.stems.iter().find(|(s, _)| *s == stem) {
+                Some(&(_, child)) => child,
+                None => {
+                    parent.stems.push((stem, next));
+                    next
+                }
+            },
+            Pat::Any => *parent.any.get_or_insert(next),
+        };
+        if child == next {
+            self.nodes.push(Node::default());
+        }
+        child
     }
 }
 
-fn matches(pats: &[Pat], words: &[String], at: usize) -> Option<usize> {
-    for (n, pat) in pats.iter().enumerate() {
-        let word = words.get(at + n)?;
-        let ok = match pat {
-            Pat::Word(w) => w == word,
-            Pat::Prefix(stem) => word.starts_with(stem.as_str()),
-            Pat::Any => true,
-        };
-        if !ok {
-            return None;
+/// The multiplicative hash for short words that the linter's lexicon uses (its own is
+/// private to the linter): a lookup per word of every action is most of what a check costs.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
         }
     }
-    Some(pats.len())
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The first phrase of `list` found anywhere in `words`: (position, length, phrase).
@@ -309,5 +384,54 @@ mod tests {
         assert_eq!(find(&list(&["retrain*"]), &w).map(|f| f.0), Some(3));
         assert_eq!(find(&list(&["held * accountable"]), &w).map(|f| (f.0, f.1)), Some((5, 3)));
         assert_eq!(find(&list(&["train"]), &w), None, "whole words only");
+    }
+
+    /// Every phrase tried one after another, as the lists were matched before the trie:
+    /// the longest wins, and of equal ones the last of those starting with a word, or the
+    /// last of those starting with a wildcard if any does.
+    fn one_by_one<'l>(phrases: &'l [String], w: &[String], at: usize) -> Option<(usize, &'l str)> {
+        let fits = |p: &str, word: &String| match p.strip_suffix('*') {
+            _ if p == "*" => true,
+            Some(stem) => word.starts_with(&stem.to_lowercase()),
+            None => *word == p.to_lowercase(),
+        };
+        let matching = |p: &'l String| {
+            let pats: Vec<&str> = p.split_whitespace().collect();
+            let ok = !pats.is_empty()
+                && pats.iter().enumerate().all(|(n, q)| w.get(at + n).is_some_and(|x| fits(q, x)));
+            ok.then_some((pats.len(), p.as_str()))
+        };
+        let wild = |p: &String| p.split_whitespace().next().is_some_and(|f| f.ends_with('*'));
+        let exact = phrases.iter().filter(|p| !wild(p)).filter_map(matching);
+        exact.chain(phrases.iter().filter(|p| wild(p)).filter_map(matching)).max_by_key(|m| m.0)
+    }
+
+    #[test]
+    fn ties_go_to_a_wildcard_start_then_to_the_later_phrase() {
+        let w = words("held them accountable");
+        let list = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for phrases in [
+            list(&["held * accountable", "held them accountable"]),
+            list(&["held them accountable", "held * accountable"]),
+            list(&["* them accountable", "held them accountable"]),
+            list(&["held them accountable", "hel* them accountable", "Held them"]),
+        ] {
+            let trie = PhraseList::from(phrases.clone());
+            assert_eq!(trie.starting_at(&w, 0), one_by_one(&phrases, &w, 0), "{phrases:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_trie_finds_what_trying_each_phrase_finds(
+            phrases in proptest::collection::vec("(a|b|ab|ba|a\\*|b\\*|\\*|A)( (a|b|ab|a\\*|\\*)){0,3}", 0..12),
+            text in "((a|b|ab|ba|bb|aab) ){0,8}",
+        ) {
+            let w = words(&text);
+            let trie = PhraseList::from(phrases.clone());
+            for at in 0..=w.len() {
+                proptest::prop_assert_eq!(trie.starting_at(&w, at), one_by_one(&phrases, &w, at));
+            }
+        }
     }
 }

@@ -90,9 +90,8 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     // Of each review only the incident, factors, behaviours and actions are read.
-    let stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
     let loaded = store::load_all_for_actions(&request.dir);
-    let overdue = report(request, loaded, stdout, std::io::stderr().lock())?;
+    let overdue = report(request, loaded, std::io::stdout().lock(), std::io::stderr().lock())?;
     Ok(if overdue > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -128,7 +127,10 @@ fn report(
         }
         Format::Json => {
             let output = json(request, &reviews, &items, unreadable);
-            let mut out = visible::JsonWriter::new(out);
+            // The serialiser's many small writes are gathered before the escaping writer
+            // looks at them: it then checks 64 KB at a time, not each token.
+            let escaped = visible::JsonWriter::new(out);
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, escaped);
             serde_json::to_writer_pretty(&mut out, &output)?;
             out.write_all(b"\n")?;
             out.flush()?;

@@ -1,8 +1,9 @@
 //! `waterline check`: every check over review files — wording, the Five Whys, coverage,
 //! behaviours and the review gate — for a person or for CI.
 
+use std::cell::Cell;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -12,7 +13,7 @@ use super::{Format, report};
 use crate::analysis::actions::{Checks, Context, check, known_names};
 use crate::analysis::check::{Check, Severity as CheckSeverity};
 use crate::analysis::language::{Finding, Severity};
-use crate::analysis::overview::{Overview, overview};
+use crate::analysis::overview::{Overview, overview_once};
 use crate::analysis::policy::DuePolicy;
 use crate::analysis::readiness::{self, Gate};
 use crate::analysis::review_language;
@@ -85,9 +86,10 @@ enum FileEntry {
     Unreadable { error: String, findings: [(); 0], path: String, status: &'static str },
 }
 
+/// The whole JSON output: `files`, one entry per file asked for.
 #[derive(Serialize)]
-struct Output<'a> {
-    files: &'a [FileEntry],
+struct Output<T> {
+    files: T,
 }
 
 #[derive(Serialize)]
@@ -230,55 +232,104 @@ pub fn run(
     if matches!(format, Format::Sarif | Format::Github) {
         return super::annotation::check_files(paths, format, strict, policy);
     }
-    let mut reports = Vec::new();
-    let mut unreadable = false;
-    let mut text_out = String::new();
-    for path in paths {
-        let loaded = match store::load(path) {
-            Ok(loaded) => loaded,
-            Err(e) => {
-                eprintln!("{}", visible(&e.to_string()));
-                unreadable = true;
-                let (path, error) = (path.display().to_string(), e.to_string());
-                reports.push(FileEntry::Unreadable {
-                    error,
-                    findings: [],
-                    path,
-                    status: "unreadable",
-                });
-                continue;
-            }
-        };
-        let session = &loaded.session;
-        let (found, gate) = findings(session, overview(session, policy));
-        let name = path.display().to_string();
-        if format == Format::Text {
-            text(&mut text_out, &name, session, &found, &gate);
-        }
-        reports.push(FileEntry::Checked(FileReport {
-            path: name,
-            status: session.incident.status.as_str(),
-            findings: found,
-            actions: actions(session, policy),
-            gate: gate_report(&gate),
-        }));
-    }
-    match format {
-        Format::Json => super::print_json(&Output { files: &reports })?,
-        Format::Text | Format::Sarif | Format::Github => super::print(&text_out)?,
-    }
-    if unreadable {
-        return Ok(ExitCode::from(2));
-    }
     let threshold = if strict { 1 } else { 2 };
-    let failed = (reports.iter())
-        .filter_map(|entry| match entry {
-            FileEntry::Checked(report) => Some(report),
-            FileEntry::Unreadable { .. } => None,
-        })
-        .flat_map(|r| &r.findings)
-        .any(|f| f.rank >= threshold);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let outcome = Cell::new(Outcome::default());
+    // Each file is read, checked and let go before the next: only one review is held.
+    let each = |path: &PathBuf, text_out: Option<&mut String>| {
+        let entry = file_entry(path, policy, text_out);
+        let mut seen = outcome.get();
+        match &entry {
+            FileEntry::Checked(report) => {
+                seen.failed |= report.findings.iter().any(|f| f.rank >= threshold);
+            }
+            FileEntry::Unreadable { .. } => seen.unreadable = true,
+        }
+        outcome.set(seen);
+        entry
+    };
+    match format {
+        Format::Json => {
+            // Written as it is serialised: a file's report is made when its turn comes.
+            let files = Files { paths, each: &each };
+            write_json(&Output { files })?;
+        }
+        Format::Text | Format::Sarif | Format::Github => {
+            let mut text_out = String::new();
+            for path in paths {
+                each(path, Some(&mut text_out));
+            }
+            super::print(&text_out)?;
+        }
+    }
+    let outcome = outcome.get();
+    Ok(if outcome.unreadable {
+        ExitCode::from(2)
+    } else if outcome.failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// As [`super::print_json`], with the serialiser's small writes gathered before the escaping
+/// writer looks at them (it then checks 64 KB at a time, not each token): the same bytes.
+fn write_json(value: &impl Serialize) -> std::io::Result<()> {
+    use std::io::Write;
+    let escaped = super::visible::JsonWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, escaped);
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// What the files checked so far add up to, for the exit code.
+#[derive(Debug, Default, Clone, Copy)]
+struct Outcome {
+    unreadable: bool,
+    failed: bool,
+}
+
+/// The `files` of the JSON output, each made only when the serialiser reaches it.
+struct Files<'a, F> {
+    paths: &'a [PathBuf],
+    each: &'a F,
+}
+
+impl<F: Fn(&PathBuf, Option<&mut String>) -> FileEntry> Serialize for Files<'_, F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.paths.len()))?;
+        for path in self.paths {
+            seq.serialize_element(&(self.each)(path, None))?;
+        }
+        seq.end()
+    }
+}
+
+/// One file read and checked (its text report added to `text_out` when asked), or why it
+/// could not be read, said on standard error. The review is let go before this returns.
+fn file_entry(path: &Path, policy: &DuePolicy, text_out: Option<&mut String>) -> FileEntry {
+    let loaded = match store::load(path) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("{}", visible(&e.to_string()));
+            let (path, error) = (path.display().to_string(), e.to_string());
+            return FileEntry::Unreadable { error, findings: [], path, status: "unreadable" };
+        }
+    };
+    let session = &loaded.session;
+    let (found, gate) = findings(session, overview_once(session, policy));
+    let name = path.display().to_string();
+    if let Some(out) = text_out {
+        text(out, &name, session, &found, &gate);
+    }
+    FileEntry::Checked(FileReport {
+        path: name,
+        status: session.incident.status.as_str(),
+        findings: found,
+        actions: actions(session, policy),
+        gate: gate_report(&gate),
+    })
 }
 
 fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], gate: &Gate) {

@@ -27,16 +27,21 @@ struct Section<'t> {
     text: &'t str,
 }
 
-/// One item table, read.
+/// One item table, read. The pieces read in parallel are gathered in one list before they
+/// are sorted into the file's: the kinds larger than an event, far fewer, are boxed, so
+/// that list is not sized for the largest kind for every one of tens of thousands of events.
 enum Item {
     Event(Spanned<EventV1>),
-    Why(Spanned<WhyV1>),
-    Factor(Spanned<FactorV1>),
-    Behaviour(Spanned<BehaviourV1>),
-    Action(Spanned<ActionV1>),
-    Dismissed(DismissedV1),
-    Parked(ParkedV1),
+    Why(Box<Spanned<WhyV1>>),
+    Factor(Box<Spanned<FactorV1>>),
+    Behaviour(Box<Spanned<BehaviourV1>>),
+    Action(Box<Spanned<ActionV1>>),
+    Dismissed(Box<DismissedV1>),
+    Parked(Box<ParkedV1>),
 }
+
+/// An item's unknown fields, boxed when there are any: most items have none.
+type Extra = Option<Box<crate::model::Extra>>;
 
 /// The session in `text`, read piece by piece; `None` when the file is not of the plain
 /// shape this reader knows (the version line and unknown keys first, one `[incident]`, then
@@ -88,7 +93,7 @@ pub(super) fn read_parts(text: &str, unread: &[&str]) -> Option<Loaded> {
     let pieces =
         sections.iter().filter_map(|s| s.kind.filter(|k| *k != LESSONS).map(|k| (k, s.text)));
     let pieces: Vec<(&'static str, &str)> = pieces.collect();
-    let items: Vec<(&'static str, Item, crate::model::Extra)> = if text.len() >= PARALLEL_FROM {
+    let items: Vec<(&'static str, Item, Extra)> = if text.len() >= PARALLEL_FROM {
         pieces.into_par_iter().map(|(kind, text)| item(kind, text)).collect::<Option<_>>()?
     } else {
         pieces.into_iter().map(|(kind, text)| item(kind, text)).collect::<Option<_>>()?
@@ -109,14 +114,14 @@ pub(super) fn read_parts(text: &str, unread: &[&str]) -> Option<Loaded> {
     for (kind, item, extra) in items {
         let index = match item {
             Item::Event(e) => push(&mut file.event, e),
-            Item::Why(w) => push(&mut file.why, w),
-            Item::Factor(f) => push(&mut file.factor, f),
-            Item::Behaviour(b) => push(&mut file.behaviour, b),
-            Item::Action(a) => push(&mut file.action, a),
-            Item::Dismissed(d) => push(&mut file.dismissed, d),
-            Item::Parked(p) => push(&mut file.parked, p),
+            Item::Why(w) => push(&mut file.why, *w),
+            Item::Factor(f) => push(&mut file.factor, *f),
+            Item::Behaviour(b) => push(&mut file.behaviour, *b),
+            Item::Action(a) => push(&mut file.action, *a),
+            Item::Dismissed(d) => push(&mut file.dismissed, *d),
+            Item::Parked(p) => push(&mut file.parked, *p),
         };
-        unknown.set_item(kind, index, extra);
+        unknown.set_item(kind, index, extra.map(|e| *e).unwrap_or_default());
     }
     validate::check_read(&file, text, unread).ok()?;
     let session = file.into_session(&mut unknown);
@@ -185,7 +190,7 @@ fn push<T>(list: &mut Vec<T>, value: T) -> usize {
 }
 
 /// One `[[kind]]` piece: its table read into the format's type, and its unknown fields.
-fn item(kind: &'static str, text: &str) -> Option<(&'static str, Item, crate::model::Extra)> {
+fn item(kind: &'static str, text: &str) -> Option<(&'static str, Item, Extra)> {
     // The parsed tree is taken apart rather than copied: the table is read once, in place.
     let mut root = DeTable::parse(text).ok()?.into_inner();
     let DeValue::Array(list) = root.remove(kind)?.into_inner() else {
@@ -199,15 +204,15 @@ fn item(kind: &'static str, text: &str) -> Option<(&'static str, Item, crate::mo
     let extra = item_extra(kind, table.get_ref().as_table());
     let item = match kind {
         "event" => Item::Event(typed(table)?),
-        "why" => Item::Why(typed(table)?),
-        "factor" => Item::Factor(typed(table)?),
-        "behaviour" => Item::Behaviour(typed(table)?),
-        "action" => Item::Action(typed(table)?),
-        "dismissed" => Item::Dismissed(typed(table)?),
-        "parked" => Item::Parked(typed(table)?),
+        "why" => Item::Why(Box::new(typed(table)?)),
+        "factor" => Item::Factor(Box::new(typed(table)?)),
+        "behaviour" => Item::Behaviour(Box::new(typed(table)?)),
+        "action" => Item::Action(Box::new(typed(table)?)),
+        "dismissed" => Item::Dismissed(Box::new(typed(table)?)),
+        "parked" => Item::Parked(Box::new(typed(table)?)),
         _ => return None,
     };
-    Some((kind, item, extra))
+    Some((kind, item, (!extra.is_empty()).then(|| Box::new(extra))))
 }
 
 fn typed<'de, T: Deserialize<'de>>(value: Spanned<DeValue<'de>>) -> Option<T> {
