@@ -1,9 +1,9 @@
 //! The phrase lists of `assets/action_checks.toml`, and matching them as whole words in a
 //! text: lower-cased words, `*` at the end of a word for any ending, `*` alone for any word.
 
+use crate::analysis::language::WordBuild;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -158,7 +158,8 @@ pub struct PhraseList {
 #[derive(Debug, Clone, Default)]
 struct Node {
     /// Children by a whole word, lower-cased.
-    words: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
+    // The linter's word hash: a lookup per word of every action is most of a check.
+    words: HashMap<String, u32, WordBuild>,
     /// Children by the start of a word (`retrain*`).
     stems: Vec<(String, u32)>,
     /// The child reached by any word (`*`).
@@ -267,23 +268,6 @@ impl PhraseList {
             self.nodes.push(Node::default());
         }
         child
-    }
-}
-
-/// The multiplicative hash for short words that the linter's lexicon uses (its own is
-/// private to the linter): a lookup per word of every action is most of what a check costs.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

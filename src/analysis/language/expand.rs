@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// A small multiplicative hash for short words: the sets are fixed, lookups are many.
 #[derive(Default)]
-pub(super) struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -20,7 +20,7 @@ impl Hasher for WordHasher {
     }
 }
 
-pub(super) type WordBuild = BuildHasherDefault<WordHasher>;
+pub(crate) type WordBuild = BuildHasherDefault<WordHasher>;
 
 /// What a pattern of the matcher stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
