@@ -1,12 +1,13 @@
 //! The phrase lists of `assets/action_checks.toml`, and matching them as whole words in a
 //! text: lower-cased words, `*` at the end of a word for any ending, `*` alone for any word.
 
-use crate::analysis::language::WordBuild;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
+
+use crate::analysis::language::WordBuild;
 
 const ASSET: &str = include_str!("../../assets/action_checks.toml");
 
