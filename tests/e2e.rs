@@ -327,7 +327,7 @@ fn demo_and_a_big_review_reach_their_first_screen() {
     let big_arg = big.to_str().expect("a UTF-8 temporary path");
     let cases: [(&str, &[&str], &[&str], usize); 2] = [
         ("demo", &["demo"], &["Card payments declined", "18 events"], 25),
-        ("open, 5 000 events", &["open", big_arg], &["5000 events"], 9),
+        ("open, 5 000 events", &["open", big_arg], &["5,000 events"], 9),
     ];
     for (name, args, wait_for, runs) in cases {
         let runs = timing_runs.map_or(1, |n| n.min(runs).max(1));
