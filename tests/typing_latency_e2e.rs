@@ -37,7 +37,7 @@ fn each_letter_typed_into_a_big_review_shows_on_screen() {
             Some(bin) => spawn_binary(bin, home.path(), &["open", arg], 120, 40, &[]),
             None => spawn(home.path(), &["open", arg], 120, 40),
         };
-        tui.wait_for(&[&format!("{events} events")]);
+        tui.wait_for(&[&format!("{} events", waterline::tui::messages::grouped(events))]);
         tui.send("a");
         tui.wait_for(&["Add event", "What happened"]);
         tui.send(TAB);
