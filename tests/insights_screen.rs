@@ -203,3 +203,19 @@ fn an_empty_data_folder_says_what_is_missing_at_every_size() {
     keys(&mut m, "G");
     assert!(show(&mut m, 80, 24).contains("No wording kept on purpose yet"));
 }
+
+/// Reviews read only as far as their actions (for the follow-up view, asked for just
+/// before) have no kept wording or timeline: insights waits for its own, whole reading.
+#[test]
+fn insights_wait_for_reviews_read_whole() {
+    let mut m = model();
+    m.press(waterline::tui::keymap::KeyInput::char('s'));
+    update(&mut m, Intent::LibraryActions { reviews: library(), unreadable: 0 });
+    assert!(
+        m.insights.as_ref().is_some_and(|v| v.found.is_none()),
+        "nothing worked out from partial reviews"
+    );
+    assert_shows(&draw(&m, 120, 40), &["Reading"], "still reading");
+    update(&mut m, Intent::Library { reviews: library(), unreadable: 0 });
+    assert!(m.insights.as_ref().and_then(|v| v.found.as_ref()).is_some(), "then worked out");
+}

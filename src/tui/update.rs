@@ -204,8 +204,8 @@ fn library_loaded(
     match model.screen {
         Screen::FollowUp => screens::followup::update::loaded(model, reviews, unreadable),
         Screen::Insights if whole => screens::insights::update::loaded(model, reviews, unreadable),
-        // Read for a view left since: insights waits for its own, whole reading.
-        Screen::Insights => {}
+        // Read for recurrence or the follow-up view: insights waits for its own, whole
+        // reading; an open review still takes them.
         _ => {
             if let Some(doc) = model.doc.as_mut() {
                 doc.library = Some(reviews);
