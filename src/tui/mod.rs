@@ -13,6 +13,7 @@ pub mod mouse;
 pub mod reading;
 pub mod redraw;
 pub mod render;
+pub mod saving;
 pub mod screens;
 pub mod selection;
 pub mod steps;
