@@ -59,19 +59,19 @@ impl Reading {
     pub fn list(&self, dir: &Path, send: &Sender<Intent>) -> Intent {
         let serial = self.listing.fetch_add(1, Ordering::SeqCst) + 1;
         let mut files = store::review_files_newest_first(dir);
-        let rest = files.split_off(files.len().min(FIRST));
+        // Shared with the thread, and kept here in case no thread can be started.
+        let rest = Arc::new(files.split_off(files.len().min(FIRST)));
         let mut listings = store::listings_of(&files);
         let left = rest.len();
         if left > 0 {
             let current = Arc::clone(&self.listing);
             let running = Running::start(&self.running);
             let send = send.clone();
-            // Kept here too, in case no thread can be started to read them.
-            let unread = rest.clone();
+            let unread = Arc::clone(&rest);
             let spawned = std::thread::Builder::new().name("home list".into()).spawn(move || {
                 let _running = running;
                 let mut left = left;
-                for part in rest.chunks(PART) {
+                for part in unread.chunks(PART) {
                     if current.load(Ordering::SeqCst) != serial {
                         return;
                     }
@@ -84,7 +84,7 @@ impl Reading {
             });
             if spawned.is_err() {
                 // No thread to read the rest: they are read here, as before.
-                listings.extend(store::listings_of(&unread));
+                listings.extend(store::listings_of(&rest));
                 return Intent::Listed { listings, left: 0 };
             }
         }
