@@ -367,15 +367,7 @@ fn a_status_changed_in_the_follow_up_view_is_saved_to_its_own_file() {
     // After the view read the file, a change lands in it from elsewhere (a git pull).
     let mut pulled = before.clone();
     pulled.incident.summary = "Written after the follow-up view read the file".into();
-    pulled.events.push(waterline::model::Event {
-        id: "e1".into(),
-        at: chrono::DateTime::parse_from_rfc3339("2025-11-04T09:12:00Z").expect("time"),
-        kind: Default::default(),
-        text: "Checkout error rate alert fires".into(),
-        source: String::new(),
-        known_then: String::new(),
-        extra: Default::default(),
-    });
+    pulled.events.push(event("e1", "2025-11-04T09:12:00Z", "Checkout error rate alert fires"));
     pulled.whys.push(waterline::model::Why::new("w1", None, "The rollout skipped the canary"));
     waterline::store::save(&file, &pulled).expect("saved");
 

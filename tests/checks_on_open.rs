@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use common::*;
 use waterline::analysis::overview::overview;
-use waterline::model::{Event, Session};
+use waterline::model::Session;
 use waterline::store::Loaded;
 use waterline::tui::app::{Model, update};
 use waterline::tui::checking::BIG_REVIEW;
@@ -20,26 +20,11 @@ use waterline::tui::messages::{CHECKING, CHECKING_WORDING};
 /// to be big.
 fn big_review() -> Session {
     let mut s = demo_session();
-    let at = |minute: usize| {
-        let text = format!("2026-03-05T{:02}:{:02}:00Z", minute / 60 % 24, minute % 60);
-        chrono::DateTime::parse_from_rfc3339(&text).expect("time")
-    };
-    let event = |id: String, minute: usize, text: &str| Event {
-        id,
-        at: at(minute),
-        kind: Default::default(),
-        text: text.into(),
-        source: String::new(),
-        known_then: String::new(),
-        extra: Default::default(),
-    };
-    s.events.push(event("e9000".into(), 0, "The operator was careless with the rollback"));
+    let at = |minute: usize| format!("2026-03-05T{:02}:{:02}:00Z", minute / 60 % 24, minute % 60);
+    s.events.push(event("e9000", &at(0), "The operator was careless with the rollback"));
     for n in 1..=BIG_REVIEW {
-        s.events.push(event(
-            format!("e{}", 9000 + n),
-            n % 1400,
-            "Alert fired on the payment hosts",
-        ));
+        let id = format!("e{}", 9000 + n);
+        s.events.push(event(&id, &at(n % 1400), "Alert fired on the payment hosts"));
     }
     s
 }

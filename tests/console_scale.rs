@@ -156,15 +156,11 @@ fn a_question_a_tick_opens_is_drawn() {
 fn each_review_row_made_alone_is_the_row_the_list_has_there() {
     use waterline::tui::steps::review::state::{row_at, row_count, rows};
     let mut s = demo_session();
-    s.events.push(waterline::model::Event {
-        id: "e99".into(),
-        at: chrono::DateTime::parse_from_rfc3339("2026-03-06T11:00:00Z").expect("time"),
-        kind: Default::default(),
-        text: "The operator was careless with the rollback".into(),
-        source: String::new(),
-        known_then: String::new(),
-        extra: Default::default(),
-    });
+    s.events.push(event(
+        "e99",
+        "2026-03-06T11:00:00Z",
+        "The operator was careless with the rollback",
+    ));
     s.lessons.went_well = vec!["Paging worked".into()];
     s.lessons.lucky = vec!["Low traffic".into(), "A spare host".into()];
     s.parked = vec![waterline::model::Parked {

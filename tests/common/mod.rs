@@ -43,6 +43,19 @@ pub fn demo_session() -> Session {
         .session
 }
 
+/// An observation at `at` (RFC 3339), with nothing but its words.
+pub fn event(id: &str, at: &str, text: &str) -> waterline::model::Event {
+    waterline::model::Event {
+        id: id.into(),
+        at: chrono::DateTime::parse_from_rfc3339(at).expect("valid time"),
+        kind: Default::default(),
+        text: text.into(),
+        source: String::new(),
+        known_then: String::new(),
+        extra: Default::default(),
+    }
+}
+
 pub fn key(m: &mut Model, k: KeyInput) -> Vec<Effect> {
     m.press(k)
 }
