@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::actions::known_names;
-use super::language::{Finding, LintContext, Severity, lint};
-use super::review_language::{FieldFinding, is_dismissed};
+use super::language::{Finding, LintContext, lint};
+use super::review_language::{FieldFinding, keep};
 use super::whys::{NodeState, WrongTurn, states_with, wrong_turn, wrong_turn_in};
 use crate::model::{ItemKind, ItemRef, Mode, Session, WhyIndex};
 
@@ -152,17 +152,7 @@ impl LintCache {
                 .then(|| states.get(id))
                 .flatten()
                 .and_then(|s| s.reframed_by.clone());
-            for finding in found {
-                if is_dismissed(session, &item, field, finding) {
-                    continue;
-                }
-                let mut finding = finding.clone();
-                if reframed_by.is_some() {
-                    finding.severity = finding.severity.min(Severity::Info);
-                }
-                let reframed_by = reframed_by.clone();
-                out.push(FieldFinding { item: item.clone(), field, finding, reframed_by });
-            }
+            keep(session, &item, field, found.iter().cloned(), reframed_by, &mut out);
         });
         out
     }

@@ -8,10 +8,10 @@ use super::actions::known_names;
 use super::cache::LintCache;
 use super::check::Check;
 use super::coverage;
-use super::language::{LintContext, Severity, lint};
+use super::language::{LintContext, lint};
 use super::policy::DuePolicy;
 use super::readiness::{Gate, gate_from};
-use super::review_language::{FieldFinding, fields, is_dismissed};
+use super::review_language::{FieldFinding, fields, keep};
 use super::whys::{NodeState, WrongTurn, checks_with, states_with, wrong_turn, wrong_turn_in};
 use crate::model::{ItemKind, Mode, Session, WhyIndex};
 
@@ -86,16 +86,7 @@ pub fn overview_once(session: &Session, policy: &DuePolicy) -> Overview {
             .then(|| states.get(item.id()))
             .flatten()
             .and_then(|s| s.reframed_by.clone());
-        for mut finding in findings {
-            if is_dismissed(session, &item, field, &finding) {
-                continue;
-            }
-            if reframed_by.is_some() {
-                finding.severity = finding.severity.min(Severity::Info);
-            }
-            let reframed_by = reframed_by.clone();
-            language.push(FieldFinding { item: item.clone(), field, finding, reframed_by });
-        }
+        keep(session, &item, field, findings, reframed_by, &mut language);
     }
     let gate = gate_from(session, policy, &whys, &language);
     Overview { language, states, whys, coverage, gate }

@@ -84,18 +84,31 @@ fn findings(session: &Session, wanted: impl Fn(&ItemRef) -> bool) -> Vec<FieldFi
         let reframed_by = why.then(|| states.get(item.id())).flatten();
         let reframed_by = reframed_by.and_then(|s| s.reframed_by.clone());
         let ctx = if why { &answer } else { &ctx };
-        for mut finding in lint(text, ctx) {
-            if is_dismissed(session, &item, field, &finding) {
-                continue;
-            }
-            if reframed_by.is_some() {
-                finding.severity = finding.severity.min(Severity::Info);
-            }
-            let reframed_by = reframed_by.clone();
-            out.push(FieldFinding { item: item.clone(), field, finding, reframed_by });
-        }
+        keep(session, &item, field, lint(text, ctx), reframed_by, &mut out);
     }
     out
+}
+
+/// Adds one field's findings to `out` as the review reports them: without the ones kept on
+/// purpose, and at info at most when an answer has reframed the wrong turn they are in.
+pub(crate) fn keep(
+    session: &Session,
+    item: &ItemRef,
+    field: &'static str,
+    findings: impl IntoIterator<Item = Finding>,
+    reframed_by: Option<String>,
+    out: &mut Vec<FieldFinding>,
+) {
+    for mut finding in findings {
+        if is_dismissed(session, item, field, &finding) {
+            continue;
+        }
+        if reframed_by.is_some() {
+            finding.severity = finding.severity.min(Severity::Info);
+        }
+        let reframed_by = reframed_by.clone();
+        out.push(FieldFinding { item: item.clone(), field, finding, reframed_by });
+    }
 }
 
 pub fn is_dismissed(session: &Session, item: &ItemRef, field: &str, f: &Finding) -> bool {
