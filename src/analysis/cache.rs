@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::actions::known_names;
 use super::language::{Finding, LintContext, lint};
-use super::review_language::{FieldFinding, keep};
+use super::review_language::{FieldFinding, each_field, item_ref, keep};
 use super::whys::{NodeState, WrongTurn, states_with, wrong_turn, wrong_turn_in};
 use crate::model::{ItemKind, ItemRef, Mode, Session, WhyIndex};
 
@@ -143,11 +143,7 @@ impl LintCache {
             if found.is_empty() {
                 return;
             }
-            let item = if kind == ItemKind::Incident {
-                ItemRef::incident()
-            } else {
-                ItemRef::new(kind, id)
-            };
+            let item = item_ref(kind, id);
             let reframed_by = (kind == ItemKind::Why)
                 .then(|| states.get(id))
                 .flatten()
@@ -179,49 +175,6 @@ fn slot(kind: ItemKind) -> usize {
         ItemKind::Factor => 3,
         ItemKind::Behaviour => 4,
         ItemKind::Action => 5,
-    }
-}
-
-/// Every text field that is not blank, as `review_language::fields` lists them and in the
-/// same order, without making an `ItemRef` for each: (kind, id, field, text); the
-/// incident's id is empty.
-fn each_field<'s>(
-    session: &'s Session,
-    mut f: impl FnMut(ItemKind, &'s str, &'static str, &'s str),
-) {
-    let mut field = |kind, id, name, text: &'s str| {
-        if !blank(text) {
-            f(kind, id, name, text);
-        }
-    };
-    let i = &session.incident;
-    field(ItemKind::Incident, "", "title", &i.title);
-    field(ItemKind::Incident, "", "summary", &i.summary);
-    field(ItemKind::Incident, "", "impact", &i.impact);
-    for e in &session.events {
-        field(ItemKind::Event, &e.id, "text", &e.text);
-        field(ItemKind::Event, &e.id, "known_then", &e.known_then);
-    }
-    for w in &session.whys {
-        field(ItemKind::Why, &w.id, "text", &w.text);
-    }
-    for x in &session.factors {
-        field(ItemKind::Factor, &x.id, "text", &x.text);
-    }
-    for b in &session.behaviours {
-        field(ItemKind::Behaviour, &b.id, "act", &b.act);
-        field(ItemKind::Behaviour, &b.id, "context", &b.context);
-    }
-    for a in &session.actions {
-        field(ItemKind::Action, &a.id, "text", &a.text);
-    }
-}
-
-/// Whether a text is empty or only white space; most texts start with a letter.
-fn blank(text: &str) -> bool {
-    match text.as_bytes().first() {
-        Some(b) if b.is_ascii_graphic() => false,
-        _ => text.trim().is_empty(),
     }
 }
 

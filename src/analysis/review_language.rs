@@ -16,33 +16,58 @@ pub struct FieldFinding {
     pub reframed_by: Option<String>,
 }
 
-/// Every text field of the review, as (item, field, text).
+/// Every text field of the review that is not blank, as (item, field, text).
 pub fn fields(session: &Session) -> Vec<(ItemRef, &'static str, &str)> {
+    let mut out = Vec::new();
+    each_field(session, |kind, id, field, text| out.push((item_ref(kind, id), field, text)));
+    out
+}
+
+/// The item of `kind` with `id`; the incident, which has none, for `ItemKind::Incident`.
+pub(crate) fn item_ref(kind: ItemKind, id: &str) -> ItemRef {
+    if kind == ItemKind::Incident { ItemRef::incident() } else { ItemRef::new(kind, id) }
+}
+
+/// Every text field that is not blank, in `fields`' order, without making an `ItemRef` for
+/// each: (kind, id, field, text); the incident's id is empty.
+pub(crate) fn each_field<'s>(
+    session: &'s Session,
+    mut f: impl FnMut(ItemKind, &'s str, &'static str, &'s str),
+) {
+    let mut field = |kind, id, name, text: &'s str| {
+        if !blank(text) {
+            f(kind, id, name, text);
+        }
+    };
     let i = &session.incident;
-    let mut out = vec![
-        (ItemRef::incident(), "title", i.title.as_str()),
-        (ItemRef::incident(), "summary", i.summary.as_str()),
-        (ItemRef::incident(), "impact", i.impact.as_str()),
-    ];
+    field(ItemKind::Incident, "", "title", &i.title);
+    field(ItemKind::Incident, "", "summary", &i.summary);
+    field(ItemKind::Incident, "", "impact", &i.impact);
     for e in &session.events {
-        out.push((ItemRef::event(&e.id), "text", e.text.as_str()));
-        out.push((ItemRef::event(&e.id), "known_then", e.known_then.as_str()));
+        field(ItemKind::Event, &e.id, "text", &e.text);
+        field(ItemKind::Event, &e.id, "known_then", &e.known_then);
     }
     for w in &session.whys {
-        out.push((ItemRef::why(&w.id), "text", w.text.as_str()));
+        field(ItemKind::Why, &w.id, "text", &w.text);
     }
-    for f in &session.factors {
-        out.push((ItemRef::factor(&f.id), "text", f.text.as_str()));
+    for x in &session.factors {
+        field(ItemKind::Factor, &x.id, "text", &x.text);
     }
     for b in &session.behaviours {
-        out.push((ItemRef::behaviour(&b.id), "act", b.act.as_str()));
-        out.push((ItemRef::behaviour(&b.id), "context", b.context.as_str()));
+        field(ItemKind::Behaviour, &b.id, "act", &b.act);
+        field(ItemKind::Behaviour, &b.id, "context", &b.context);
     }
     for a in &session.actions {
-        out.push((ItemRef::action(&a.id), "text", a.text.as_str()));
+        field(ItemKind::Action, &a.id, "text", &a.text);
     }
-    out.retain(|(_, _, text)| !text.trim().is_empty());
-    out
+}
+
+/// Whether a text is empty or only white space; most texts start with a letter.
+fn blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => false,
+        _ => text.trim().is_empty(),
+    }
 }
 
 /// Language findings across the review, without the dismissed ones. Why answers are read
