@@ -16,7 +16,7 @@ use divan::{Bencher, black_box};
 use waterline::analysis::actions::{Context, check, known_names};
 use waterline::analysis::cache::LintCache;
 use waterline::analysis::followup::{Filter, committed};
-use waterline::analysis::language::{Lexicon, LintContext, lint_each};
+use waterline::analysis::language::{Lexicon, LintContext, lint_each, lint_in_pieces};
 use waterline::analysis::overview::{overview, overview_once, overview_with};
 use waterline::analysis::recurrence;
 use waterline::analysis::strength::strength;
@@ -145,6 +145,23 @@ mod lint {
         bencher.counter(BytesCount::of_str(&text)).bench(|| {
             let mut n = 0;
             lint_each(black_box(&text), &LintContext::default(), &mut |_| n += 1);
+            n
+        });
+    }
+
+    /// As `waterline lint` reads a long text: in pieces cut at blank lines, on every core,
+    /// the findings handed back in order (compare `prose_11mb`, one pass on one core).
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn prose_11mb_in_pieces(bencher: Bencher) {
+        let text = inputs::prose(11 * 1024 * 1024);
+        let _ = Lexicon::builtin();
+        bencher.counter(BytesCount::of_str(&text)).bench(|| {
+            let mut n = 0;
+            let add = |piece: &mut usize, _| *piece += 1;
+            let _ = lint_in_pieces(black_box(&text), &LintContext::default(), &add, &mut |c| {
+                n += c;
+                Ok::<(), ()>(())
+            });
             n
         });
     }

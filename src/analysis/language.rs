@@ -21,6 +21,7 @@ mod expand;
 pub(crate) use expand::WordBuild;
 mod lexicon;
 mod load;
+mod long_text;
 mod matcher;
 mod text;
 mod tokens;
@@ -190,6 +191,20 @@ pub fn lint(text: &str, ctx: &LintContext) -> Vec<Finding> {
 /// order of position): for output that is written as it goes.
 pub fn lint_each(text: &str, ctx: &LintContext, found: &mut dyn FnMut(Finding)) {
     engine::each(ACTIVE.get().unwrap_or_else(|| Lexicon::builtin()), text, ctx, found)
+}
+
+/// As [`lint_each`] for a long text, on every core: the findings of each piece of the text
+/// are added by `add` to a `T` made on a worker thread, and `take` is given each `T` on
+/// this thread, in the text's order, until it returns an error. The findings are exactly
+/// [`lint_each`]'s, in the same order.
+pub fn lint_in_pieces<T: Default + Send, E>(
+    text: &str,
+    ctx: &LintContext,
+    add: &(dyn Fn(&mut T, Finding) + Sync),
+    take: &mut dyn FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    let lexicon = ACTIVE.get().unwrap_or_else(|| Lexicon::builtin());
+    long_text::lint_in_pieces(lexicon, text, ctx, add, take)
 }
 
 /// Lints `text` with `lexicon` (for example the built-in one plus a user's additions).

@@ -11,7 +11,7 @@ use super::coverage;
 use super::language::{LintContext, lint};
 use super::policy::DuePolicy;
 use super::readiness::{Gate, gate_from};
-use super::review_language::{FieldFinding, fields, keep};
+use super::review_language::{FieldFinding, each_field, item_ref, keep};
 use super::whys::{NodeState, WrongTurn, checks_with, states_with, wrong_turn, wrong_turn_in};
 use crate::model::{ItemKind, Mode, Session, WhyIndex};
 
@@ -59,22 +59,23 @@ pub fn overview_once(session: &Session, policy: &DuePolicy) -> Overview {
     let mut turns: HashMap<&str, Option<WrongTurn>> =
         session.whys.iter().map(|w| (w.id.as_str(), None)).collect();
     let mut linted = Vec::new();
-    for (item, field, text) in fields(session) {
-        let why = item.kind == ItemKind::Why;
+    // Walked without a list of every field: a big review has tens of thousands.
+    each_field(session, |kind, id, field, text| {
+        let why = kind == ItemKind::Why;
         let findings = lint(text, if why { &answer } else { &ctx });
         if why && field == "text" {
             // A self-review lints "I" as the rule says; a wrong turn is judged as in a
             // facilitated review, so that one lints again (as the cache does).
             let turn =
                 if self_review { wrong_turn(text, &names) } else { wrong_turn_in(&findings) };
-            if let Some(slot) = turns.get_mut(item.id()) {
+            if let Some(slot) = turns.get_mut(id) {
                 *slot = turn;
             }
         }
         if !findings.is_empty() {
-            linted.push((item, field, findings));
+            linted.push((item_ref(kind, id), field, findings));
         }
-    }
+    });
     let index = WhyIndex::new(&session.whys);
     let states = states_with(&index, &turns);
     drop(turns);

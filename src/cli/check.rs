@@ -78,27 +78,19 @@ struct MissingReport {
     message: String,
 }
 
-/// One entry of `files`: a file checked, or one that could not be read and why.
+/// A file that could not be read, in the JSON output, beside the files checked.
 #[derive(Serialize)]
-#[serde(untagged)]
-enum FileEntry {
-    Checked(FileReport),
-    Unreadable { error: String, findings: [(); 0], path: String, status: &'static str },
+struct Unreadable {
+    error: String,
+    findings: [(); 0],
+    path: String,
+    status: &'static str,
 }
 
 /// The whole JSON output: `files`, one entry per file asked for.
 #[derive(Serialize)]
 struct Output<T> {
     files: T,
-}
-
-#[derive(Serialize)]
-struct FileReport {
-    actions: Vec<ActionReport>,
-    findings: Vec<ItemFinding>,
-    gate: GateReport,
-    path: String,
-    status: &'static str,
 }
 
 fn rank(s: Severity) -> u8 {
@@ -158,47 +150,53 @@ fn from_check(category: &str, c: Check) -> ItemFinding {
 /// Every finding about a review, wording first, then structure, then what a hand-edited
 /// file can hold that the console refuses, then the gate's verdict.
 pub fn findings(session: &Session, overview: Overview) -> (Vec<ItemFinding>, Gate) {
+    let mut out = Vec::new();
+    let gate = each_finding(session, overview, &mut |f| out.push(f));
+    (out, gate)
+}
+
+/// As [`findings`], each handed to `found` as it is made, so none need be held.
+fn each_finding(session: &Session, overview: Overview, found: &mut dyn FnMut(ItemFinding)) -> Gate {
     let Overview { language, states, whys, coverage, gate } = overview;
-    let mut out: Vec<ItemFinding> = (language.into_iter())
-        .map(|f| from_language(f.item.to_string(), f.field, f.finding, f.reframed_by.is_some()))
-        .collect();
-    out.extend(whys.into_iter().map(|c| from_check("whys", c)));
+    for f in language {
+        found(from_language(f.item.to_string(), f.field, f.finding, f.reframed_by.is_some()));
+    }
+    whys.into_iter().for_each(|c| found(from_check("whys", c)));
     let reframed = whys::reframed_with(&WhyIndex::new(&session.whys), &states);
-    out.extend(reframed.into_iter().map(|c| from_check("whys", c)));
-    out.extend(coverage.into_iter().map(|c| from_check("coverage", c)));
-    out.extend(
-        crate::analysis::conflicts::checks(session).into_iter().map(|c| from_check("merge", c)),
-    );
+    reframed.into_iter().for_each(|c| found(from_check("whys", c)));
+    coverage.into_iter().for_each(|c| found(from_check("coverage", c)));
+    for c in crate::analysis::conflicts::checks(session) {
+        found(from_check("merge", c));
+    }
     for c in consistency::check(session) {
         let category = c.item.kind.as_str();
-        out.push(from_check(category, c));
+        found(from_check(category, c));
     }
     if let Some(message) = readiness::published_but_broken(session, &gate) {
         let check = Check::new(ItemRef::incident(), "status", CheckSeverity::Error, message);
         let mut finding = from_check("gate", check);
         // Written `incident:` since the first release: the JSON output is a public interface.
         finding.item = "incident:".into();
-        out.push(finding);
+        found(finding);
     }
-    (out, gate)
+    gate
 }
 
-/// Each action with its five checks and its strength, judged from the day of the review.
-pub fn actions(session: &Session, policy: &DuePolicy) -> Vec<ActionReport> {
+/// Each action with its five checks and its strength, judged from the day of the review,
+/// handed to `found` as it is made.
+fn each_action(session: &Session, policy: &DuePolicy, found: &mut dyn FnMut(ActionReport)) {
     let names = known_names(session);
     let ctx = Context::stored(session, policy, &names);
-    session
-        .actions
-        .iter()
-        .map(|a| ActionReport {
+    for a in &session.actions {
+        found(ActionReport {
             item: ItemRef::action(&a.id).to_string(),
             id: a.id.clone(),
             text: a.text.clone(),
             status: a.status,
             strength: strength(&a.text),
             criteria: check(a, &ctx),
-        })
-        .collect()
+        });
+    }
 }
 
 fn gate_report(gate: &Gate) -> GateReport {
@@ -234,31 +232,25 @@ pub fn run(
     }
     let threshold = if strict { 1 } else { 2 };
     let outcome = Cell::new(Outcome::default());
-    // Each file is read, checked and let go before the next: only one review is held.
-    let each = |path: &PathBuf, text_out: Option<&mut String>| {
-        let entry = file_entry(path, policy, text_out);
-        let mut seen = outcome.get();
-        match &entry {
-            FileEntry::Checked(report) => {
-                seen.failed |= report.findings.iter().any(|f| f.rank >= threshold);
-            }
-            FileEntry::Unreadable { .. } => seen.unreadable = true,
-        }
-        outcome.set(seen);
-        entry
-    };
     match format {
         Format::Json => {
             // Written as it is serialised: a file's report is made when its turn comes.
-            let files = Files { paths, each: &each };
+            let files = Files { paths, policy, threshold, outcome: &outcome };
             write_json(&Output { files })?;
         }
         Format::Text | Format::Sarif | Format::Github => {
-            let mut text_out = String::new();
+            let mut out = String::new();
             for path in paths {
-                each(path, Some(&mut text_out));
+                let seen = match store::load(path) {
+                    Ok(loaded) => text_report(&mut out, path, &loaded.session, policy, threshold),
+                    Err(e) => {
+                        eprintln!("{}", visible(&e.to_string()));
+                        Outcome { unreadable: true, failed: false }
+                    }
+                };
+                outcome.set(outcome.get().and(seen));
             }
-            super::print(&text_out)?;
+            super::print(&out)?;
         }
     }
     let outcome = outcome.get();
@@ -289,47 +281,137 @@ struct Outcome {
     failed: bool,
 }
 
-/// The `files` of the JSON output, each made only when the serialiser reaches it.
-struct Files<'a, F> {
-    paths: &'a [PathBuf],
-    each: &'a F,
+impl Outcome {
+    fn and(self, other: Outcome) -> Outcome {
+        Outcome {
+            unreadable: self.unreadable || other.unreadable,
+            failed: self.failed || other.failed,
+        }
+    }
 }
 
-impl<F: Fn(&PathBuf, Option<&mut String>) -> FileEntry> Serialize for Files<'_, F> {
+/// The `files` of the JSON output. Each review is read, checked, written and let go before
+/// the next, and its actions and findings are written as they are made: a review's report
+/// is never held whole beside the review.
+struct Files<'a> {
+    paths: &'a [PathBuf],
+    policy: &'a DuePolicy,
+    threshold: u8,
+    outcome: &'a Cell<Outcome>,
+}
+
+impl Serialize for Files<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let mut seq = serializer.serialize_seq(Some(self.paths.len()))?;
         for path in self.paths {
-            seq.serialize_element(&(self.each)(path, None))?;
+            match store::load(path) {
+                Ok(loaded) => {
+                    let session = &loaded.session;
+                    let report = Report {
+                        session,
+                        policy: self.policy,
+                        path: path.display().to_string(),
+                        overview: Cell::new(Some(overview_once(session, self.policy))),
+                        gate: Cell::new(None),
+                        threshold: self.threshold,
+                        outcome: self.outcome,
+                    };
+                    seq.serialize_element(&report)?;
+                }
+                Err(e) => {
+                    eprintln!("{}", visible(&e.to_string()));
+                    let seen = Outcome { unreadable: true, failed: false };
+                    self.outcome.set(self.outcome.get().and(seen));
+                    let (path, error) = (path.display().to_string(), e.to_string());
+                    let entry = Unreadable { error, findings: [], path, status: "unreadable" };
+                    seq.serialize_element(&entry)?;
+                }
+            }
         }
         seq.end()
     }
 }
 
-/// One file read and checked (its text report added to `text_out` when asked), or why it
-/// could not be read, said on standard error. The review is let go before this returns.
-fn file_entry(path: &Path, policy: &DuePolicy, text_out: Option<&mut String>) -> FileEntry {
-    let loaded = match store::load(path) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            eprintln!("{}", visible(&e.to_string()));
-            let (path, error) = (path.display().to_string(), e.to_string());
-            return FileEntry::Unreadable { error, findings: [], path, status: "unreadable" };
-        }
-    };
-    let session = &loaded.session;
-    let (found, gate) = findings(session, overview_once(session, policy));
-    let name = path.display().to_string();
-    if let Some(out) = text_out {
-        text(out, &name, session, &found, &gate);
+/// One review's entry: `actions`, `findings`, `gate`, `path` and `status`, in that order.
+/// The findings are made from the overview as they are written, and leave the gate behind.
+struct Report<'a> {
+    session: &'a Session,
+    policy: &'a DuePolicy,
+    path: String,
+    overview: Cell<Option<Overview>>,
+    gate: Cell<Option<Gate>>,
+    threshold: u8,
+    outcome: &'a Cell<Outcome>,
+}
+
+impl Serialize for Report<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut entry = serializer.serialize_struct("FileReport", 5)?;
+        entry.serialize_field(
+            "actions",
+            &Each(&|found| each_action(self.session, self.policy, found)),
+        )?;
+        entry.serialize_field("findings", &Each(&|found| self.each_finding(found)))?;
+        let gate = self.gate.take().map(|gate| gate_report(&gate));
+        entry.serialize_field("gate", &gate)?;
+        entry.serialize_field("path", &self.path)?;
+        entry.serialize_field("status", self.session.incident.status.as_str())?;
+        entry.end()
     }
-    FileEntry::Checked(FileReport {
-        path: name,
-        status: session.incident.status.as_str(),
-        findings: found,
-        actions: actions(session, policy),
-        gate: gate_report(&gate),
-    })
+}
+
+impl Report<'_> {
+    fn each_finding(&self, found: &mut dyn FnMut(ItemFinding)) {
+        let Some(overview) = self.overview.take() else { return };
+        let mut failed = false;
+        let gate = each_finding(self.session, overview, &mut |f| {
+            failed |= f.rank >= self.threshold;
+            found(f);
+        });
+        self.gate.set(Some(gate));
+        let seen = Outcome { unreadable: false, failed };
+        self.outcome.set(self.outcome.get().and(seen));
+    }
+}
+
+/// Something that hands over items one at a time to the function it is given.
+type Source<'f, T> = &'f dyn Fn(&mut dyn FnMut(T));
+
+/// A JSON array of what a source hands over, each written as it comes.
+struct Each<'f, T>(Source<'f, T>);
+
+impl<T: Serialize> Serialize for Each<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut failure = None;
+        (self.0)(&mut |item| {
+            if failure.is_none()
+                && let Err(e) = seq.serialize_element(&item)
+            {
+                failure = Some(e);
+            }
+        });
+        match failure {
+            Some(e) => Err(e),
+            None => seq.end(),
+        }
+    }
+}
+
+/// One review's text report, added to `out`; what it adds to the exit code.
+fn text_report(
+    out: &mut String,
+    path: &Path,
+    session: &Session,
+    policy: &DuePolicy,
+    threshold: u8,
+) -> Outcome {
+    let (found, gate) = findings(session, overview_once(session, policy));
+    text(out, &path.display().to_string(), session, &found, &gate);
+    Outcome { unreadable: false, failed: found.iter().any(|f| f.rank >= threshold) }
 }
 
 fn text(out: &mut String, name: &str, session: &Session, found: &[ItemFinding], gate: &Gate) {

@@ -2,51 +2,44 @@
 //! that lives outside waterline (a wiki page, a pull request description). Given a review's
 //! own `.toml` file, it lints the review's text fields as text, each where it belongs.
 
-use std::cell::Cell;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::json_elements::{self, Elements};
 use super::visible::{self, visible};
 use super::{Format, report};
-use crate::analysis::language::{Finding, LintContext, Severity, lint_each};
+use crate::analysis::language::{Finding, LintContext, Severity, lint_in_pieces};
 use crate::analysis::review_language::{self, FieldFinding};
 use crate::model::Session;
 use crate::store;
 
-#[derive(Serialize)]
-struct Output<'a, S: Serialize> {
-    path: &'a str,
-    findings: S,
+/// One piece of the text's findings, made on a worker thread: as JSON array elements, or
+/// as the text report, and how many of each severity.
+#[derive(Default)]
+struct Piece<W> {
+    written: W,
+    tally: Tally,
 }
 
-/// Findings serialised as the linter makes them: a JSON array written without holding
-/// every finding (and its copy of the wording) in memory.
-struct Streamed<'a> {
-    text: &'a str,
-    ctx: LintContext<'a>,
-    tally: &'a Cell<Tally>,
+/// The text report of a piece, and the line of its last finding (findings share lines).
+#[derive(Default)]
+struct TextPiece {
+    report: String,
+    line: Line,
 }
 
-impl Serialize for Streamed<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = serializer.serialize_seq(None)?;
-        let mut failure = None;
-        lint_each(self.text, &self.ctx, &mut |f| {
-            self.tally.set(self.tally.get().add(f.severity));
-            if failure.is_none()
-                && let Err(e) = seq.serialize_element(&f)
-            {
-                failure = Some(e);
-            }
-        });
-        match failure {
-            Some(e) => Err(e),
-            None => seq.end(),
-        }
+/// `findings` in the JSON output: an array inside the top-level object.
+const FINDINGS_DEPTH: usize = 1;
+
+/// The finding arrays of a piece; an empty piece of elements is made by `Default`.
+struct JsonPiece(Elements);
+
+impl Default for JsonPiece {
+    fn default() -> Self {
+        JsonPiece(Elements::new(FINDINGS_DEPTH))
     }
 }
 
@@ -59,6 +52,14 @@ struct Tally {
 }
 
 impl Tally {
+    fn sum(self, other: Tally) -> Tally {
+        Tally {
+            errors: self.errors + other.errors,
+            warnings: self.warnings + other.warnings,
+            notes: self.notes + other.notes,
+        }
+    }
+
     fn add(mut self, severity: Severity) -> Tally {
         match severity {
             Severity::Error => self.errors += 1,
@@ -111,52 +112,57 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
         }
     };
     let ctx = LintContext { markdown, ..LintContext::default() };
-    let tally = Cell::new(Tally::default());
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let mut tally = Tally::default();
+    // A long text is linted on every core, a piece at a time; each piece is written out
+    // in the text's order as soon as it and those before it are done.
     match format {
         Format::Json => {
-            let findings = Streamed { text: &text, ctx, tally: &tally };
-            print_json(&Output { path: &name, findings })?;
+            let mut head = Vec::new();
+            let path = serde_json::to_string(&name)?;
+            head.extend_from_slice(
+                format!("{{\n  \"path\": {path},\n  \"findings\": [").as_bytes(),
+            );
+            visible::escape_json_from(&mut head, 0);
+            out.write_all(&head)?;
+            let mut any = false;
+            let add = |piece: &mut Piece<JsonPiece>, f: Finding| {
+                piece.tally = piece.tally.add(f.severity);
+                // A finding is plain data: serialising it cannot fail.
+                let _ = piece.written.0.push(&f);
+            };
+            lint_in_pieces(&text, &ctx, &add, &mut |piece: Piece<JsonPiece>| {
+                tally = tally.sum(piece.tally);
+                let elements = &piece.written.0;
+                if elements.is_empty() {
+                    return Ok(());
+                }
+                out.write_all(elements.text(!any))?;
+                any = true;
+                Ok::<(), std::io::Error>(())
+            })?;
+            out.write_all(&json_elements::close(FINDINGS_DEPTH, any))?;
+            out.write_all(b"\n}\n")?;
         }
         Format::Text | Format::Sarif | Format::Github => {
-            let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-            let mut line = Line::default();
-            let mut block = String::new();
-            let mut failure = None;
-            lint_each(&text, &ctx, &mut |f| {
-                tally.set(tally.get().add(f.severity));
-                if failure.is_some() {
-                    return;
-                }
+            let add = |piece: &mut Piece<TextPiece>, f: Finding| {
+                piece.tally = piece.tally.add(f.severity);
                 let location = format!("{name}:{}:{}", f.line, f.column);
-                let source = line.of(&text, f.start);
+                let source = piece.written.line.of(&text, f.start);
                 let mut report = report::Report::of(&location, source, &f);
                 report.text_line = f.line;
-                block.clear();
-                report::write(&mut block, &report);
-                if let Err(e) = out.write_all(block.as_bytes()) {
-                    failure = Some(e);
-                }
-            });
-            if let Some(e) = failure {
-                return Err(e.into());
-            }
-            out.write_all(tally.get().summary().as_bytes())?;
-            out.flush()?;
+                report::write(&mut piece.written.report, &report);
+            };
+            lint_in_pieces(&text, &ctx, &add, &mut |piece: Piece<TextPiece>| {
+                tally = tally.sum(piece.tally);
+                out.write_all(piece.written.report.as_bytes())
+            })?;
+            out.write_all(tally.summary().as_bytes())?;
         }
     }
-    let failed = tally.get().errors > 0;
+    out.flush()?;
+    let failed = tally.errors > 0;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// As [`super::print_json`], with the escaping writer handed 64 KB at a time: it checks
-/// each piece it is given as text, and serde_json writes every token apart.
-fn print_json<T: Serialize>(value: &T) -> std::io::Result<()> {
-    let out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-    let out = visible::JsonWriter::new(out);
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")?;
-    out.flush()
 }
 
 /// A waterline review file: TOML with the `waterline` format key at the top. Linted as a

@@ -9,6 +9,7 @@ pub mod github;
 pub mod import;
 mod import_report;
 pub mod insights;
+mod json_elements;
 pub mod lint;
 pub mod merge;
 pub mod report;

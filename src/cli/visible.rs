@@ -44,6 +44,22 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     Ok(escape_json(&text))
 }
 
+/// Escapes, as [`json`] does, what was added to `buf` from `from` on (whole characters of
+/// JSON text): for JSON written in pieces rather than through [`JsonWriter`].
+pub fn escape_json_from(buf: &mut Vec<u8>, from: usize) {
+    let Some(added) = buf.get(from..) else { return };
+    if !may_start_an_escape(added) {
+        return;
+    }
+    if let Ok(text) = std::str::from_utf8(added)
+        && text.chars().any(needs_json_escape)
+    {
+        let escaped = escape_json(text);
+        buf.truncate(from);
+        buf.extend_from_slice(escaped.as_bytes());
+    }
+}
+
 fn escape_json(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {

@@ -5,6 +5,7 @@ pub mod behaviour;
 pub mod behaviour_summary;
 pub mod conflict;
 pub mod dismissal;
+mod extra;
 pub mod factors;
 pub mod history;
 pub mod ids;
@@ -24,6 +25,7 @@ pub use actions::{ActionItem, ActionKind, ActionStatus};
 pub use behaviour::{Answer, Behaviour};
 pub use conflict::Conflict;
 pub use dismissal::Dismissal;
+pub use extra::Extra;
 pub use factors::{Category, Factor};
 pub use item::{ItemKind, ItemRef};
 pub use lessons::{LessonKind, Lessons};
@@ -32,10 +34,6 @@ pub use session::{Incident, Mode, Participant, ReviewStatus, Session};
 pub use timeline::{Event, EventKind, Milestone};
 pub use why_index::WhyIndex;
 pub use whys::{Why, WhyTree, WhyTreeEdit};
-
-/// Fields a hand-edited file carried that this version does not know. They are kept and
-/// written back on save so nothing a person typed is lost.
-pub type Extra = toml::Table;
 
 /// A point in time with the offset it was recorded in.
 pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;

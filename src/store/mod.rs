@@ -63,7 +63,14 @@ pub enum LoadError {
 
 /// Reads a session file. Never writes to it, never panics on what it contains.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    load_with(path, read::read)
+    let bytes =
+        std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return from_bytes_with(path, e.as_bytes(), read::read),
+    };
+    let text = if text.contains("\r\n") { text.replace("\r\n", "\n") } else { text };
+    read::read_owned(text).map_err(|(problem, text)| problem.into_error(path, &text))
 }
 
 /// [`load`] with another reader of the text (see [`load_all_for_actions`]).

@@ -26,6 +26,17 @@ pub(super) fn read(text: &str) -> Result<Loaded, Problem> {
     read_whole(text)
 }
 
+/// As [`read`], owning the text: a file of the usual shape lets go of it before its model
+/// is built, so a big review does not hold its text and its model at once. A problem comes
+/// back with the text, which words it.
+pub(super) fn read_owned(text: String) -> Result<Loaded, (Problem, String)> {
+    if let Some(typed) = super::sections::read_typed(&text, &[]) {
+        drop(text);
+        return Ok(typed.into_loaded());
+    }
+    read_whole(&text).map_err(|problem| (problem, text))
+}
+
 /// What `waterline actions` needs of a file (see [`super::load_all_for_actions`]); the
 /// whole file when the parts cannot be trusted alone, which also words any problem.
 pub(super) fn read_for_actions(text: &str) -> Result<Loaded, Problem> {

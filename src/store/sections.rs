@@ -9,9 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::format::{
-    ActionV1, BehaviourV1, DismissedV1, EventV1, FactorV1, FileV1, ParkedV1, WhyV1,
-};
+use super::format::FileV1;
 use super::unknown::{ITEM_KEYS, Unknown, item_extra};
 use super::{ListingSummary, Loaded, read, validate};
 use crate::model::{ActionStatus, ReviewStatus};
@@ -25,19 +23,6 @@ struct Section<'t> {
     /// `None` for the incident table, else the kind of an item table.
     kind: Option<&'static str>,
     text: &'t str,
-}
-
-/// One item table, read. The pieces read in parallel are gathered in one list before they
-/// are sorted into the file's: the kinds larger than an event, far fewer, are boxed, so
-/// that list is not sized for the largest kind for every one of tens of thousands of events.
-enum Item {
-    Event(Spanned<EventV1>),
-    Why(Box<Spanned<WhyV1>>),
-    Factor(Box<Spanned<FactorV1>>),
-    Behaviour(Box<Spanned<BehaviourV1>>),
-    Action(Box<Spanned<ActionV1>>),
-    Dismissed(Box<DismissedV1>),
-    Parked(Box<ParkedV1>),
 }
 
 /// An item's unknown fields, boxed when there are any: most items have none.
@@ -62,6 +47,25 @@ const PARALLEL_FROM: usize = 256 * 1024;
 /// unread: the session has none of them, and only what was read is checked. For a caller
 /// that needs the rest of the review alone, never for a review that may be saved again.
 pub(super) fn read_parts(text: &str, unread: &[&str]) -> Option<Loaded> {
+    Some(read_typed(text, unread)?.into_loaded())
+}
+
+/// A file read into the format's types and checked, before its model is built: the
+/// caller may let go of the text first.
+pub(super) struct Typed {
+    file: FileV1,
+    unknown: Unknown,
+}
+
+impl Typed {
+    pub(super) fn into_loaded(mut self) -> Loaded {
+        let session = self.file.into_session(&mut self.unknown);
+        Loaded { session, read_only: false, notices: self.unknown.notices() }
+    }
+}
+
+/// As [`read_parts`], stopping before the model.
+pub(super) fn read_typed(text: &str, unread: &[&str]) -> Option<Typed> {
     let (head, mut sections) = split(text)?;
     sections.retain(|s| s.kind.is_none_or(|k| !unread.contains(&k)));
     let head_table = DeTable::parse(head).ok()?;
@@ -90,14 +94,17 @@ pub(super) fn read_parts(text: &str, unread: &[&str]) -> Option<Loaded> {
         conflict: Vec::new(),
         lessons: Default::default(),
     };
-    let pieces =
-        sections.iter().filter_map(|s| s.kind.filter(|k| *k != LESSONS).map(|k| (k, s.text)));
-    let pieces: Vec<(&'static str, &str)> = pieces.collect();
-    let items: Vec<(&'static str, Item, Extra)> = if text.len() >= PARALLEL_FROM {
-        pieces.into_par_iter().map(|(kind, text)| item(kind, text)).collect::<Option<_>>()?
-    } else {
-        pieces.into_iter().map(|(kind, text)| item(kind, text)).collect::<Option<_>>()?
+    let parallel = text.len() >= PARALLEL_FROM;
+    let pieces = |kind: &str| -> Vec<&str> {
+        sections.iter().filter(|s| s.kind == Some(kind)).map(|s| s.text).collect()
     };
+    file.event = read_kind("event", &pieces("event"), parallel, &mut unknown)?;
+    file.why = read_kind("why", &pieces("why"), parallel, &mut unknown)?;
+    file.factor = read_kind("factor", &pieces("factor"), parallel, &mut unknown)?;
+    file.behaviour = read_kind("behaviour", &pieces("behaviour"), parallel, &mut unknown)?;
+    file.action = read_kind("action", &pieces("action"), parallel, &mut unknown)?;
+    file.dismissed = read_kind("dismissed", &pieces("dismissed"), parallel, &mut unknown)?;
+    file.parked = read_kind("parked", &pieces("parked"), parallel, &mut unknown)?;
     for section in sections.iter().filter(|s| s.kind.is_none()) {
         let root = DeTable::parse(section.text).ok()?;
         let value = root.get_ref().get("incident")?;
@@ -111,21 +118,8 @@ pub(super) fn read_parts(text: &str, unread: &[&str]) -> Option<Loaded> {
         unknown.set_table(LESSONS, value.get_ref().as_table());
         file.lessons = Deserialize::deserialize(ValueDeserializer::from(value.clone())).ok()?;
     }
-    for (kind, item, extra) in items {
-        let index = match item {
-            Item::Event(e) => push(&mut file.event, e),
-            Item::Why(w) => push(&mut file.why, *w),
-            Item::Factor(f) => push(&mut file.factor, *f),
-            Item::Behaviour(b) => push(&mut file.behaviour, *b),
-            Item::Action(a) => push(&mut file.action, *a),
-            Item::Dismissed(d) => push(&mut file.dismissed, *d),
-            Item::Parked(p) => push(&mut file.parked, *p),
-        };
-        unknown.set_item(kind, index, extra.map(|e| *e).unwrap_or_default());
-    }
     validate::check_read(&file, text, unread).ok()?;
-    let session = file.into_session(&mut unknown);
-    Some(Loaded { session, read_only: false, notices: unknown.notices() })
+    Some(Typed { file, unknown })
 }
 
 /// The home list's line for a file, from its version line, `[incident]` table and each
@@ -184,13 +178,40 @@ pub(super) fn summary(text: &str) -> Option<ListingSummary> {
     })
 }
 
-fn push<T>(list: &mut Vec<T>, value: T) -> usize {
-    list.push(value);
-    list.len() - 1
+/// Every `[[kind]]` piece of one kind, read in file order straight into a list of its
+/// exact length (in parallel for a big file), with each piece's unknown fields noted.
+/// A big review holds tens of thousands of items: no list of them is made twice.
+fn read_kind<T>(
+    kind: &'static str,
+    pieces: &[&str],
+    parallel: bool,
+    unknown: &mut Unknown,
+) -> Option<Vec<T>>
+where
+    T: for<'de> Deserialize<'de> + Send,
+{
+    let mut read: Vec<Option<T>> = Vec::new();
+    let mut extras: Vec<Extra> = Vec::new();
+    let one = |text: &&str| match item(kind, text) {
+        Some((value, extra)) => (Some(value), extra),
+        None => (None, None),
+    };
+    if parallel {
+        pieces.par_iter().map(one).unzip_into_vecs(&mut read, &mut extras);
+    } else {
+        (read, extras) = pieces.iter().map(one).unzip();
+    }
+    for (index, extra) in extras.into_iter().enumerate() {
+        if let Some(extra) = extra {
+            unknown.set_item(kind, index, *extra);
+        }
+    }
+    // Reuses the list's memory: `Option<T>` is the size of `T` for every kind here.
+    read.into_iter().collect()
 }
 
 /// One `[[kind]]` piece: its table read into the format's type, and its unknown fields.
-fn item(kind: &'static str, text: &str) -> Option<(&'static str, Item, Extra)> {
+fn item<T: for<'de> Deserialize<'de>>(kind: &str, text: &str) -> Option<(T, Extra)> {
     // The parsed tree is taken apart rather than copied: the table is read once, in place.
     let mut root = DeTable::parse(text).ok()?.into_inner();
     let DeValue::Array(list) = root.remove(kind)?.into_inner() else {
@@ -202,17 +223,7 @@ fn item(kind: &'static str, text: &str) -> Option<(&'static str, Item, Extra)> {
         return None;
     }
     let extra = item_extra(kind, table.get_ref().as_table());
-    let item = match kind {
-        "event" => Item::Event(typed(table)?),
-        "why" => Item::Why(Box::new(typed(table)?)),
-        "factor" => Item::Factor(Box::new(typed(table)?)),
-        "behaviour" => Item::Behaviour(Box::new(typed(table)?)),
-        "action" => Item::Action(Box::new(typed(table)?)),
-        "dismissed" => Item::Dismissed(Box::new(typed(table)?)),
-        "parked" => Item::Parked(Box::new(typed(table)?)),
-        _ => return None,
-    };
-    Some((kind, item, (!extra.is_empty()).then(|| Box::new(extra))))
+    Some((typed(table)?, (!extra.is_empty()).then(|| Box::new(extra))))
 }
 
 fn typed<'de, T: Deserialize<'de>>(value: Spanned<DeValue<'de>>) -> Option<T> {

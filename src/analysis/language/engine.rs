@@ -3,7 +3,9 @@
 
 use super::lexicon::{Lexicon, Preset, Rule, Target};
 use super::matcher::Found;
-use super::text::{Cursor, Normalised, quoted_regions};
+use std::ops::Range;
+
+use super::text::{Cursor, Normalised, Piece, quoted_regions};
 use super::tokens::{self, Class, Judge, Names, Tok};
 use super::{Finding, LintContext, Severity};
 
@@ -30,17 +32,43 @@ pub(super) fn each(
     ctx: &LintContext,
     found: &mut dyn FnMut(Finding),
 ) {
-    let Some(matcher) = lexicon.matcher.as_ref() else { return };
     if text.is_empty() {
         return;
     }
-    let norm = Normalised::new(text);
+    each_in(lexicon, text, ctx, &Piece::whole(text), None, found);
+}
+
+/// As [`each`], for the matches that start in one piece of `text` (see [`Piece`]). The
+/// clause around a match is read from the whole text, so the findings are exactly the whole
+/// text's findings in that piece. The quoted regions are the whole text's when given (a
+/// Markdown code block can run on past a blank line), else the piece's own.
+pub(super) fn each_in(
+    lexicon: &Lexicon,
+    text: &str,
+    ctx: &LintContext,
+    piece: &Piece,
+    regions: Option<&[Range<usize>]>,
+    found: &mut dyn FnMut(Finding),
+) {
+    let Some(matcher) = lexicon.matcher.as_ref() else { return };
+    let Some(part) = text.get(piece.range.clone()) else { return };
+    let base = piece.range.start;
+    let own: Vec<Range<usize>>;
+    let regions = match regions {
+        Some(regions) => regions,
+        None => {
+            own = (quoted_regions(part, ctx.markdown).into_iter())
+                .map(|r| r.start + base..r.end + base)
+                .collect();
+            &own
+        }
+    };
+    let norm = Normalised::new(part);
     let hay = norm.text.as_str();
-    let regions = quoted_regions(text, ctx.markdown);
     let names = Names::new(ctx.known_names);
     let judge = Judge { words: &lexicon.words, names: &names, shape_names: !ctx.answer };
-    let mut cursor = Cursor::new(text);
-    let mut region = 0;
+    let mut cursor = Cursor::starting(text, base, piece.line, piece.column);
+    let mut region = regions.partition_point(|r| r.end <= base);
     let mut behind: Vec<Tok> = Vec::with_capacity(LOOK_BEHIND);
     let mut ahead: Vec<Tok> = Vec::with_capacity(LOOK_AHEAD);
     let mut scratch = Scratch::default();
@@ -53,8 +81,8 @@ pub(super) fn each(
             continue;
         };
         let Some(rule) = lexicon.rules.get(index) else { continue };
-        let start = norm.original_from(&mut mapped, m.start);
-        let mut end = norm.original_from(&mut mapped, m.end);
+        let start = base + norm.original_from(&mut mapped, m.start);
+        let mut end = base + norm.original_from(&mut mapped, m.end);
         tokens::before(text, start, LOOK_BEHIND, &mut behind);
         if rule.takes_next_word() {
             tokens::after(text, end, 4, &mut ahead);

@@ -145,22 +145,58 @@ impl Matcher {
                 p += 1;
                 continue;
             }
+            let word = ASCII_WORD[usize::from(c)];
             // Inside a run of ASCII word characters nothing can start: skip to its end.
-            if p > 0 && is_ascii_word(c) && is_ascii_word(b[p - 1]) {
-                p += 1;
-                while p < b.len() && is_ascii_word(b[p]) {
-                    p += 1;
-                }
+            if word && p > 0 && ASCII_WORD[usize::from(b[p - 1])] {
+                p = word_end(b, p + 1);
                 continue;
             }
-            if left_boundary(hay, p)
+            if starts_word(hay, p)
                 && let Some(found) = trie.longest_at(root, hay, p)
             {
                 return Some(found);
             }
-            p += 1;
+            // Nothing starts here, nor anywhere else in this word.
+            p = if word { word_end(b, p + 1) } else { p + 1 };
         }
         None
+    }
+}
+
+/// ASCII letters, digits and `_`: the word characters of one byte.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c == b'_' as usize;
+        c += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII word characters at `from`.
+fn word_end(b: &[u8], from: usize) -> usize {
+    let mut p = from;
+    while p < b.len() && ASCII_WORD[usize::from(b[p])] {
+        p += 1;
+    }
+    p
+}
+
+/// [`left_boundary`], read straight from the bytes when they are ASCII (nearly always).
+fn starts_word(hay: &str, start: usize) -> bool {
+    let b = hay.as_bytes();
+    let c = b[start];
+    if !c.is_ascii() {
+        return left_boundary(hay, start);
+    }
+    if !ASCII_WORD[usize::from(c)] || start == 0 {
+        return true;
+    }
+    match b[start - 1] {
+        prev if ASCII_WORD[usize::from(prev)] => false,
+        b' ' | b'\n' | b',' | b'(' | b'"' => true,
+        _ => left_boundary(hay, start),
     }
 }
 
@@ -174,24 +210,41 @@ impl Trie<'_> {
         while node != NONE {
             let n = node as usize;
             let pattern = self.terminal[n];
-            if pattern != NONE && right_boundary(hay, p) {
+            if pattern != NONE && ends_word(hay, p) {
                 best = Some(Found { start, end: p, pattern: pattern as usize });
             }
             let Some(&c) = b.get(p) else { break };
             let c = c.to_ascii_lowercase();
             let (lo, hi) = (self.edges[n] as usize, self.edges[n + 1] as usize);
-            node = match self.bytes[lo..hi].iter().position(|&e| e == c) {
-                Some(k) => self.next[lo + k],
-                None => NONE,
-            };
+            node = NONE;
+            for (&e, &child) in self.bytes[lo..hi].iter().zip(&self.next[lo..hi]) {
+                if e == c {
+                    node = child;
+                    break;
+                }
+            }
             p += 1;
         }
         best
     }
 }
 
-fn is_ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+/// [`right_boundary`], read straight from the bytes when they are ASCII (nearly always).
+fn ends_word(hay: &str, end: usize) -> bool {
+    let b = hay.as_bytes();
+    match (b.get(end.wrapping_sub(1)), b.get(end)) {
+        (Some(&last), Some(&next)) if last.is_ascii() && next.is_ascii() => {
+            if !ASCII_WORD[usize::from(last)] {
+                return true;
+            }
+            match next {
+                n if ASCII_WORD[usize::from(n)] => false,
+                b'-' | b'.' => right_boundary(hay, end),
+                _ => true,
+            }
+        }
+        _ => right_boundary(hay, end),
+    }
 }
 
 fn is_word(c: char) -> bool {
@@ -236,6 +289,21 @@ fn right_boundary(hay: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_byte_boundaries_agree_with_the_character_ones(
+            hay in "[aZ9_ .,'\\-\n\"(]{0,3}[aü’é\u{a0}\\- ']{0,2}[ab_.'\\- ]{0,4}",
+        ) {
+            for p in (0..hay.len()).filter(|&p| hay.is_char_boundary(p)) {
+                prop_assert_eq!(starts_word(&hay, p), left_boundary(&hay, p), "start {}", p);
+            }
+            for p in (1..=hay.len()).filter(|&p| hay.is_char_boundary(p)) {
+                prop_assert_eq!(ends_word(&hay, p), right_boundary(&hay, p), "end {}", p);
+            }
+        }
+    }
 
     fn all(m: &Matcher, hay: &str) -> Vec<(String, usize)> {
         let mut out = Vec::new();

@@ -348,36 +348,118 @@ fn markdown_blocks(text: &str) -> Vec<Range<usize>> {
 
 /// Walks forward through the original text turning byte offsets into 1-based lines and
 /// columns (in characters). Offsets must be asked for in increasing order.
+#[derive(Clone, Copy)]
 pub(super) struct Cursor<'a> {
     bytes: &'a [u8],
     pos: usize,
     line: usize,
     column: usize,
+    /// Where it started, and goes back to for an offset before where it stands.
+    origin: (usize, usize, usize),
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(text: &'a str) -> Cursor<'a> {
-        Cursor { bytes: text.as_bytes(), pos: 0, line: 1, column: 1 }
+        Cursor::starting(text, 0, 1, 1)
+    }
+
+    /// A cursor that starts at byte `pos`, which is on `line` at `column`, and is asked
+    /// about offsets from there on.
+    pub fn starting(text: &'a str, pos: usize, line: usize, column: usize) -> Cursor<'a> {
+        Cursor { bytes: text.as_bytes(), pos, line, column, origin: (pos, line, column) }
     }
 
     pub fn at(&mut self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.bytes.len());
         if offset < self.pos {
-            *self = Cursor { bytes: self.bytes, pos: 0, line: 1, column: 1 };
+            let (pos, line, column) = self.origin;
+            (self.pos, self.line, self.column) = (pos, line, column);
         }
+        let offset = offset.max(self.pos);
         let stretch = &self.bytes[self.pos..offset];
-        // Written as sums of 0/1 so the compiler vectorises them.
+        // Written as a sum of 0/1 so the compiler vectorises it.
         let chars = |s: &[u8]| s.iter().map(|&b| usize::from(b & 0xC0 != 0x80)).sum::<usize>();
-        let newlines = stretch.iter().map(|&b| usize::from(b == b'\n')).sum::<usize>();
-        if newlines == 0 {
-            self.column += chars(stretch);
-        } else {
-            self.line += newlines;
-            let last = stretch.iter().rposition(|&b| b == b'\n').unwrap_or(0);
-            self.column = 1 + chars(&stretch[last + 1..]);
+        match memchr::memrchr(b'\n', stretch) {
+            None => self.column += chars(stretch),
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', &stretch[..=last]).count();
+                self.column = 1 + chars(&stretch[last + 1..]);
+            }
         }
         self.pos = offset;
         (self.line, self.column)
+    }
+}
+
+/// A stretch of a text that can be linted apart from the rest (see [`pieces`]), with the
+/// line and column it starts at.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Piece {
+    pub range: Range<usize>,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Piece {
+    pub fn whole(text: &str) -> Piece {
+        Piece { range: 0..text.len(), line: 1, column: 1 }
+    }
+}
+
+/// `text` cut into pieces of about `size` bytes or more, each cut made where a blank line
+/// ends: at the first byte after it that the normaliser does not fold into the blank. No
+/// phrase spans a blank line, no clause is read across one and no quotation or code span
+/// runs on past one (only a Markdown code block does), so each piece's findings are the
+/// whole text's findings in it. A text with no blank line is one piece.
+pub(super) fn pieces(text: &str, size: usize) -> Vec<Piece> {
+    let b = text.as_bytes();
+    let mut cuts = vec![0];
+    let mut from = size;
+    while from < b.len() {
+        let Some(cut) = blank_line_end(b, from) else { break };
+        if cut >= b.len() {
+            break;
+        }
+        cuts.push(cut);
+        from = cut + size;
+    }
+    let mut cursor = Cursor::new(text);
+    (cuts.iter().enumerate())
+        .map(|(i, &start)| {
+            let end = cuts.get(i + 1).copied().unwrap_or(b.len());
+            let (line, column) = cursor.at(start);
+            Piece { range: start..end, line, column }
+        })
+        .collect()
+}
+
+/// The end of the first run of folded space at or after `from` that holds a blank line
+/// (two newlines), or `None`.
+fn blank_line_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let newline = at + memchr::memchr(b'\n', b.get(at..)?)?;
+        // The whole run of space around this newline, as the normaliser folds it.
+        let mut start = newline;
+        while start > 0 && space_len(b, start - 1) == 1 {
+            start -= 1;
+        }
+        let mut end = start;
+        let mut newlines = 0;
+        while end < b.len() {
+            let m = space_len(b, end);
+            if m == 0 {
+                break;
+            }
+            newlines += usize::from(b[end] == b'\n');
+            end += m;
+        }
+        // A paragraph break as the quote finder sees one (only spaces, tabs and `\r`
+        // between the newlines) ends every quotation and code span: none runs on past it.
+        if newlines >= 2 && (start..end).any(|i| b[i] == b'\n' && paragraph_break(b, i)) {
+            return Some(end);
+        }
+        at = end.max(newline + 1);
     }
 }
 
