@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::json_elements::{self, Elements};
+use super::lint_json;
 use super::visible::{self, visible};
 use super::{Format, report};
 use crate::analysis::language::{Finding, LintContext, Severity, lint_in_pieces};
@@ -34,14 +35,9 @@ struct TextPiece {
 /// `findings` in the JSON output: an array inside the top-level object.
 const FINDINGS_DEPTH: usize = 1;
 
-/// The finding arrays of a piece; an empty piece of elements is made by `Default`.
+/// A piece's findings as elements of the `findings` array.
+#[derive(Default)]
 struct JsonPiece(Elements);
-
-impl Default for JsonPiece {
-    fn default() -> Self {
-        JsonPiece(Elements::new(FINDINGS_DEPTH))
-    }
-}
 
 /// How many findings of each severity were written.
 #[derive(Debug, Clone, Copy, Default)]
@@ -128,8 +124,7 @@ pub fn run(path: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
             let mut any = false;
             let add = |piece: &mut Piece<JsonPiece>, f: Finding| {
                 piece.tally = piece.tally.add(f.severity);
-                // A finding is plain data: serialising it cannot fail.
-                let _ = piece.written.0.push(&f);
+                piece.written.0.push_written(|out| lint_json::push(out, &f));
             };
             lint_in_pieces(&text, &ctx, &add, &mut |piece: Piece<JsonPiece>| {
                 tally = tally.sum(piece.tally);

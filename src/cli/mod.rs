@@ -11,6 +11,7 @@ mod import_report;
 pub mod insights;
 mod json_elements;
 pub mod lint;
+mod lint_json;
 pub mod merge;
 pub mod report;
 pub mod sarif;
