@@ -164,7 +164,7 @@ impl Matcher {
 }
 
 /// ASCII letters, digits and `_`: the word characters of one byte.
-static ASCII_WORD: [bool; 256] = {
+pub(super) static ASCII_WORD: [bool; 256] = {
     let mut t = [false; 256];
     let mut c = 0;
     while c < 128 {

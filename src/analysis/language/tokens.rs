@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 pub(super) use super::clause::{Judge, Names};
+use super::matcher::ASCII_WORD;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -97,7 +98,12 @@ pub(super) fn before<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<To
         }
         if is_word_char(c) {
             let mut s = start;
-            while let Some(p) = char_before(text, s) {
+            loop {
+                // Plain ASCII word bytes first, a run at a time; then one character.
+                while s > 0 && ASCII_WORD[usize::from(text.as_bytes()[s - 1])] {
+                    s -= 1;
+                }
+                let Some(p) = char_before(text, s) else { break };
                 let ps = s - p.len_utf8();
                 let joined = is_joiner(p) && char_before(text, ps).is_some_and(is_word_char);
                 if !(is_word_char(p) || joined) {
@@ -142,7 +148,11 @@ pub(super) fn after<'a>(text: &'a str, pos: usize, max: usize, out: &mut Vec<Tok
         }
         if is_word_char(c) {
             let mut e = end;
-            while let Some(n) = char_at(text, e) {
+            loop {
+                while text.as_bytes().get(e).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+                    e += 1;
+                }
+                let Some(n) = char_at(text, e) else { break };
                 let ne = e + n.len_utf8();
                 let joined = is_joiner(n) && char_at(text, ne).is_some_and(is_word_char);
                 if !(is_word_char(n) || joined) {
