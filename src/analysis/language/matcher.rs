@@ -355,7 +355,7 @@ mod tests {
     fn reference(phrases: &[&str], hay: &str, from: usize) -> Option<Found> {
         let starts = (from..hay.len()).filter(|&p| hay.is_char_boundary(p));
         starts.filter(|&p| left_boundary(hay, p)).find_map(|p| {
-            let fits = |(i, phrase): &(usize, &&str)| {
+            let fits = |(_, phrase): &(usize, &&str)| {
                 let end = p + phrase.len();
                 !phrase.is_empty()
                     && hay.get(p..end).is_some_and(|h| h.eq_ignore_ascii_case(phrase))
