@@ -48,10 +48,7 @@ fn main() {
     array(&mut out, "TARGETS", "Target", &targets);
     let trie = matcher::Matcher::new(&patterns);
     array(&mut out, "ROOT", "u32", &trie.root[..]);
-    array(&mut out, "EDGES", "u32", &trie.edges);
-    array(&mut out, "BYTES", "u8", &trie.bytes);
-    array(&mut out, "NEXT", "u32", &trie.next);
-    array(&mut out, "TERMINAL", "u32", &trie.terminal);
+    array(&mut out, "NODES", "u64", &trie.nodes);
     let dir = std::env::var("OUT_DIR").unwrap_or_else(|e| fail(&format!("OUT_DIR: {e}")));
     let path = std::path::Path::new(&dir).join("lexicon.rs");
     std::fs::write(&path, out).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));

@@ -301,13 +301,7 @@ impl Parsed {
             // A rule the checks refuse would shift the owners' indices: build at run time.
             return parsed.build(&mut Vec::new());
         }
-        let matcher = Matcher::from_static(
-            &builtin::ROOT,
-            &builtin::EDGES,
-            &builtin::BYTES,
-            &builtin::NEXT,
-            &builtin::TERMINAL,
-        );
+        let matcher = Matcher::from_static(&builtin::ROOT, &builtin::NODES);
         Lexicon {
             rules: parsed.rules,
             allow: parsed.allow,

@@ -17,31 +17,18 @@ pub(super) struct Found {
 
 const NONE: u32 = u32::MAX;
 
-/// The trie, flattened: node `n`'s edges are `bytes[edges[n]..edges[n + 1]]` (sorted) with
-/// the child of each in `next`; the root's are also in a table by byte.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Matcher {
-    pub(super) root: Cow<'static, [u32; 256]>,
-    pub(super) edges: Cow<'static, [u32]>,
-    pub(super) bytes: Cow<'static, [u8]>,
-    pub(super) next: Cow<'static, [u32]>,
-    /// The phrase ending at each node, or `NONE`.
-    pub(super) terminal: Cow<'static, [u32]>,
-    /// The same trie laid out for walking, made from the arrays above.
-    walk: Walk,
-}
-
 /// The trie laid out for walking it. Each node is two words of header (how many children
 /// and the phrase ending there, or `NONE`; which of the [`SYMBOLS`] it has a child for)
 /// followed by its children (the byte, and where the child's header is): those whose byte
 /// is a symbol first, in symbol order, so the child for a symbol is found by counting the
 /// bits below it, with no search; the rest after them. A step reads one short run of
-/// memory rather than four arrays.
+/// memory.
 #[derive(Debug, Clone, PartialEq)]
-struct Walk {
-    nodes: Vec<u64>,
-    /// Where the header of the root's child for each byte is, or `NONE`.
-    root: Box<[u32; 256]>,
+pub(super) struct Matcher {
+    /// Where the header of the root's child for each byte (either case of a letter) is, or
+    /// `NONE`.
+    pub(super) root: Cow<'static, [u32; 256]>,
+    pub(super) nodes: Cow<'static, [u64]>,
 }
 
 /// The bytes phrases are made of, nearly all: letters (either case), space, `'`, `-`, `/`,
@@ -63,40 +50,47 @@ static SYMBOLS: [u8; 256] = {
     t
 };
 
-impl Walk {
-    fn of(root: &[u32; 256], edges: &[u32], bytes: &[u8], next: &[u32], terminal: &[u32]) -> Walk {
-        let children = |n: usize| match (edges.get(n), edges.get(n + 1)) {
-            (Some(&lo), Some(&hi)) => lo as usize..(hi as usize).max(lo as usize),
-            _ => 0..0,
-        };
-        let mut at = Vec::with_capacity(terminal.len());
-        let mut size = 0u32;
-        for n in 0..terminal.len() {
-            at.push(size);
-            size += 2 + children(n).len() as u32;
-        }
-        let header = |n: u32| at.get(n as usize).copied().unwrap_or(NONE);
-        let mut nodes = Vec::with_capacity(size as usize);
-        for (n, &phrase) in terminal.iter().enumerate() {
-            let mut kids: Vec<(u8, u32)> = (children(n))
-                .map(|k| {
-                    (bytes.get(k).copied().unwrap_or(0), next.get(k).map_or(NONE, |&c| header(c)))
-                })
-                .collect();
-            kids.sort_by_key(|&(byte, _)| (SYMBOLS[usize::from(byte)], byte));
-            let bits =
-                kids.iter().fold(0u32, |bits, &(byte, _)| match SYMBOLS[usize::from(byte)] {
-                    u8::MAX => bits,
-                    symbol => bits | 1 << symbol,
-                });
-            nodes.push((kids.len() as u64) << 32 | u64::from(phrase));
-            nodes.push(u64::from(bits));
-            nodes
-                .extend(kids.iter().map(|&(byte, child)| u64::from(byte) << 32 | u64::from(child)));
-        }
-        Walk { nodes, root: Box::new(root.map(|n| if n == NONE { NONE } else { header(n) })) }
+/// The walking layout of a trie given as arrays: node `n`'s children are
+/// `bytes[edges[n]..edges[n + 1]]`, with the child of each in `next`.
+fn layout(
+    root: &[u32; 256],
+    edges: &[u32],
+    bytes: &[u8],
+    next: &[u32],
+    terminal: &[u32],
+) -> Matcher {
+    let children = |n: usize| match (edges.get(n), edges.get(n + 1)) {
+        (Some(&lo), Some(&hi)) => lo as usize..(hi as usize).max(lo as usize),
+        _ => 0..0,
+    };
+    let mut at = Vec::with_capacity(terminal.len());
+    let mut size = 0u32;
+    for n in 0..terminal.len() {
+        at.push(size);
+        size += 2 + children(n).len() as u32;
     }
+    let header = |n: u32| at.get(n as usize).copied().unwrap_or(NONE);
+    let mut nodes = Vec::with_capacity(size as usize);
+    let mut kids: Vec<(u8, u32)> = Vec::new();
+    for (n, &phrase) in terminal.iter().enumerate() {
+        kids.clear();
+        kids.extend(children(n).map(|k| {
+            (bytes.get(k).copied().unwrap_or(0), next.get(k).map_or(NONE, |&c| header(c)))
+        }));
+        kids.sort_by_key(|&(byte, _)| (SYMBOLS[usize::from(byte)], byte));
+        let bits = kids.iter().fold(0u32, |bits, &(byte, _)| match SYMBOLS[usize::from(byte)] {
+            u8::MAX => bits,
+            symbol => bits | 1 << symbol,
+        });
+        nodes.push((kids.len() as u64) << 32 | u64::from(phrase));
+        nodes.push(u64::from(bits));
+        nodes.extend(kids.iter().map(|&(byte, child)| u64::from(byte) << 32 | u64::from(child)));
+    }
+    let root = root.map(|n| if n == NONE { NONE } else { header(n) });
+    Matcher { root: Cow::Owned(root), nodes: Cow::Owned(nodes) }
+}
 
+impl Matcher {
     /// The longest phrase starting at `start` that ends on a word boundary.
     fn longest_at(&self, hay: &str, start: usize) -> Option<Found> {
         let b = hay.as_bytes();
@@ -127,9 +121,7 @@ impl Walk {
         }
         best
     }
-}
 
-impl Matcher {
     /// The trie of `patterns`; the first of two equal phrases owns the match.
     pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Matcher {
         // Phrases in byte order share their prefix with the one before: each adds only the
@@ -188,38 +180,23 @@ impl Matcher {
             // ASCII letters match either case: the haystack is folded as it is read.
             root[usize::from(b.to_ascii_uppercase())] = child;
         }
-        Matcher {
-            walk: Walk::of(&root, &edges, &bytes, &next, &terminal),
-            root: Cow::Owned(root),
-            edges: Cow::Owned(edges),
-            bytes: Cow::Owned(bytes),
-            next: Cow::Owned(next),
-            terminal: Cow::Owned(terminal),
-        }
+        layout(&root, &edges, &bytes, &next, &terminal)
     }
 
-    /// A trie built before (by `build.rs`, from [`Matcher::new`]'s arrays).
-    pub fn from_static(
-        root: &'static [u32; 256],
-        edges: &'static [u32],
-        bytes: &'static [u8],
-        next: &'static [u32],
-        terminal: &'static [u32],
-    ) -> Matcher {
-        Matcher {
-            walk: Walk::of(root, edges, bytes, next, terminal),
-            root: Cow::Borrowed(root),
-            edges: Cow::Borrowed(edges),
-            bytes: Cow::Borrowed(bytes),
-            next: Cow::Borrowed(next),
-            terminal: Cow::Borrowed(terminal),
-        }
+    /// A trie built before (by `build.rs`, with [`Matcher::new`]).
+    pub fn from_static(root: &'static [u32; 256], nodes: &'static [u64]) -> Matcher {
+        Matcher { root: Cow::Borrowed(root), nodes: Cow::Borrowed(nodes) }
     }
 
     /// How many distinct phrases the trie holds.
     #[cfg(test)]
     pub fn patterns_len(&self) -> usize {
-        self.terminal.iter().filter(|&&t| t != NONE).count()
+        let (mut at, mut phrases) = (0, 0);
+        while let Some(&header) = self.nodes.get(at) {
+            phrases += usize::from(header as u32 != NONE);
+            at += 2 + (header >> 32) as usize;
+        }
+        phrases
     }
 
     /// The first match at or after `from` that begins and ends on word boundaries: at the
@@ -241,7 +218,7 @@ impl Matcher {
                 continue;
             }
             if starts_word(hay, p)
-                && let Some(found) = self.walk.longest_at(hay, p)
+                && let Some(found) = self.longest_at(hay, p)
             {
                 return Some(found);
             }
