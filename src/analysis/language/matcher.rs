@@ -97,20 +97,22 @@ impl Matcher {
         let mut at = self.root[usize::from(b[start])] as usize;
         let mut p = start + 1;
         let mut best = None;
-        while let (Some(&header), Some(&bits)) = (self.nodes.get(at), self.nodes.get(at + 1)) {
+        while let Some(&[header, bits]) = self.nodes.get(at..at + 2).and_then(|h| h.first_chunk()) {
             let pattern = header as u32;
             if pattern != NONE && ends_word(hay, p) {
                 best = Some(Found { start, end: p, pattern: pattern as usize });
             }
             let Some(&c) = b.get(p) else { break };
-            let bits = bits as u32;
+            let (bits, count) = (bits as u32, (header >> 32) as usize);
             let child = match SYMBOLS[usize::from(c)] {
                 u8::MAX => {
-                    let (c, count) = (u64::from(c.to_ascii_lowercase()), (header >> 32) as usize);
+                    let c = u64::from(c.to_ascii_lowercase());
                     let rest = self.nodes.get(at + 2 + bits.count_ones() as usize..at + 2 + count);
                     rest.and_then(|rest| rest.iter().find(|&&child| child >> 32 == c))
                 }
                 symbol if bits & 1 << symbol == 0 => None,
+                // Four nodes in five have one child: no counting.
+                _ if count == 1 => self.nodes.get(at + 2),
                 symbol => {
                     self.nodes.get(at + 2 + (bits & ((1 << symbol) - 1)).count_ones() as usize)
                 }
