@@ -138,30 +138,24 @@ mod lint {
         Lexicon::with_user("[words]\nperson = [\"firefighter\"]\n").0
     }
 
-    #[divan::bench(sample_count = 10, sample_size = 1)]
-    fn prose_11mb(bencher: Bencher) {
+    /// 11 MB of prose in one pass on one core, and as `waterline lint` reads it: in pieces
+    /// cut at blank lines, on every core, the findings handed back in order.
+    #[divan::bench(args = ["one-pass", "in-pieces"], sample_count = 10, sample_size = 1)]
+    fn prose_11mb(bencher: Bencher, how: &str) {
         let text = inputs::prose(11 * 1024 * 1024);
+        let ctx = LintContext::default();
         let _ = Lexicon::builtin();
         bencher.counter(BytesCount::of_str(&text)).bench(|| {
             let mut n = 0;
-            lint_each(black_box(&text), &LintContext::default(), &mut |_| n += 1);
-            n
-        });
-    }
-
-    /// As `waterline lint` reads a long text: in pieces cut at blank lines, on every core,
-    /// the findings handed back in order (compare `prose_11mb`, one pass on one core).
-    #[divan::bench(sample_count = 10, sample_size = 1)]
-    fn prose_11mb_in_pieces(bencher: Bencher) {
-        let text = inputs::prose(11 * 1024 * 1024);
-        let _ = Lexicon::builtin();
-        bencher.counter(BytesCount::of_str(&text)).bench(|| {
-            let mut n = 0;
-            let add = |piece: &mut usize, _| *piece += 1;
-            let _ = lint_in_pieces(black_box(&text), &LintContext::default(), &add, &mut |c| {
-                n += c;
-                Ok::<(), ()>(())
-            });
+            if how == "one-pass" {
+                lint_each(black_box(&text), &ctx, &mut |_| n += 1);
+            } else {
+                let add = |piece: &mut usize, _| *piece += 1;
+                let _ = lint_in_pieces(black_box(&text), &ctx, &add, &mut |count| {
+                    n += count;
+                    Ok::<(), ()>(())
+                });
+            }
             n
         });
     }

@@ -204,7 +204,7 @@ pub fn lint_in_pieces<T: Default + Send, E>(
     take: &mut dyn FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
     let lexicon = ACTIVE.get().unwrap_or_else(|| Lexicon::builtin());
-    long_text::lint_in_pieces(lexicon, text, ctx, add, take)
+    long_text::lint_in_pieces(long_text::PIECE, lexicon, text, ctx, add, take)
 }
 
 /// Lints `text` with `lexicon` (for example the built-in one plus a user's additions).

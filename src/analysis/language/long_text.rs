@@ -11,28 +11,16 @@ use super::text::{Piece, pieces, quoted_regions};
 use super::{Finding, Lexicon, LintContext};
 
 /// About how much text one worker lints at a time.
-const PIECE: usize = 256 * 1024;
+pub(super) const PIECE: usize = 256 * 1024;
 /// How many pieces may be made ahead of the one being written: what is held at most.
 const AHEAD: usize = 8;
 
-/// Lints `text` with `lexicon`: each piece's findings are added, in order, by `add` to a
-/// `T` made on a worker thread, and `take` is given each `T` on this thread in the text's
-/// order. Stops at the first error `take` returns. The findings are exactly those of one
-/// pass over the whole text.
+/// Lints `text` with `lexicon`, cut into pieces of about `size` bytes (`PIECE` but in
+/// tests): each piece's findings are added, in order, by `add` to a `T` made on a worker
+/// thread, and `take` is given each `T` on this thread in the text's order. Stops at the
+/// first error `take` returns. The findings are exactly those of one pass over the whole
+/// text.
 pub(super) fn lint_in_pieces<T, E>(
-    lexicon: &Lexicon,
-    text: &str,
-    ctx: &LintContext,
-    add: &(dyn Fn(&mut T, Finding) + Sync),
-    take: &mut dyn FnMut(T) -> Result<(), E>,
-) -> Result<(), E>
-where
-    T: Default + Send,
-{
-    in_pieces_of(PIECE, lexicon, text, ctx, add, take)
-}
-
-fn in_pieces_of<T, E>(
     size: usize,
     lexicon: &Lexicon,
     text: &str,
@@ -143,7 +131,7 @@ mod tests {
         let mut found = Vec::new();
         let mut pieces = 0;
         let add = |piece: &mut Vec<Finding>, f: Finding| piece.push(f);
-        let _ = in_pieces_of(size, lexicon, text, ctx, &add, &mut |piece: Vec<Finding>| {
+        let _ = lint_in_pieces(size, lexicon, text, ctx, &add, &mut |piece: Vec<Finding>| {
             pieces += 1;
             found.extend(piece);
             Ok::<(), ()>(())
@@ -178,7 +166,7 @@ mod tests {
         assert_eq!(found[1_999].line, 3_999);
         let mut taken = 0;
         let add = |piece: &mut usize, _: Finding| *piece += 1;
-        let stopped = in_pieces_of(1_000, Lexicon::builtin(), &text, &ctx, &add, &mut |_| {
+        let stopped = lint_in_pieces(1_000, Lexicon::builtin(), &text, &ctx, &add, &mut |_| {
             taken += 1;
             if taken == 3 { Err("disk full") } else { Ok(()) }
         });

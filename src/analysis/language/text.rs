@@ -25,6 +25,21 @@ fn space_len(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// The end of the run of space the normaliser folds into one character, from `from`, and
+/// how many newlines it holds (two or more make it a blank line).
+fn space_run(b: &[u8], from: usize) -> (usize, usize) {
+    let (mut end, mut newlines) = (from, 0);
+    while end < b.len() {
+        let m = space_len(b, end);
+        if m == 0 {
+            break;
+        }
+        newlines += usize::from(b[end] == b'\n');
+        end += m;
+    }
+    (end, newlines)
+}
+
 fn straight_quote(b: &[u8], i: usize) -> Option<u8> {
     if b[i] != 0xE2 || b.get(i + 1) != Some(&0x80) {
         return None;
@@ -107,15 +122,8 @@ impl Normalised {
             }
             if space_len(b, i) > 0 {
                 let start = i;
-                let mut newlines = 0;
-                while i < b.len() {
-                    let m = space_len(b, i);
-                    if m == 0 {
-                        break;
-                    }
-                    newlines += usize::from(b[i] == b'\n');
-                    i += m;
-                }
+                let newlines;
+                (i, newlines) = space_run(b, i);
                 out.push(if newlines >= 2 { b'\n' } else { b' ' });
                 if i - start != 1 {
                     points.push((out.len(), i));
@@ -448,16 +456,7 @@ fn blank_line_end(b: &[u8], from: usize) -> Option<usize> {
         while start > 0 && space_len(b, start - 1) == 1 {
             start -= 1;
         }
-        let mut end = start;
-        let mut newlines = 0;
-        while end < b.len() {
-            let m = space_len(b, end);
-            if m == 0 {
-                break;
-            }
-            newlines += usize::from(b[end] == b'\n');
-            end += m;
-        }
+        let (end, newlines) = space_run(b, start);
         // A paragraph break as the quote finder sees one (only spaces, tabs and `\r`
         // between the newlines) ends every quotation and code span: none runs on past it.
         if newlines >= 2 && (start..end).any(|i| b[i] == b'\n' && paragraph_break(b, i)) {
