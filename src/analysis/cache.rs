@@ -110,13 +110,12 @@ impl LintCache {
 
     /// Forgets everything about `item`; the next refresh lints it again.
     pub fn invalidate(&mut self, item: &ItemRef) {
-        self.items[slot(item.kind)].remove(item.id.as_deref().unwrap_or_default());
+        self.items[slot(item.kind)].remove(item.id());
     }
 
     /// The findings in one field as of the last refresh (none for a field not seen).
     pub fn findings(&self, item: &ItemRef, field: &str) -> &[Finding] {
-        let id = item.id.as_deref().unwrap_or_default();
-        self.field(item.kind, id, field).map_or(&[], |f| f.findings.as_slice())
+        self.field(item.kind, item.id(), field).map_or(&[], |f| f.findings.as_slice())
     }
 
     /// Each answer's wrong turn, by id, as of the last refresh.

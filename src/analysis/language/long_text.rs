@@ -164,13 +164,20 @@ mod tests {
         assert_eq!(found.len(), 2_000);
         assert!(pieces > 50, "{pieces} pieces");
         assert_eq!(found[1_999].line, 3_999);
+        // The third piece fails to be written: the rest are neither written nor linted
+        // (no worker runs more than AHEAD pieces past the writer).
         let mut taken = 0;
-        let add = |piece: &mut usize, _: Finding| *piece += 1;
+        let linted = AtomicUsize::new(0);
+        let add = |_: &mut (), _: Finding| {
+            linted.fetch_add(1, Ordering::Relaxed);
+        };
         let stopped = lint_in_pieces(1_000, Lexicon::builtin(), &text, &ctx, &add, &mut |_| {
             taken += 1;
             if taken == 3 { Err("disk full") } else { Ok(()) }
         });
         assert_eq!(stopped, Err("disk full"));
         assert_eq!(taken, 3);
+        let linted = linted.into_inner();
+        assert!(linted < found.len() / 2, "{linted} of {} findings linted", found.len());
     }
 }

@@ -106,7 +106,8 @@ impl Matcher {
             let (bits, count) = (bits as u32, (header >> 32) as usize);
             let child = match SYMBOLS[usize::from(c)] {
                 u8::MAX => {
-                    let c = u64::from(c.to_ascii_lowercase());
+                    // Every ASCII letter is a symbol: this byte needs no folding.
+                    let c = u64::from(c);
                     let rest = self.nodes.get(at + 2 + bits.count_ones() as usize..at + 2 + count);
                     rest.and_then(|rest| rest.iter().find(|&&child| child >> 32 == c))
                 }

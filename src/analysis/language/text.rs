@@ -360,7 +360,6 @@ fn markdown_blocks(text: &str) -> Vec<Range<usize>> {
 
 /// Walks forward through the original text turning byte offsets into 1-based lines and
 /// columns (in characters). Offsets must be asked for in increasing order.
-#[derive(Clone, Copy)]
 pub(super) struct Cursor<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -445,24 +444,17 @@ pub(super) fn pieces(text: &str, size: usize) -> Vec<Piece> {
         .collect()
 }
 
-/// The end of the first run of folded space at or after `from` that holds a blank line
-/// (two newlines), or `None`.
+/// The end of the first run of folded space at or after `from` that holds a paragraph
+/// break as the quote finder sees one (a newline, then only spaces, tabs and `\r`, then
+/// another): every quotation and code span ends there, and so does any phrase or clause.
 fn blank_line_end(b: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     loop {
         let newline = at + memchr::memchr(b'\n', b.get(at..)?)?;
-        // The whole run of space around this newline, as the normaliser folds it.
-        let mut start = newline;
-        while start > 0 && space_len(b, start - 1) == 1 {
-            start -= 1;
+        if paragraph_break(b, newline) {
+            return Some(space_run(b, newline).0);
         }
-        let (end, newlines) = space_run(b, start);
-        // A paragraph break as the quote finder sees one (only spaces, tabs and `\r`
-        // between the newlines) ends every quotation and code span: none runs on past it.
-        if newlines >= 2 && (start..end).any(|i| b[i] == b'\n' && paragraph_break(b, i)) {
-            return Some(end);
-        }
-        at = end.max(newline + 1);
+        at = newline + 1;
     }
 }
 
