@@ -187,3 +187,49 @@ fn a_user_lexicon_in_the_config_folder_switches_a_rule_off_and_a_broken_one_says
     assert!(stderr(&broken).contains("lexicon.toml"), "{}", stderr(&broken));
     assert!(stdout(&broken).contains("counterfactual-should-have"), "built-in rules still apply");
 }
+
+/// A text long enough to be linted in many pieces on every core: the output must be
+/// exactly what one pass over it gives, joined in order, in JSON and as text.
+#[test]
+fn a_long_text_lints_as_one_pass_would() {
+    use waterline::analysis::language::{Finding, LintContext, Severity, lint};
+    let paragraphs = [
+        "The engineer should have checked the config before the deploy.",
+        "He was careless and \"rushed the change\" through review.",
+        "Root cause: human error during a manual failover.",
+        "The dashboard showed a global average, which hid the spike.",
+        "`should have` is quoted here, and so is ‘she forgot’.",
+        "We failed to page the on-call engineer; nobody knew why.",
+    ];
+    let separators = ["\n\n", "\n \n", "\n\u{a0}\n", "\n", " "];
+    let mut text = String::new();
+    for i in 0..24_000 {
+        text.push_str(paragraphs[i % paragraphs.len()]);
+        text.push_str(separators[(i / 3) % separators.len()]);
+    }
+    assert!(text.len() > 1_000_000, "several pieces of 256 KB");
+    let found = lint(&text, &LintContext::default());
+    assert!(found.len() > 10_000);
+
+    #[derive(serde::Serialize)]
+    struct Output<'a> {
+        path: &'a str,
+        findings: &'a [Finding],
+    }
+    let json = waterline_in(&["lint", "--format", "json", "-"], &text);
+    let whole = waterline::cli::visible::json(&Output { path: "-", findings: &found });
+    assert_eq!(stdout(&json), format!("{}\n", whole.expect("json")));
+
+    let plain = waterline_in(&["lint", "-"], &text);
+    let count = |s: Severity| found.iter().filter(|f| f.severity == s).count();
+    let summary = format!(
+        "{} error(s), {} warning(s), {} note(s)\n",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    );
+    let out = stdout(&plain);
+    assert!(out.ends_with(&summary), "{}", &out[out.len().saturating_sub(200)..]);
+    let located = out.lines().filter(|l| l.starts_with("-:")).count();
+    assert_eq!(located, found.len(), "one located report per finding");
+}

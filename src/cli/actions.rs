@@ -3,7 +3,6 @@
 //! something is overdue.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -19,7 +18,7 @@ use crate::model::{ActionKind, ActionStatus, Session};
 use crate::store;
 
 pub use super::Format;
-use super::visible::{self, visible};
+use super::visible::visible;
 
 /// What `waterline actions` was asked for.
 pub struct Request {
@@ -126,14 +125,7 @@ fn report(
             out.flush()?;
         }
         Format::Json => {
-            let output = json(request, &reviews, &items, unreadable);
-            // The serialiser's many small writes are gathered before the escaping writer
-            // looks at them: it then checks 64 KB at a time, not each token.
-            let escaped = visible::JsonWriter::new(out);
-            let mut out = std::io::BufWriter::with_capacity(64 * 1024, escaped);
-            serde_json::to_writer_pretty(&mut out, &output)?;
-            out.write_all(b"\n")?;
-            out.flush()?;
+            super::write_json(out, &json(request, &reviews, &items, unreadable))?;
         }
     }
     Ok(overdue)

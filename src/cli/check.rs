@@ -236,7 +236,7 @@ pub fn run(
         Format::Json => {
             // Written as it is serialised: a file's report is made when its turn comes.
             let files = Files { paths, policy, threshold, outcome: &outcome };
-            write_json(&Output { files })?;
+            super::print_json(&Output { files })?;
         }
         Format::Text | Format::Sarif | Format::Github => {
             let mut out = String::new();
@@ -261,17 +261,6 @@ pub fn run(
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// As [`super::print_json`], with the serialiser's small writes gathered before the escaping
-/// writer looks at them (it then checks 64 KB at a time, not each token): the same bytes.
-fn write_json(value: &impl Serialize) -> std::io::Result<()> {
-    use std::io::Write;
-    let escaped = super::visible::JsonWriter::new(std::io::stdout().lock());
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, escaped);
-    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")?;
-    out.flush()
 }
 
 /// What the files checked so far add up to, for the exit code.
@@ -308,12 +297,14 @@ impl Serialize for Files<'_> {
             match store::load(path) {
                 Ok(loaded) => {
                     let session = &loaded.session;
+                    let overview = overview_once(session, self.policy);
+                    let gate = gate_report(&overview.gate);
                     let report = Report {
                         session,
                         policy: self.policy,
                         path: path.display().to_string(),
-                        overview: Cell::new(Some(overview_once(session, self.policy))),
-                        gate: Cell::new(None),
+                        overview: Cell::new(Some(overview)),
+                        gate,
                         threshold: self.threshold,
                         outcome: self.outcome,
                     };
@@ -334,13 +325,14 @@ impl Serialize for Files<'_> {
 }
 
 /// One review's entry: `actions`, `findings`, `gate`, `path` and `status`, in that order.
-/// The findings are made from the overview as they are written, and leave the gate behind.
+/// The findings are made from the overview as they are written; the gate's report is made
+/// before, so it does not depend on the order the fields are written in.
 struct Report<'a> {
     session: &'a Session,
     policy: &'a DuePolicy,
     path: String,
     overview: Cell<Option<Overview>>,
-    gate: Cell<Option<Gate>>,
+    gate: GateReport,
     threshold: u8,
     outcome: &'a Cell<Outcome>,
 }
@@ -354,8 +346,7 @@ impl Serialize for Report<'_> {
             &Each(&|found| each_action(self.session, self.policy, found)),
         )?;
         entry.serialize_field("findings", &Each(&|found| self.each_finding(found)))?;
-        let gate = self.gate.take().map(|gate| gate_report(&gate));
-        entry.serialize_field("gate", &gate)?;
+        entry.serialize_field("gate", &self.gate)?;
         entry.serialize_field("path", &self.path)?;
         entry.serialize_field("status", self.session.incident.status.as_str())?;
         entry.end()
@@ -366,11 +357,10 @@ impl Report<'_> {
     fn each_finding(&self, found: &mut dyn FnMut(ItemFinding)) {
         let Some(overview) = self.overview.take() else { return };
         let mut failed = false;
-        let gate = each_finding(self.session, overview, &mut |f| {
+        each_finding(self.session, overview, &mut |f| {
             failed |= f.rank >= self.threshold;
             found(f);
         });
-        self.gate.set(Some(gate));
         let seen = Outcome { unreadable: false, failed };
         self.outcome.set(self.outcome.get().and(seen));
     }

@@ -178,13 +178,19 @@ pub fn print(text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-/// Writes `value` as pretty JSON and a newline to standard output, as it is serialised
-/// (no copy of the whole text in memory), with every control escaped as [`visible::json`]
-/// does.
+/// Writes `value` as pretty JSON and a newline to standard output (see [`write_json`]).
 pub fn print_json<T: serde::Serialize>(value: &T) -> std::io::Result<()> {
+    write_json(std::io::stdout().lock(), value)
+}
+
+/// Writes `value` as pretty JSON and a newline to `out`, as it is serialised (no copy of
+/// the whole text in memory), with every control escaped as [`visible::json`] does. The
+/// serialiser's many small writes are gathered first: the escaping writer then checks
+/// 64 KB at a time, not each token.
+pub fn write_json<T: serde::Serialize>(out: impl std::io::Write, value: &T) -> std::io::Result<()> {
     use std::io::Write;
-    let out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-    let mut out = visible::JsonWriter::new(out);
+    let escaped = visible::JsonWriter::new(out);
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, escaped);
     serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
     out.write_all(b"\n")?;
     out.flush()

@@ -69,7 +69,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         Ok(text) => text,
         Err(e) => return from_bytes_with(path, e.as_bytes(), read::read),
     };
-    let text = if text.contains("\r\n") { text.replace("\r\n", "\n") } else { text };
+    let text = unix_newlines(Cow::Owned(text)).into_owned();
     read::read_owned(text).map_err(|(problem, text)| problem.into_error(path, &text))
 }
 
@@ -117,14 +117,14 @@ fn parse_with(
     text: &str,
     reader: fn(&str) -> Result<Loaded, diagnostics::Problem>,
 ) -> Result<Loaded, LoadError> {
-    // A checkout with Windows line endings must not put `\r` into multi-line text. Lines
-    // and columns stay the same, since only line ends change.
-    let text = if text.contains("\r\n") {
-        Cow::Owned(text.replace("\r\n", "\n"))
-    } else {
-        Cow::Borrowed(text)
-    };
+    let text = unix_newlines(Cow::Borrowed(text));
     reader(&text).map_err(|problem| problem.into_error(path, &text))
+}
+
+/// A checkout with Windows line endings must not put `\r` into multi-line text. Lines and
+/// columns stay the same, since only line ends change.
+fn unix_newlines(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.contains("\r\n") { Cow::Owned(text.replace("\r\n", "\n")) } else { text }
 }
 
 /// The session as format-1 TOML: the design's shape and key order, the same bytes for the

@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::format::FileV1;
 use super::unknown::{ITEM_KEYS, Unknown, item_extra};
 use super::{ListingSummary, Loaded, read, validate};
-use crate::model::{ActionStatus, ReviewStatus};
+use crate::model::{ActionStatus, Extra, ReviewStatus};
 
 /// The one single table besides `[incident]`: the review's lessons.
 const LESSONS: &str = "lessons";
@@ -24,9 +24,6 @@ struct Section<'t> {
     kind: Option<&'static str>,
     text: &'t str,
 }
-
-/// An item's unknown fields, boxed when there are any: most items have none.
-type Extra = Option<Box<crate::model::Extra>>;
 
 /// The session in `text`, read piece by piece; `None` when the file is not of the plain
 /// shape this reader knows (the version line and unknown keys first, one `[incident]`, then
@@ -194,7 +191,7 @@ where
     let mut extras: Vec<Extra> = Vec::new();
     let one = |text: &&str| match item(kind, text) {
         Some((value, extra)) => (Some(value), extra),
-        None => (None, None),
+        None => (None, Extra::new()),
     };
     if parallel {
         pieces.par_iter().map(one).unzip_into_vecs(&mut read, &mut extras);
@@ -202,9 +199,7 @@ where
         (read, extras) = pieces.iter().map(one).unzip();
     }
     for (index, extra) in extras.into_iter().enumerate() {
-        if let Some(extra) = extra {
-            unknown.set_item(kind, index, *extra);
-        }
+        unknown.set_item(kind, index, extra);
     }
     // Reuses the list's memory: `Option<T>` is the size of `T` for every kind here.
     read.into_iter().collect()
@@ -223,7 +218,7 @@ fn item<T: for<'de> Deserialize<'de>>(kind: &str, text: &str) -> Option<(T, Extr
         return None;
     }
     let extra = item_extra(kind, table.get_ref().as_table());
-    Some((typed(table)?, (!extra.is_empty()).then(|| Box::new(extra))))
+    Some((typed(table)?, extra))
 }
 
 fn typed<'de, T: Deserialize<'de>>(value: Spanned<DeValue<'de>>) -> Option<T> {
