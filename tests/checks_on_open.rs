@@ -15,6 +15,7 @@ use waterline::tui::app::{Model, update};
 use waterline::tui::checking::BIG_REVIEW;
 use waterline::tui::intent::Intent;
 use waterline::tui::messages::{CHECKING, CHECKING_WORDING};
+use waterline::tui::screens::sharing::state::FileNews;
 
 /// The example review with a first event that blames a person, and enough events after it
 /// to be big.
@@ -71,13 +72,30 @@ fn a_big_review_shows_before_its_checks_and_the_first_key_waits_for_them() {
 fn checks_taken_in_by_the_loop_show_without_a_key() {
     let mut m = open_in_console(big_review());
     // What the console's loop does while the checks are under way, between frames.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     while checking(&m) {
+        assert!(std::time::Instant::now() < deadline, "the checks never came back");
         update(&mut m, Intent::Checked);
         std::thread::yield_now();
     }
     assert_fresh(&m, "the loop took the checks in");
     let screen = show(&mut m, 120, 40);
     assert_shows(&screen, &["⚑ The operator was careless", "“careless”"], "the checked review");
+}
+
+/// A change read from disk (another console saved) is not a key: it arrives while the
+/// checks may still be under way, and must not leave the review unchecked or half-checked.
+#[test]
+fn a_change_from_disk_while_checking_is_checked_with_it() {
+    let mut m = open_in_console(big_review());
+    assert!(checking(&m));
+    let mut changed = big_review();
+    let blame = "Tom was careless with the feature flag";
+    changed.events.push(event("e99999", "2026-03-05T23:59:00Z", blame));
+    let loaded = Loaded { session: changed, read_only: false, notices: Vec::new() };
+    update(&mut m, Intent::File(FileNews::Followed(Ok(Box::new(loaded)))));
+    assert_fresh(&m, "a change read from disk while the checks were under way");
+    assert!(session(&m).events.iter().any(|e| e.text == blame), "the change was taken in");
 }
 
 #[test]

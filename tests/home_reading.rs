@@ -39,6 +39,13 @@ fn whole_listing(dir: &Path) -> Vec<String> {
     (store::list(dir).into_iter()).map(|l| l.summary.map(|s| s.title).unwrap_or_default()).collect()
 }
 
+/// The home list asked for, as the loop asks when the home screen shows.
+fn list(runner: &mut Runner, m: &mut Model) {
+    for intent in runner.run(Effect::ListReviews) {
+        update(m, intent);
+    }
+}
+
 /// Takes in the parts of the home list as the loop would, until none is left to read.
 fn read_the_rest(runner: &mut Runner, m: &mut Model) {
     while m.home.left > 0 {
@@ -55,9 +62,7 @@ fn a_big_folder_lists_its_newest_reviews_at_once_and_the_rest_follow_in_order() 
     let dir = folder_of(n);
     let mut runner = Runner::new(Some(dir.path().to_path_buf()));
     let mut m = model();
-    for intent in runner.run(Effect::ListReviews) {
-        update(&mut m, intent);
-    }
+    list(&mut runner, &mut m);
     assert_eq!(m.home.listings.len(), FIRST, "the newest reviews are listed at once");
     assert_eq!(m.home.left, n - FIRST);
     let screen = draw(&m, 120, 40);
@@ -75,13 +80,9 @@ fn parts_of_a_listing_a_newer_one_replaced_are_dropped() {
     let dir = folder_of(n);
     let mut runner = Runner::new(Some(dir.path().to_path_buf()));
     let mut m = model();
-    for intent in runner.run(Effect::ListReviews) {
-        update(&mut m, intent);
-    }
+    list(&mut runner, &mut m);
     // Back home again before the first listing is read: a second listing starts over.
-    for intent in runner.run(Effect::ListReviews) {
-        update(&mut m, intent);
-    }
+    list(&mut runner, &mut m);
     read_the_rest(&mut runner, &mut m);
     assert_eq!(titles(&m), whole_listing(dir.path()), "each review once, in order");
 }

@@ -11,18 +11,6 @@ fn at(s: &str) -> waterline::model::Timestamp {
     chrono::DateTime::parse_from_rfc3339(s).expect("time")
 }
 
-fn event(id: &str, time: &str, text: &str) -> Event {
-    Event {
-        id: id.into(),
-        at: at(time),
-        kind: Default::default(),
-        text: text.into(),
-        source: String::new(),
-        known_then: String::new(),
-        extra: Default::default(),
-    }
-}
-
 /// Two events in -08:00 and, between them, one pasted from a UTC log.
 fn s3_session() -> Session {
     let mut s = Session::new("S3 outage");
