@@ -4,12 +4,8 @@
 mod common;
 
 use common::*;
-use waterline::model::{Event, Session};
+use waterline::model::Session;
 use waterline::tui::keymap::KeyInput;
-
-fn at(s: &str) -> waterline::model::Timestamp {
-    chrono::DateTime::parse_from_rfc3339(s).expect("time")
-}
 
 /// Two events in -08:00 and, between them, one pasted from a UTC log.
 fn s3_session() -> Session {
