@@ -303,10 +303,12 @@ impl Doc {
 
     /// Every check on the review, in the same way as `gate`: shared, never copied.
     pub fn overview(&self, policy: &DuePolicy) -> Rc<Overview> {
-        match &self.derived.overview {
-            Some((generation, o)) if *generation == self.generation => Rc::clone(o),
-            _ => Rc::new(overview(&self.session, policy)),
-        }
+        self.checks().unwrap_or_else(|| {
+            // Working every check out here, on the loop, is what checking on a thread avoids:
+            // a view drawn while a big review is checked must ask `checks` instead.
+            debug_assert!(!self.checking(), "the overview was asked for while checking");
+            Rc::new(overview(&self.session, policy))
+        })
     }
 
     /// The overview as `refresh` kept it for the review as it is; none while a big

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::timeline::format_duration;
-use crate::model::zone::{clock, offset_label, recorded_elsewhere, review_offset, shown_in};
+use crate::model::zone::{clock, offset_label, recorded_elsewhere, shown_in};
 use crate::model::{Event, Milestone};
 use crate::tui::app::{Doc, Model};
 use crate::tui::intent::Intent;
@@ -155,8 +155,9 @@ fn milestone_tag(laid_out: &TimelineRows, i: usize) -> &'static str {
 pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     let theme = &model.theme;
     let Some(e) = doc.selected_event() else { return Vec::new() };
-    let s = &doc.session;
-    let offset = review_offset(s);
+    // The timeline's layout knows the review's offset: no walk over every event per frame.
+    let laid_out = doc.timeline_rows();
+    let offset = laid_out.offset;
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} ", e.id), theme.key),
         Span::raw(shown_in(&e.at, offset).format("%a %-d %b %H:%M:%S %:z").to_string()),
@@ -167,7 +168,7 @@ pub fn side(model: &Model, doc: &Doc) -> Vec<Line<'static>> {
     }
     lines.push(Line::styled(e.kind.as_str().to_string(), theme.title));
     let marks: Vec<&str> =
-        doc.timeline_rows().milestones_of(doc.timeline.selected).map(|m| m.label()).collect();
+        laid_out.milestones_of(doc.timeline.selected).map(|m| m.label()).collect();
     if !marks.is_empty() {
         lines.push(Line::styled(format!("◆ incident {}", marks.join(", ")), theme.milestone));
     }
