@@ -2,6 +2,7 @@
 //! that lives outside waterline (a wiki page, a pull request description). Given a review's
 //! own `.toml` file, it lints the review's text fields as text, each where it belongs.
 
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -14,7 +15,7 @@ use super::visible::{self, visible};
 use super::{Format, report};
 use crate::analysis::language::{Finding, LintContext, Severity, lint_in_pieces};
 use crate::analysis::review_language::{self, FieldFinding};
-use crate::model::Session;
+use crate::model::{ItemRef, Session};
 use crate::store;
 
 /// One piece of the text's findings, made on a worker thread: as JSON array elements, or
@@ -216,12 +217,12 @@ fn review(path: &Path, text: &str, format: Format) -> anyhow::Result<ExitCode> {
 }
 
 fn review_text(name: &str, session: &Session, found: &[FieldFinding]) -> String {
-    let fields = review_language::fields(session);
+    let fields: HashMap<(ItemRef, &str), &str> = (review_language::fields(session).into_iter())
+        .map(|(item, field, text)| ((item, field), text))
+        .collect();
     let mut out = String::new();
     for f in found {
-        let text = (fields.iter())
-            .find(|(i, field, _)| *i == f.item && *field == f.field)
-            .map_or("", |(_, _, t)| *t);
+        let text = fields.get(&(f.item.clone(), f.field)).copied().unwrap_or("");
         let (line, column) = (f.finding.line, f.finding.column);
         let reframed = f.reframed_by.as_ref().map(|by| format!(" (reframed by {by})"));
         let location = format!(
@@ -232,8 +233,8 @@ fn review_text(name: &str, session: &Session, found: &[FieldFinding]) -> String 
         );
         report::write(&mut out, &report::Report::of(&location, text, &f.finding));
     }
-    let plain: Vec<Finding> = found.iter().map(|f| f.finding.clone()).collect();
-    out.push_str(&summary(&plain));
+    let tally = found.iter().fold(Tally::default(), |t, f| t.add(f.finding.severity));
+    out.push_str(&tally.summary());
     out.push_str("(The review's other checks and its gate: waterline check.)\n");
     out
 }
@@ -269,12 +270,8 @@ fn read_stdin() -> anyhow::Result<String> {
     Ok(into_text(bytes))
 }
 
-/// One closing line: counts by severity, or that nothing was found.
-pub fn summary(findings: &[Finding]) -> String {
-    findings.iter().fold(Tally::default(), |t, f| t.add(f.severity)).summary()
-}
-
 impl Tally {
+    /// One closing line: counts by severity, or that nothing was found.
     fn summary(self) -> String {
         let Tally { errors: e, warnings: w, notes: i } = self;
         if e + w + i == 0 {
